@@ -1,0 +1,23 @@
+/* arena.h: request-scoped memory. Everything a request allocates hangs off its arena and is freed at once
+ * when the request ends, so a long-lived worker cannot leak across requests. */
+#ifndef PRESSROOM_ARENA_H
+#define PRESSROOM_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;
+};
+
+/* Zeroed memory of n bytes owned by the arena. Never NULL (allocation failure aborts). */
+void *arena_alloc(struct arena *a, size_t n);
+/* A copy of s (or of its first n bytes), NUL-terminated, owned by the arena. */
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* Free every block but the first, and clear it, ready for the next request. */
+void arena_reset(struct arena *a);
+void arena_free(struct arena *a);
+
+#endif

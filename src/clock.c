@@ -1,0 +1,127 @@
+/* clock.c: zone arithmetic through the C library's tz database (tzdata), with a small cache.
+ *
+ * glibc converts to local time only in the zone named by TZ, so a lookup switches TZ. Switching re-reads
+ * the zone file, so the offset found for a zone is cached per quarter hour: every summer-time change in
+ * the tz database falls on a quarter hour, so an offset cannot change inside one. */
+#include "clock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+
+enum { CACHE_SLOTS = 8, QUARTER = 900 };
+
+static struct {
+	char zone[64];
+	time_t quarter;
+	long gmtoff;
+} cache[CACHE_SLOTS];
+static int cache_next;
+
+/* Make zone the C library's current zone. TZ=":Area/City" makes glibc read that file and nothing else. */
+static int use_zone(const char *zone)
+{
+	char tz[80];
+	if (strlen(zone) >= sizeof cache[0].zone || zone[0] == '/' || strstr(zone, "..") != NULL)
+		return -1;
+	snprintf(tz, sizeof tz, ":%s", zone);
+	const char *cur = getenv("TZ");
+	if (cur == NULL || strcmp(cur, tz) != 0) {
+		setenv("TZ", tz, 1);
+		tzset();
+	}
+	return 0;
+}
+
+int clock_zone_known(const char *zone)
+{
+	char path[160];
+	if (strlen(zone) >= 64 || zone[0] == '/' || zone[0] == '\0' || strstr(zone, "..") != NULL)
+		return 0;
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
+	return access(path, R_OK) == 0;
+}
+
+static int offset_of(const char *zone, time_t t, long *gmtoff)
+{
+	time_t quarter = t - (t % QUARTER + QUARTER) % QUARTER;
+	for (int i = 0; i < CACHE_SLOTS; i++) {
+		if (cache[i].quarter == quarter && strcmp(cache[i].zone, zone) == 0) {
+			*gmtoff = cache[i].gmtoff;
+			return 0;
+		}
+	}
+	if (!clock_zone_known(zone) || use_zone(zone) != 0)
+		return -1;
+	struct tm tm;
+	if (localtime_r(&quarter, &tm) == NULL)
+		return -1;
+	int slot = cache_next;
+	cache_next = (cache_next + 1) % CACHE_SLOTS;
+	snprintf(cache[slot].zone, sizeof cache[slot].zone, "%s", zone);
+	cache[slot].quarter = quarter;
+	cache[slot].gmtoff = tm.tm_gmtoff;
+	*gmtoff = tm.tm_gmtoff;
+	return 0;
+}
+
+int clock_local(const char *zone, time_t t, struct tm *out)
+{
+	long off = 0;
+	int rc = offset_of(zone, t, &off);
+	time_t shifted = t + (rc == 0 ? off : 0);
+	gmtime_r(&shifted, out);
+	out->tm_gmtoff = rc == 0 ? off : 0;
+	return rc;
+}
+
+int clock_to_utc(const char *zone, int year, int month, int day, int hour, int min, time_t *out)
+{
+	if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || min < 0 || min > 59)
+		return -1;
+	if (!clock_zone_known(zone) || use_zone(zone) != 0)
+		return -1;
+	struct tm tm = {0};
+	tm.tm_year = year - 1900;
+	tm.tm_mon = month - 1;
+	tm.tm_mday = day;
+	tm.tm_hour = hour;
+	tm.tm_min = min;
+	tm.tm_isdst = -1;
+	time_t t = mktime(&tm);
+	/* mktime normalises 31 February into March: that is not a real date. */
+	if (t == (time_t)-1 || tm.tm_mon != month - 1 || tm.tm_mday != day)
+		return -1;
+	*out = t;
+	return 0;
+}
+
+char *clock_fmt_long_date(const struct tm *tm, char *out, size_t len)
+{
+	snprintf(out, len, "%d %s %d", tm->tm_mday, months[tm->tm_mon % 12], tm->tm_year + 1900);
+	return out;
+}
+
+char *clock_fmt_dotted_date(const struct tm *tm, char *out, size_t len)
+{
+	snprintf(out, len, "%02d.%02d.%04d", tm->tm_mday, tm->tm_mon + 1, tm->tm_year + 1900);
+	return out;
+}
+
+char *clock_fmt_hhmm(const struct tm *tm, char *out, size_t len)
+{
+	snprintf(out, len, "%02d:%02d", tm->tm_hour, tm->tm_min);
+	return out;
+}
+
+char *clock_fmt_iso_utc(time_t t, char *out, size_t len)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return out;
+}

@@ -1,0 +1,234 @@
+/* db.c: opening the database, migrations, seeding and the prepared-statement cache. */
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "slug.h"
+#include "sql_files.h"
+
+struct db {
+	sqlite3 *h;
+	sqlite3_stmt *stmts[STMT__MAX];
+	sqlite3_stmt *data_version;
+};
+
+static const char *const stmt_names[STMT__MAX] = {
+	[STMT_SETTINGS] = "settings",
+	[STMT_CLOCK_CITIES] = "clock_cities",
+	[STMT_ITEM_PUBLIC_BY_ID] = "item_public_by_id",
+	[STMT_ITEMS_PUBLIC_OF_KIND] = "items_public_of_kind",
+	[STMT_ITEMS_PUBLIC_ALL] = "items_public_all",
+	[STMT_ITEM_LATEST_FULL_OF_KIND] = "item_latest_full_of_kind",
+};
+
+/* slugify(text): the URL slug of a title, so seed and migrations make the same slugs as the C code. */
+static void sql_slugify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *title = sqlite3_value_text(argv[0]);
+	char slug[SLUG_MAX + 1];
+	slug_from_title(title ? (const char *)title : "", slug, sizeof slug);
+	sqlite3_result_text(ctx, slug, -1, SQLITE_TRANSIENT);
+}
+
+/* Find "-- name: NAME\n" in queries.sql; return the statement text after it and its length. */
+static const char *query_text(const char *name, size_t *len)
+{
+	const char *marker = "-- name: ";
+	size_t nlen = strlen(name);
+	for (const char *p = strstr(sql_queries, marker); p; p = strstr(p + 1, marker)) {
+		const char *n = p + strlen(marker);
+		if (strncmp(n, name, nlen) != 0 || (n[nlen] != '\n' && n[nlen] != '\r'))
+			continue;
+		const char *start = n + nlen;
+		const char *end = strstr(start, marker);
+		*len = end ? (size_t)(end - start) : strlen(start);
+		return start;
+	}
+	return NULL;
+}
+
+static int exec(struct db *db, const char *sql, char *err, size_t errlen)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db->h));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+struct db *db_open(const char *path, int flags, char *err, size_t errlen)
+{
+	struct db *db = calloc(1, sizeof *db);
+	if (db == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open database %s: %s", path,
+		         db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	/* Wait for a writer rather than fail; publishing takes milliseconds. */
+	sqlite3_busy_timeout(db->h, 5000);
+	/* WAL lets readers go on while a press officer publishes. synchronous=FULL syncs the WAL on every
+	 * commit, so a statement that was reported published survives a power cut, not just a crash. */
+	if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", err, errlen) != 0)
+		goto fail;
+	if (sqlite3_create_function(db->h, "slugify", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_slugify,
+	                            NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot register slugify: %s", sqlite3_errmsg(db->h));
+		goto fail;
+	}
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(db->stmts[i]);
+	sqlite3_finalize(db->data_version);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+sqlite3 *db_handle(struct db *db)
+{
+	return db->h;
+}
+
+int db_version(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_latest_version(void)
+{
+	return sql_migrations_count == 0 ? 0 : atoi(sql_migrations[sql_migrations_count - 1].name);
+}
+
+int db_migrate(struct db *db, char *err, size_t errlen)
+{
+	int have = db_version(db);
+	if (have < 0) {
+		snprintf(err, errlen, "cannot read the schema version: %s", sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (have > db_latest_version()) {
+		snprintf(err, errlen, "the database is at schema version %d, newer than this binary's %d", have,
+		         db_latest_version());
+		return -1;
+	}
+	for (int i = 0; i < sql_migrations_count; i++) {
+		int version = atoi(sql_migrations[i].name);
+		if (version <= have)
+			continue;
+		char msg[512], bump[64];
+		snprintf(bump, sizeof bump, "PRAGMA user_version=%d;", version);
+		if (exec(db, "BEGIN IMMEDIATE;", msg, sizeof msg) != 0 ||
+		    exec(db, sql_migrations[i].text, msg, sizeof msg) != 0 ||
+		    exec(db, bump, msg, sizeof msg) != 0 || exec(db, "COMMIT;", msg, sizeof msg) != 0) {
+			sqlite3_exec(db->h, "ROLLBACK;", NULL, NULL, NULL);
+			snprintf(err, errlen, "migration %s failed: %s", sql_migrations[i].name, msg);
+			return -1;
+		}
+		log_info("applied migration %s", sql_migrations[i].name);
+	}
+	return 0;
+}
+
+int db_seed(struct db *db, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int count = -1;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM item", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		count = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (count < 0) {
+		snprintf(err, errlen, "cannot read the database (has it been migrated?): %s", sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (count > 0) {
+		snprintf(err, errlen, "the database already holds %d items; seed only an empty one", count);
+		return -1;
+	}
+	char msg[512];
+	if (exec(db, "BEGIN IMMEDIATE;", msg, sizeof msg) != 0 || exec(db, sql_seed, msg, sizeof msg) != 0 ||
+	    exec(db, "COMMIT;", msg, sizeof msg) != 0) {
+		sqlite3_exec(db->h, "ROLLBACK;", NULL, NULL, NULL);
+		snprintf(err, errlen, "seeding failed: %s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int prepare(struct db *db, enum stmt s, char *err, size_t errlen)
+{
+	size_t len;
+	const char *sql = stmt_names[s] ? query_text(stmt_names[s], &len) : NULL;
+	if (sql == NULL) {
+		snprintf(err, errlen, "statement %d (%s) is not in sql/queries.sql", (int)s,
+		         stmt_names[s] ? stmt_names[s] : "unnamed");
+		return -1;
+	}
+	if (sqlite3_prepare_v3(db->h, sql, (int)len, SQLITE_PREPARE_PERSISTENT, &db->stmts[s], NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "statement %s does not prepare: %s", stmt_names[s], sqlite3_errmsg(db->h));
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, enum stmt s)
+{
+	if (db->stmts[s] == NULL) {
+		char err[512];
+		if (prepare(db, s, err, sizeof err) != 0) {
+			log_error("%s", err);
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(db->stmts[s]);
+		sqlite3_clear_bindings(db->stmts[s]);
+	}
+	return db->stmts[s];
+}
+
+int db_check_statements(struct db *db, char *err, size_t errlen)
+{
+	for (int s = 0; s < STMT__MAX; s++)
+		if (db->stmts[s] == NULL && prepare(db, (enum stmt)s, err, errlen) != 0)
+			return -1;
+	return 0;
+}
+
+long long db_data_version(struct db *db)
+{
+	if (db->data_version == NULL &&
+	    sqlite3_prepare_v3(db->h, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &db->data_version,
+	                       NULL) != SQLITE_OK)
+		return -1;
+	long long v = -1;
+	if (sqlite3_step(db->data_version) == SQLITE_ROW)
+		v = sqlite3_column_int64(db->data_version, 0);
+	sqlite3_reset(db->data_version);
+	return v;
+}

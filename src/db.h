@@ -1,0 +1,47 @@
+/* db.h: the SQLite connection of one process: opening it with the right pragmas, the schema migrations,
+ * and the named statements of sql/queries.sql, prepared once and reused. */
+#ifndef PRESSROOM_DB_H
+#define PRESSROOM_DB_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* One per statement in sql/queries.sql, in any order; db.c holds the names. */
+enum stmt {
+	STMT_SETTINGS,
+	STMT_CLOCK_CITIES,
+	STMT_ITEM_PUBLIC_BY_ID,
+	STMT_ITEMS_PUBLIC_OF_KIND,
+	STMT_ITEMS_PUBLIC_ALL,
+	STMT_ITEM_LATEST_FULL_OF_KIND,
+	STMT__MAX
+};
+
+struct db;
+
+enum db_open_flags {
+	DB_CREATE = 1,  /* create the file if it does not exist */
+};
+
+/* Open path. Returns the connection (free with db_close), or NULL with a message in err. */
+struct db *db_open(const char *path, int flags, char *err, size_t errlen);
+void db_close(struct db *db);
+sqlite3 *db_handle(struct db *db);
+
+/* The schema version of the open database (PRAGMA user_version), and the one this binary brings. */
+int db_version(struct db *db);
+int db_latest_version(void);
+/* Apply every missing migration, each in its own transaction. Returns 0, or -1 with a message. */
+int db_migrate(struct db *db, char *err, size_t errlen);
+/* Load the demo content of sql/seed.sql in one transaction; refuses if the database holds items. */
+int db_seed(struct db *db, char *err, size_t errlen);
+
+/* The prepared statement for s, reset and with no bindings. Owned by the connection: do not finalize.
+ * NULL if it cannot be prepared (logged). */
+sqlite3_stmt *db_stmt(struct db *db, enum stmt s);
+/* Check that every enum stmt has its SQL and that it prepares against the current schema. */
+int db_check_statements(struct db *db, char *err, size_t errlen);
+/* Changes whenever another connection commits: lets a worker keep caches until the data moves. */
+long long db_data_version(struct db *db);
+
+#endif

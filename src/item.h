@@ -1,0 +1,43 @@
+/* item.h: press releases and events as the public site reads them. */
+#ifndef PRESSROOM_ITEM_H
+#define PRESSROOM_ITEM_H
+
+#include <stddef.h>
+
+struct req;
+
+struct item {
+	long long id;
+	const char *kind;       /* "release" or "event" */
+	const char *type;       /* "statement", "comment", ... */
+	const char *slug;
+	const char *title;
+	const char *teaser;
+	const char *body;       /* CommonMark; "" in lists */
+	const char *signature;  /* "" in lists */
+	long long published_at;
+	long long updated_at;
+};
+
+/* What /messages shows: all kinds or one, every year or one, one page of them. */
+struct item_filter {
+	const char *kind;       /* NULL for all */
+	long long from, to;     /* published_at range, inclusive */
+};
+
+/* The public item id into *out, strings owned by the request. Returns 1 found, 0 not found, -1 error. */
+int item_get_public(struct req *r, long long id, struct item *out);
+/* The newest public item of kind, in full. Returns 1, 0 or -1 as above. */
+int item_latest_full(struct req *r, const char *kind, struct item *out);
+/* Up to limit public items matching f, newest first, skipping offset; the array belongs to the request.
+ * Returns the count, or -1 on error. */
+int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out);
+
+/* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
+const char *item_path(struct req *r, const struct item *it);
+/* The words a visitor reads for a type: "statement" -> "Statement", "press-release" -> "Press release". */
+const char *item_type_label(const char *type);
+/* "release" -> "releases", "event" -> "events": the first segment of the item's URLs. */
+const char *item_kind_segment(const char *kind);
+
+#endif

@@ -1,0 +1,67 @@
+/* layout.c: the shared page frame. The clocks are rendered here, on the server, so they need no script. */
+#include "layout.h"
+
+#include <string.h>
+
+#include "clock.h"
+#include "req.h"
+#include "site.h"
+#include "tpl.h"
+
+/* "+44 (0) 203 668 7474" -> "+442036687474": a tel: link dials digits; the "(0)" trunk prefix is dropped
+ * after a country code, as dialling from abroad requires. */
+static const char *tel_uri_number(const char *shown, char *out, size_t len)
+{
+	size_t o = 0;
+	const char *p = shown;
+	if (*p == '+' && o + 1 < len)
+		out[o++] = *p++;
+	for (; *p && o + 1 < len; p++) {
+		if (out[0] == '+' && strncmp(p, "(0)", 3) == 0) {
+			p += 2;
+			continue;
+		}
+		if (*p >= '0' && *p <= '9')
+			out[o++] = *p;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The values header.tpl and footer.tpl show. An included template does not see its parent's values. */
+static void fill_frame(struct req *r, struct tpl_dict *d, const char *title)
+{
+	const struct site *s = r->site;
+	tpl_set(d, "PAGE_TITLE", title);
+	if (s == NULL)
+		return; /* the error page for a database that cannot be read still renders */
+	tpl_set(d, "SITE_NAME", s->name);
+	tpl_set(d, "SITE_TAGLINE", s->tagline);
+
+	char date[64], iso[32], hhmm[8], tel[32];
+	struct tm tm;
+	clock_local(s->zone, r->now, &tm);
+	tpl_set(d, "TODAY", clock_fmt_long_date(&tm, date, sizeof date));
+	tpl_set(d, "NOW_ISO", clock_fmt_iso_utc(r->now, iso, sizeof iso));
+	for (int i = 0; i < s->nclocks; i++) {
+		struct tpl_dict *c = tpl_section(d, "CLOCK");
+		clock_local(s->clocks[i].zone, r->now, &tm);
+		tpl_set(c, "CLOCK_CITY", s->clocks[i].label);
+		tpl_set(c, "CLOCK_TIME", clock_fmt_hhmm(&tm, hhmm, sizeof hhmm));
+	}
+	if (s->contact_phone[0] || s->contact_email[0]) {
+		tpl_show(d, "CONTACTS");
+		tpl_set(d, "CONTACT_LABEL", s->contact_label);
+		tpl_set(d, "CONTACT_PHONE", s->contact_phone);
+		tpl_set(d, "CONTACT_PHONE_TEL", tel_uri_number(s->contact_phone, tel, sizeof tel));
+		tpl_set(d, "CONTACT_EMAIL", s->contact_email);
+	}
+}
+
+void layout_fill(struct req *r, struct tpl_dict *d, const char *title)
+{
+	fill_frame(r, tpl_include(d, "HEADER", "header.tpl"), title);
+	fill_frame(r, tpl_include(d, "FOOTER", "footer.tpl"), title);
+	if (r->site)
+		tpl_set(d, "SITE_TAGLINE", r->site->tagline);
+}

@@ -1,0 +1,11 @@
+/* layout.h: what every page shares: the header with the date, clocks and contacts, and the footer. */
+#ifndef PRESSROOM_LAYOUT_H
+#define PRESSROOM_LAYOUT_H
+
+struct req;
+struct tpl_dict;
+
+/* Fill d with the shared header and footer and the page's <title>. Every page calls it before rendering. */
+void layout_fill(struct req *r, struct tpl_dict *d, const char *title);
+
+#endif

@@ -1,0 +1,156 @@
+/* main.c: the pressroom command and its subcommands, in the manner of git or fossil:
+ *   pressroom serve ...       the FastCGI responder (serve.c)
+ *   pressroom db init|migrate|seed
+ *   pressroom --help | --version
+ * Bad usage: one line saying what is wrong, the usage, exit 2. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "serve.h"
+#include "valid.h"
+
+#ifndef PRESSROOM_VERSION
+#define PRESSROOM_VERSION "0.0.0"
+#endif
+#ifndef PRESSROOM_TEMPLATES_DIR
+#define PRESSROOM_TEMPLATES_DIR "templates"
+#endif
+
+static const char usage_text[] =
+	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
+	"       pressroom db (init | migrate | seed) [--db PATH]\n"
+	"       pressroom --help | --version\n"
+	"\n"
+	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
+	"  db init    create the database (if missing) and bring its schema up to date\n"
+	"  db migrate bring an existing database's schema up to date\n"
+	"  db seed    load the demo content into an empty database\n"
+	"\n"
+	"  --db PATH  the SQLite database (default: $PRESSROOM_DB, else pressroom.db)\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("pressroom: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+static const char *default_db(void)
+{
+	const char *env = getenv("PRESSROOM_DB");
+	return env && *env ? env : "pressroom.db";
+}
+
+/* Parse the options shared by the subcommands. Returns 0, or an exit code after printing the error. */
+enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES };
+
+static int parse_options(int argc, char **argv, int allowed, struct serve_options *o)
+{
+	static const struct option longopts[] = {
+		{"socket", required_argument, NULL, OPT_SOCKET},   {"listen", required_argument, NULL, OPT_LISTEN},
+		{"db", required_argument, NULL, OPT_DB},           {"workers", required_argument, NULL, OPT_WORKERS},
+		{"templates", required_argument, NULL, OPT_TEMPLATES}, {NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c == '?')
+			return usage_error("unknown option %s", argv[optind - 1]);
+		if (c == ':')
+			return usage_error("option %s needs a value", argv[optind - 1]);
+		if (!(allowed & (1 << c)))
+			return usage_error("option %s does not apply here", argv[optind - 1]);
+		long long n;
+		switch (c) {
+		case OPT_SOCKET: o->socket_path = optarg; break;
+		case OPT_LISTEN: o->listen = optarg; break;
+		case OPT_DB: o->db_path = optarg; break;
+		case OPT_TEMPLATES: o->templates = optarg; break;
+		case OPT_WORKERS:
+			if (!valid_positive(optarg, 64, &n))
+				return usage_error("--workers wants a number from 1 to 64, not %s", optarg);
+			o->workers = (int)n;
+			break;
+		}
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument %s", argv[optind]);
+	return 0;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct serve_options o = {.db_path = default_db(), .templates = PRESSROOM_TEMPLATES_DIR,
+	                          .workers = cores > 0 && cores <= 64 ? (int)cores : 2};
+	int allowed = 1 << OPT_SOCKET | 1 << OPT_LISTEN | 1 << OPT_DB | 1 << OPT_WORKERS | 1 << OPT_TEMPLATES;
+	int rc = parse_options(argc, argv, allowed, &o);
+	if (rc != 0)
+		return rc;
+	if (!o.socket_path == !o.listen)
+		return usage_error("serve needs exactly one of --socket PATH or --listen HOST:PORT%s", "");
+	return serve_run(&o);
+}
+
+static int cmd_db(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("db needs an action: init, migrate or seed%s", "");
+	const char *action = argv[1];
+	struct serve_options o = {.db_path = default_db()};
+	int rc = parse_options(argc - 1, argv + 1, 1 << OPT_DB, &o);
+	if (rc != 0)
+		return rc;
+	int create = strcmp(action, "init") == 0;
+	if (!create && strcmp(action, "migrate") != 0 && strcmp(action, "seed") != 0)
+		return usage_error("unknown db action %s", action);
+
+	char err[512];
+	struct db *db = db_open(o.db_path, create ? DB_CREATE : 0, err, sizeof err);
+	if (db == NULL) {
+		fprintf(stderr, "pressroom: %s\n", err);
+		return 1;
+	}
+	if (strcmp(action, "seed") == 0) {
+		if (db_version(db) != db_latest_version()) {
+			snprintf(err, sizeof err, "run pressroom db migrate first");
+			rc = -1;
+		} else {
+			rc = db_seed(db, err, sizeof err);
+		}
+	} else {
+		rc = db_migrate(db, err, sizeof err);
+	}
+	if (rc != 0)
+		fprintf(stderr, "pressroom: %s: %s\n", o.db_path, err);
+	else
+		printf("%s: schema version %d\n", o.db_path, db_version(db));
+	db_close(db);
+	return rc == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("a command is needed%s", "");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("pressroom %s\n", PRESSROOM_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1);
+	if (strcmp(argv[1], "db") == 0)
+		return cmd_db(argc - 1, argv + 1);
+	return usage_error("unknown command %s", argv[1]);
+}

@@ -1,0 +1,46 @@
+/* home.c: GET / -- the front page, laid out like the embassy's press page: the latest press release in
+ * full, then the ten newest events with their teasers, and a link to all messages. Public; no parameters. */
+#include <limits.h>
+
+#include "../item.h"
+#include "../layout.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../site.h"
+#include "../tpl.h"
+#include "../view.h"
+#include "pages.h"
+
+enum { HOME_EVENTS = 10 };
+
+void page_home(struct req *r)
+{
+	struct tpl_dict *d = tpl_dict_new();
+	struct item release, *events;
+	struct item_filter recent = {.kind = "event", .from = LLONG_MIN, .to = (long long)r->now};
+
+	int found = item_latest_full(r, "release", &release);
+	int n = item_list(r, &recent, HOME_EVENTS, 0, &events);
+	if (found < 0 || n < 0) {
+		resp_error(r, 500, "The press releases could not be read. The error has been logged.");
+		goto out;
+	}
+
+	layout_fill(r, d, r->site->tagline);
+	if (found) {
+		struct tpl_dict *rel = tpl_section(d, "RELEASE");
+		if (view_item_full(r, rel, &release) != 0) {
+			resp_error(r, 500, "The latest press release could not be shown. The error has been logged.");
+			goto out;
+		}
+	} else {
+		tpl_show(d, "NO_RELEASE");
+	}
+	for (int i = 0; i < n; i++)
+		view_item_summary(r, tpl_section(d, "EVENT"), &events[i]);
+	if (n == 0)
+		tpl_show(d, "NO_EVENTS");
+	resp_render(r, d, "home.tpl");
+out:
+	tpl_dict_free(d);
+}

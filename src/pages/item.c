@@ -1,0 +1,47 @@
+/* item.c: GET /releases/<id>-<slug> and /events/<id>-<slug> -- one press release or event in full.
+ * Public. The id decides; /releases/<id>, a wrong slug or the wrong kind answer 301 to the canonical URL. */
+#include <string.h>
+
+#include "../item.h"
+#include "../layout.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../tpl.h"
+#include "../valid.h"
+#include "../view.h"
+#include "pages.h"
+
+void page_item(struct req *r)
+{
+	long long id;
+	const char *slug;
+	struct item it;
+	struct tpl_dict *d = NULL;
+
+	if (!valid_id_slug(r->arg, &id, &slug)) {
+		resp_error(r, 404, "There is no page at this address.");
+		return;
+	}
+	int found = item_get_public(r, id, &it);
+	if (found < 0) {
+		resp_error(r, 500, "This item could not be read. The error has been logged.");
+		return;
+	}
+	if (found == 0) {
+		resp_error(r, 404, "There is no press release or event with this number.");
+		return;
+	}
+	const char *canonical = item_path(r, &it);
+	if (strcmp(r->path, canonical) != 0) {
+		resp_redirect(r, 301, canonical);
+		return;
+	}
+
+	d = tpl_dict_new();
+	layout_fill(r, d, it.title);
+	if (view_item_full(r, d, &it) != 0)
+		resp_error(r, 500, "This item could not be shown. The error has been logged.");
+	else
+		resp_render(r, d, "item.tpl");
+	tpl_dict_free(d);
+}

@@ -1,0 +1,24 @@
+/* resp.h: building the response: status, headers, the rendered page, redirects and the one error page. */
+#ifndef PRESSROOM_RESP_H
+#define PRESSROOM_RESP_H
+
+#include "buf.h"
+
+struct req;
+struct tpl_dict;
+
+/* Add a header. Refuses (and logs) a name or value holding CR, LF or NUL, so nothing from a request can
+ * split a header. Returns 0 or -1. */
+int resp_header(struct req *r, const char *name, const char *value);
+/* Redirect to a path on this site (must start with a single '/'). */
+void resp_redirect(struct req *r, int status, const char *path);
+/* Render template tpl with d as the body, status 200 unless set. A template failure becomes the 500 page. */
+void resp_render(struct req *r, struct tpl_dict *d, const char *tpl);
+/* The styled error page with status and a message for the visitor; logs a line with the request. */
+void resp_error(struct req *r, int status, const char *message);
+/* The reason phrase of status ("Not Found"). */
+const char *resp_reason(int status);
+/* The bytes for the FastCGI stdout stream: CGI headers, blank line, body (none for HEAD). */
+void resp_wire(const struct req *r, struct buf *out);
+
+#endif

@@ -1,0 +1,359 @@
+/* serve.c: the process model. The supervisor opens the listening socket, forks N workers and replaces any
+ * that die; each worker opens its own SQLite connection (never carried across fork) and answers one
+ * FastCGI request at a time. SIGTERM: stop accepting, finish the requests in flight, exit 0. */
+#include "serve.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcgiapp.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "log.h"
+#include "req.h"
+#include "resp.h"
+#include "route.h"
+#include "site.h"
+#include "tpl.h"
+
+enum { MAX_WORKERS = 64, GRACE_SECONDS = 20 };
+
+static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t reload_requested;
+static volatile sig_atomic_t worker_idle;
+static int listen_fd = -1;
+
+/* ---- the listening socket ---- */
+
+/* Bind a Unix socket at path. A stale socket file is replaced, but never one a live server answers on. */
+static int open_unix(const char *path)
+{
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	if (strlen(path) >= sizeof sa.sun_path) {
+		log_error("socket path too long: %s", path);
+		return -1;
+	}
+	strcpy(sa.sun_path, path);
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (lstat(path, &st) == 0) {
+		if (!S_ISSOCK(st.st_mode)) {
+			log_error("%s exists and is not a socket; not touching it", path);
+			goto fail;
+		}
+		if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0) {
+			log_error("another server is answering on %s", path);
+			goto fail;
+		}
+		close(fd);
+		unlink(path);
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (fd < 0)
+			return -1;
+	}
+	if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+		log_error("cannot bind %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	/* nginx's workers run as another user: let them connect. The data folder's mode guards the path. */
+	chmod(path, 0666);
+	return fd;
+fail:
+	close(fd);
+	return -1;
+}
+
+/* Bind HOST:PORT. The host is required, so a bare ":port" can never listen on every interface. */
+static int open_tcp(const char *listen_spec)
+{
+	char host[64];
+	const char *colon = strrchr(listen_spec, ':');
+	if (colon == NULL || colon == listen_spec || (size_t)(colon - listen_spec) >= sizeof host) {
+		log_error("--listen wants HOST:PORT, such as 127.0.0.1:9000");
+		return -1;
+	}
+	memcpy(host, listen_spec, (size_t)(colon - listen_spec));
+	host[colon - listen_spec] = '\0';
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	if (*end != '\0' || port < 1 || port > 65535 || inet_pton(AF_INET, host, &sa.sin_addr) != 1) {
+		log_error("--listen %s: wants an IPv4 address and a port 1-65535", listen_spec);
+		return -1;
+	}
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1;
+	if (fd < 0)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+		log_error("cannot bind %s: %s", listen_spec, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* ---- a worker ---- */
+
+static void on_worker_term(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+	/* Waiting in accept(): close our copy of the socket so accept() fails now rather than after the
+	 * next request. The other workers' copies stay open. */
+	if (worker_idle)
+		close(listen_fd);
+}
+
+static void on_hup(int sig)
+{
+	(void)sig;
+	reload_requested = 1;
+}
+
+static void handle(FCGX_Request *fr, struct req *r)
+{
+	const char *why = "";
+	int status = req_parse(r, FCGX_GetParam("REQUEST_METHOD", fr->envp),
+	                       FCGX_GetParam("REQUEST_URI", fr->envp), &why);
+	if (r->site == NULL) {
+		resp_error(r, 503, "The site is starting or its database cannot be read. Please try again shortly.");
+		return;
+	}
+	if (status != 0) {
+		resp_error(r, status, why);
+		return;
+	}
+	route_dispatch(r);
+}
+
+static int worker_main(const struct serve_options *o)
+{
+	char err[512];
+	struct db *db = db_open(o->db_path, 0, err, sizeof err);
+	if (db == NULL) {
+		log_error("%s", err);
+		return 1;
+	}
+	struct sigaction sa = {.sa_handler = on_worker_term};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	FCGX_Request fr;
+	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+	struct arena arena = {0};
+	struct buf wire = {0};
+	struct req r;
+	memset(&r, 0, sizeof r);
+
+	for (;;) {
+		worker_idle = 1;
+		if (stop_requested)
+			break;
+		int rc = FCGX_Accept_r(&fr);
+		worker_idle = 0;
+		if (rc < 0) {
+			if (stop_requested)
+				break;
+			if (rc == -EINTR)
+				continue;
+			log_error("accept failed: %s", strerror(-rc));
+			break;
+		}
+		if (reload_requested) {
+			reload_requested = 0;
+			tpl_reload();
+		}
+		struct buf headers = r.headers, body = r.body;
+		buf_reset(&headers);
+		buf_reset(&body);
+		memset(&r, 0, sizeof r);
+		r.headers = headers;
+		r.body = body;
+		r.arena = &arena;
+		r.db = db;
+		r.now = time(NULL);
+		r.site = site_get(db);
+
+		handle(&fr, &r);
+		buf_reset(&wire);
+		resp_wire(&r, &wire);
+		FCGX_PutStr(wire.data, (int)wire.len, fr.out);
+		FCGX_Finish_r(&fr);
+		arena_reset(&arena);
+		/* Keep a worker's memory flat: a huge page's buffers are not kept for the next request. */
+		if (r.body.cap > (1u << 20)) {
+			buf_free(&r.body);
+			buf_free(&wire);
+		}
+	}
+	buf_free(&r.headers);
+	buf_free(&r.body);
+	buf_free(&wire);
+	arena_free(&arena);
+	site_forget();
+	db_close(db);
+	return 0;
+}
+
+/* ---- the supervisor ---- */
+
+static void on_master_signal(int sig)
+{
+	if (sig == SIGHUP)
+		reload_requested = 1;
+	else
+		stop_requested = 1;
+}
+
+static pid_t spawn(const struct serve_options *o)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGCHLD, SIG_DFL);
+		_exit(worker_main(o));
+	}
+	if (pid < 0)
+		log_error("fork failed: %s", strerror(errno));
+	return pid;
+}
+
+/* Before forking: the database must open at the schema this binary serves, and every statement prepare. */
+static int check_database(const char *path)
+{
+	char err[512];
+	struct db *db = db_open(path, 0, err, sizeof err);
+	int rc = -1;
+	if (db == NULL) {
+		log_error("%s (create it with: pressroom db init --db %s)", err, path);
+		return -1;
+	}
+	if (db_version(db) != db_latest_version())
+		log_error("database %s is at schema version %d, this binary needs %d: run pressroom db migrate", path,
+		          db_version(db), db_latest_version());
+	else if (db_check_statements(db, err, sizeof err) != 0)
+		log_error("%s", err);
+	else
+		rc = 0;
+	db_close(db);
+	return rc;
+}
+
+int serve_run(const struct serve_options *o)
+{
+	char err[512];
+	if (tpl_init(o->templates, err, sizeof err) != 0) {
+		log_error("%s", err);
+		return 1;
+	}
+	if (check_database(o->db_path) != 0)
+		return 1;
+	listen_fd = o->socket_path ? open_unix(o->socket_path) : open_tcp(o->listen);
+	if (listen_fd < 0)
+		return 1;
+	if (listen(listen_fd, 256) != 0) {
+		log_error("listen failed: %s", strerror(errno));
+		return 1;
+	}
+	if (FCGX_Init() != 0) {
+		log_error("FCGX_Init failed");
+		return 1;
+	}
+
+	struct sigaction sa = {.sa_handler = on_master_signal};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	pid_t pids[MAX_WORKERS] = {0};
+	time_t started[MAX_WORKERS] = {0};
+	int n = o->workers;
+	for (int i = 0; i < n; i++) {
+		pids[i] = spawn(o);
+		started[i] = time(NULL);
+	}
+	log_info("serving on %s with %d workers, database %s", o->socket_path ? o->socket_path : o->listen, n,
+	         o->db_path);
+
+	while (!stop_requested) {
+		int status;
+		pid_t dead = waitpid(-1, &status, 0);
+		if (dead < 0) {
+			if (errno == EINTR) {
+				if (reload_requested) {
+					reload_requested = 0;
+					for (int i = 0; i < n; i++)
+						if (pids[i] > 0)
+							kill(pids[i], SIGHUP);
+				}
+				continue;
+			}
+			break;
+		}
+		for (int i = 0; i < n; i++) {
+			if (pids[i] != dead)
+				continue;
+			if (WIFSIGNALED(status))
+				log_error("worker %d killed by signal %d; starting another", (int)dead, WTERMSIG(status));
+			else
+				log_error("worker %d exited with status %d; starting another", (int)dead, WEXITSTATUS(status));
+			/* A worker that dies at once (database gone?) must not spin the machine. */
+			if (time(NULL) - started[i] < 1)
+				sleep(1);
+			if (stop_requested)
+				break;
+			pids[i] = spawn(o);
+			started[i] = time(NULL);
+		}
+	}
+
+	log_info("stopping: waiting for requests in flight");
+	for (int i = 0; i < n; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	time_t deadline = time(NULL) + GRACE_SECONDS;
+	int left = n;
+	while (left > 0) {
+		int status;
+		pid_t dead = waitpid(-1, &status, WNOHANG);
+		if (dead > 0) {
+			left--;
+			continue;
+		}
+		if (dead < 0 && errno == ECHILD)
+			break;
+		if (time(NULL) > deadline) {
+			log_warn("workers still busy after %d s; killing them", GRACE_SECONDS);
+			for (int i = 0; i < n; i++)
+				if (pids[i] > 0)
+					kill(pids[i], SIGKILL);
+			deadline = time(NULL) + 5;
+		}
+		struct timespec ts = {0, 20 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	close(listen_fd);
+	if (o->socket_path)
+		unlink(o->socket_path);
+	log_info("stopped");
+	return 0;
+}

@@ -1,0 +1,16 @@
+/* serve.h: `pressroom serve`, the FastCGI responder: a supervisor and its workers. */
+#ifndef PRESSROOM_SERVE_H
+#define PRESSROOM_SERVE_H
+
+struct serve_options {
+	const char *socket_path;  /* a Unix socket, or NULL */
+	const char *listen;       /* HOST:PORT, or NULL */
+	const char *db_path;
+	const char *templates;
+	int workers;
+};
+
+/* Run until SIGTERM or SIGINT. Returns the process exit code. */
+int serve_run(const struct serve_options *o);
+
+#endif

@@ -1,0 +1,110 @@
+/* site.c: loading the settings and clock cities. */
+#include "site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "db.h"
+#include "log.h"
+
+static struct site cached;
+static int loaded;
+
+void site_forget(void)
+{
+	free(cached.strings);
+	memset(&cached, 0, sizeof cached);
+	loaded = 0;
+}
+
+/* Append s with its NUL to the string pool and remember its offset. */
+static size_t pool_add(struct buf *pool, const unsigned char *s)
+{
+	size_t at = pool->len;
+	buf_puts(pool, s ? (const char *)s : "");
+	buf_putc(pool, '\0');
+	return at;
+}
+
+static int load(struct db *db, struct site *out)
+{
+	struct buf pool = {0};
+	size_t off_name = 0, off_tagline = 0, off_zone = 0, off_label = 0, off_phone = 0, off_email = 0;
+	size_t off_clock[SITE_MAX_CLOCKS][2];
+	int n = 0, rc = -1;
+	buf_putc(&pool, '\0'); /* offset 0 is the empty string, for unset keys */
+
+	sqlite3_stmt *st = db_stmt(db, STMT_SETTINGS);
+	if (st == NULL)
+		goto out;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		size_t at = pool_add(&pool, sqlite3_column_text(st, 1));
+		if (strcmp(key, "site_name") == 0)
+			off_name = at;
+		else if (strcmp(key, "site_tagline") == 0)
+			off_tagline = at;
+		else if (strcmp(key, "site_zone") == 0)
+			off_zone = at;
+		else if (strcmp(key, "contact_label") == 0)
+			off_label = at;
+		else if (strcmp(key, "contact_phone") == 0)
+			off_phone = at;
+		else if (strcmp(key, "contact_email") == 0)
+			off_email = at;
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		goto out;
+
+	st = db_stmt(db, STMT_CLOCK_CITIES);
+	if (st == NULL)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < SITE_MAX_CLOCKS) {
+		off_clock[n][0] = pool_add(&pool, sqlite3_column_text(st, 0));
+		off_clock[n][1] = pool_add(&pool, sqlite3_column_text(st, 1));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE && step != SQLITE_ROW)
+		goto out;
+
+	/* Offsets become pointers only now: the pool no longer moves. */
+	char *p = pool.data;
+	out->strings = p;
+	pool.data = NULL;
+	out->name = p + off_name;
+	out->tagline = off_tagline ? p + off_tagline : "Press releases and news";
+	out->zone = off_zone ? p + off_zone : "UTC";
+	out->contact_label = p + off_label;
+	out->contact_phone = p + off_phone;
+	out->contact_email = p + off_email;
+	for (int i = 0; i < n; i++) {
+		out->clocks[i].label = p + off_clock[i][0];
+		out->clocks[i].zone = p + off_clock[i][1];
+	}
+	out->nclocks = n;
+	rc = 0;
+out:
+	if (rc != 0)
+		log_error("cannot read site settings: %s", sqlite3_errmsg(db_handle(db)));
+	buf_free(&pool);
+	return rc;
+}
+
+const struct site *site_get(struct db *db)
+{
+	long long version = db_data_version(db);
+	if (loaded && version == cached.data_version)
+		return &cached;
+	struct site fresh = {0};
+	if (load(db, &fresh) != 0)
+		return loaded ? &cached : NULL;
+	site_forget();
+	cached = fresh;
+	cached.data_version = version;
+	loaded = 1;
+	return &cached;
+}

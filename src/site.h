@@ -1,0 +1,32 @@
+/* site.h: the site's settings (name, contacts, clock cities), read from the database and cached per worker
+ * until another connection commits. */
+#ifndef PRESSROOM_SITE_H
+#define PRESSROOM_SITE_H
+
+struct db;
+
+enum { SITE_MAX_CLOCKS = 8 };
+
+struct site {
+	const char *name;           /* Embassy of ... */
+	const char *tagline;        /* Press releases and news */
+	const char *zone;           /* the zone dates are shown in, e.g. Europe/London */
+	const char *contact_label;  /* Consular queries */
+	const char *contact_phone;
+	const char *contact_email;
+	struct {
+		const char *label;
+		const char *zone;
+	} clocks[SITE_MAX_CLOCKS];
+	int nclocks;
+	long long data_version;     /* of the database when loaded */
+	char *strings;              /* owns every string above */
+};
+
+/* The current settings, reloaded if the database changed since the last call. NULL if they cannot be
+ * read. The site belongs to this module; it stays valid until the next call. */
+const struct site *site_get(struct db *db);
+/* Forget the cache (this process changed settings, or is exiting). */
+void site_forget(void);
+
+#endif

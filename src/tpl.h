@@ -1,0 +1,50 @@
+/* tpl.h: the C face of the template engine (ctemplate). Pages fill a dictionary and render a template;
+ * every template auto-escapes, so values set here are text, never markup. */
+#ifndef PRESSROOM_TPL_H
+#define PRESSROOM_TPL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct tpl_dict;
+
+/* Point the engine at DIR and load every *.tpl in it, so a syntax error stops start-up, not a request.
+ * Returns 0, or -1 with a message in err. */
+int tpl_init(const char *dir, char *err, size_t errlen);
+/* Re-read templates changed on disk (SIGHUP), for a designer editing them on a running server. */
+void tpl_reload(void);
+
+/* A new, empty root dictionary; the caller frees it with tpl_dict_free. */
+struct tpl_dict *tpl_dict_new(void);
+void tpl_dict_free(struct tpl_dict *d);
+
+/* Set a variable to text; the template escapes it for its context (HTML, attribute, URL). */
+void tpl_set(struct tpl_dict *d, const char *key, const char *value);
+void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void tpl_set_int(struct tpl_dict *d, const char *key, long long value);
+/* Add one repetition of section NAME and return its dictionary, owned by d. Lookups fall back to d. */
+struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name);
+/* Show section NAME once, with d's values. */
+void tpl_show(struct tpl_dict *d, const char *name);
+/* Fill the include marker {{>NAME}} with template FILE. Returns the included template's dictionary, owned
+ * by d; it does not see d's values, so set what the included template shows on it. */
+struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, const char *file);
+
+/* The one way to put markup into a page: KEY must end in _HTML, and HTML must be the output of the
+ * Markdown renderer with raw HTML off (markup.c), never text from a request or the database. Templates
+ * print such keys with the :none modifier, and a test checks that no other key is printed that way. */
+void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html);
+
+/* Expand template FILE with d, appending to out. Returns 0, or -1 if the template failed. */
+int tpl_render(struct tpl_dict *d, const char *file, struct buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

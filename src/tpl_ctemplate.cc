@@ -1,0 +1,169 @@
+// tpl_ctemplate.cc: the only C++ in Pressroom. Wraps ctemplate behind the C API of tpl.h.
+#include "tpl.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <new>
+#include <string>
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_emitter.h>
+
+extern "C" {
+#include "log.h"
+}
+
+namespace {
+
+// Writes expansions straight into the response buffer, saving a std::string copy per page.
+class BufEmitter : public ctemplate::ExpandEmitter {
+	struct buf *out_;
+
+public:
+	explicit BufEmitter(struct buf *out) : out_(out) {}
+	void Emit(char c) override { buf_putc(out_, c); }
+	void Emit(const std::string &s) override { buf_append(out_, s.data(), s.size()); }
+	void Emit(const char *s) override { buf_puts(out_, s); }
+	void Emit(const char *s, size_t len) override { buf_append(out_, s, len); }
+};
+
+const ctemplate::Strip kStrip = ctemplate::STRIP_BLANK_LINES;
+
+bool ends_with_html(const char *key)
+{
+	size_t n = strlen(key);
+	return n >= 5 && strcmp(key + n - 5, "_HTML") == 0;
+}
+
+ctemplate::TemplateDictionary *D(struct tpl_dict *d)
+{
+	return reinterpret_cast<ctemplate::TemplateDictionary *>(d);
+}
+
+struct tpl_dict *C(ctemplate::TemplateDictionary *d)
+{
+	return reinterpret_cast<struct tpl_dict *>(d);
+}
+
+} // namespace
+
+extern "C" int tpl_init(const char *dir, char *err, size_t errlen)
+{
+	ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
+	std::string root(dir);
+	if (root.empty() || root.back() != '/')
+		root += '/';
+	if (!cache->SetTemplateRootDirectory(root)) {
+		snprintf(err, errlen, "cannot use template folder %s", dir);
+		return -1;
+	}
+	DIR *dp = opendir(dir);
+	if (dp == NULL) {
+		snprintf(err, errlen, "cannot open template folder %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	int rc = 0, count = 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n < 5 || strcmp(de->d_name + n - 4, ".tpl") != 0)
+			continue;
+		count++;
+		if (!cache->LoadTemplate(de->d_name, kStrip)) {
+			snprintf(err, errlen, "template %s%s does not load (syntax error?)", root.c_str(), de->d_name);
+			rc = -1;
+			break;
+		}
+	}
+	closedir(dp);
+	if (rc == 0 && count == 0) {
+		snprintf(err, errlen, "no *.tpl templates in %s", dir);
+		rc = -1;
+	}
+	return rc;
+}
+
+extern "C" void tpl_reload(void)
+{
+	ctemplate::mutable_default_template_cache()->ReloadAllIfChanged(ctemplate::TemplateCache::LAZY_RELOAD);
+}
+
+extern "C" struct tpl_dict *tpl_dict_new(void)
+{
+	return C(new ctemplate::TemplateDictionary("page"));
+}
+
+extern "C" void tpl_dict_free(struct tpl_dict *d)
+{
+	delete D(d);
+}
+
+extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
+{
+	if (ends_with_html(key)) {
+		// A programming error: markup must come through tpl_set_rendered_markup. Show nothing.
+		log_error("tpl_set: key %s is reserved for rendered markup", key);
+		return;
+	}
+	D(d)->SetValue(key, value ? value : "");
+}
+
+extern "C" void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, ...)
+{
+	struct buf b = {NULL, 0, 0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	tpl_set(d, key, buf_str(&b));
+	buf_free(&b);
+}
+
+extern "C" void tpl_set_int(struct tpl_dict *d, const char *key, long long value)
+{
+	tpl_setf(d, key, "%lld", value);
+}
+
+extern "C" struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name)
+{
+	return C(D(d)->AddSectionDictionary(name));
+}
+
+extern "C" void tpl_show(struct tpl_dict *d, const char *name)
+{
+	D(d)->ShowSection(name);
+}
+
+extern "C" struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, const char *file)
+{
+	ctemplate::TemplateDictionary *inc = D(d)->AddIncludeDictionary(name);
+	inc->SetFilename(file);
+	return C(inc);
+}
+
+extern "C" void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html)
+{
+	if (!ends_with_html(key)) {
+		log_error("tpl_set_rendered_markup: key %s must end in _HTML", key);
+		return;
+	}
+	D(d)->SetValue(key, html ? html : "");
+}
+
+extern "C" int tpl_render(struct tpl_dict *d, const char *file, struct buf *out)
+{
+	try {
+		BufEmitter emitter(out);
+		if (!ctemplate::mutable_default_template_cache()->ExpandWithData(file, kStrip, D(d), NULL, &emitter)) {
+			log_error("template %s failed to expand", file);
+			return -1;
+		}
+		return 0;
+	} catch (const std::bad_alloc &) {
+		log_error("template %s: out of memory", file);
+		return -1;
+	}
+}

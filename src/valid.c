@@ -1,0 +1,108 @@
+/* valid.c: the validators. Pure functions, unit-tested and fuzzed. */
+#include "valid.h"
+
+#include <string.h>
+
+int valid_positive(const char *s, long long max, long long *out)
+{
+	long long v = 0;
+	size_t n = 0;
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; s[n]; n++) {
+		if (s[n] < '0' || s[n] > '9' || n >= 18)
+			return 0;
+		v = v * 10 + (s[n] - '0');
+	}
+	if (v < 1 || v > max)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+int valid_year(const char *s, int *out)
+{
+	long long v;
+	if (s == NULL || strlen(s) != 4 || !valid_positive(s, 2200, &v) || v < 1900)
+		return 0;
+	*out = (int)v;
+	return 1;
+}
+
+int valid_utf8(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t need;
+		unsigned min;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			need = 1, min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2, min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3, min = 0x10000;
+		} else {
+			return 0;
+		}
+		if (len - i - 1 < need)
+			return 0;
+		unsigned cp = c & (0x3F >> need);
+		for (size_t k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += need + 1;
+	}
+	return 1;
+}
+
+int valid_line(const char *s, size_t max)
+{
+	size_t len = strlen(s);
+	if (len > max || !valid_utf8(s, len))
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			return 0;
+		/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F. */
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)
+			return 0;
+	}
+	return 1;
+}
+
+int valid_id_slug(const char *s, long long *id, const char **slug)
+{
+	char digits[19];
+	size_t n = strspn(s, "0123456789");
+	if (n == 0 || n >= sizeof digits)
+		return 0;
+	if (s[n] != '\0' && s[n] != '-')
+		return 0;
+	memcpy(digits, s, n);
+	digits[n] = '\0';
+	if (!valid_positive(digits, 9007199254740991LL, id))
+		return 0;
+	*slug = s[n] == '-' ? s + n + 1 : s + n;
+	return 1;
+}
+
+int valid_word(const char *s, const char *const *words, int *out)
+{
+	for (int i = 0; words[i]; i++) {
+		if (strcmp(s, words[i]) == 0) {
+			*out = i;
+			return 1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,21 @@
+/* valid.h: validators for everything that arrives from outside. Each reads raw text and either fills a
+ * typed value and returns 1, or returns 0 and leaves the output alone. None of them allocates. */
+#ifndef PRESSROOM_VALID_H
+#define PRESSROOM_VALID_H
+
+#include <stddef.h>
+
+/* A decimal integer 1..max: digits only, no sign, no spaces, at most 18 digits. */
+int valid_positive(const char *s, long long max, long long *out);
+/* A four-digit year from 1900 to 2200. */
+int valid_year(const char *s, int *out);
+/* Well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF) of exactly len bytes. */
+int valid_utf8(const char *s, size_t len);
+/* One line of text: valid UTF-8, at most max bytes, no control characters at all. */
+int valid_line(const char *s, size_t max);
+/* "<id>" or "<id>-<slug>" as in /releases/12-joint-statement: the id, and the slug part (or "") in *slug. */
+int valid_id_slug(const char *s, long long *id, const char **slug);
+/* s is one of the NULL-terminated words; *out is its index. */
+int valid_word(const char *s, const char *const *words, int *out);
+
+#endif

@@ -1,0 +1,15 @@
+/* view.h: how an item is put into a template dictionary, shared by the pages that show items. */
+#ifndef PRESSROOM_VIEW_H
+#define PRESSROOM_VIEW_H
+
+struct req;
+struct item;
+struct tpl_dict;
+
+/* The fields a list row shows: URL, title, type, date (dd.mm.yyyy and ISO), teaser. */
+void view_item_summary(struct req *r, struct tpl_dict *d, const struct item *it);
+/* Everything a reader sees: the summary fields, the long date, the rendered body and the signature block.
+ * Returns 0, or -1 if the body could not be rendered. */
+int view_item_full(struct req *r, struct tpl_dict *d, const struct item *it);
+
+#endif

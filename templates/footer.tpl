@@ -1,0 +1,10 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! footer.tpl: the bottom of every page. }}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>{{SITE_NAME}}{{#CONTACTS}} &middot; {{CONTACT_LABEL}}: {{CONTACT_PHONE}}, <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a>{{/CONTACTS}}</p>
+  </div>
+</footer>
+</body>
+</html>

@@ -1,0 +1,28 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! home.tpl: the front page: the latest press release in full, the latest events, the link to all. }}
+{{>HEADER}}
+<h1 class="page-title">{{SITE_TAGLINE}}</h1>
+{{#RELEASE}}
+<article class="item item-full latest-release">
+  <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
+  <h2 class="item-title"><a href="{{ITEM_URL}}">{{ITEM_TITLE}}</a></h2>
+  <div class="item-body">{{BODY_HTML:none}}</div>
+  {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
+</article>
+{{/RELEASE}}
+{{#NO_RELEASE}}<p class="empty">No press releases have been published yet.</p>{{/NO_RELEASE}}
+<section class="latest-events" aria-labelledby="latest-events">
+  <h2 id="latest-events">Latest events</h2>
+  <ol class="item-list">
+    {{#EVENT}}
+    <li class="item item-summary">
+      <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
+      <h3 class="item-title"><a href="{{ITEM_URL}}">{{ITEM_TITLE}}</a></h3>
+      <p class="item-teaser">{{ITEM_TEASER}}</p>
+    </li>
+    {{/EVENT}}
+  </ol>
+  {{#NO_EVENTS}}<p class="empty">No events have been published yet.</p>{{/NO_EVENTS}}
+  <p class="all-messages"><a href="/messages">all messages</a></p>
+</section>
+{{>FOOTER}}
