@@ -1,6 +1,8 @@
 /* arena.c: a bump allocator over a chain of blocks. */
 #include "arena.h"
 
+#include "log.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +19,7 @@ static struct arena_block *block_new(size_t size)
 {
 	struct arena_block *b = malloc(sizeof *b + size);
 	if (b == NULL) {
-		fputs("pressroom: out of memory\n", stderr);
+		log_error("out of memory");
 		abort();
 	}
 	b->next = NULL;

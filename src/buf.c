@@ -1,6 +1,8 @@
 /* buf.c: the growable byte buffer. Allocation failure is fatal: a worker that cannot allocate cannot answer. */
 #include "buf.h"
 
+#include "log.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,7 @@ static void buf_grow(struct buf *b, size_t extra)
 		cap *= 2;
 	char *p = realloc(b->data, cap);
 	if (p == NULL) {
-		fputs("pressroom: out of memory\n", stderr);
+		log_error("out of memory");
 		abort();
 	}
 	b->data = p;

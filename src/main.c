@@ -4,6 +4,7 @@
  *   pressroom --help | --version
  * Bad usage: one line saying what is wrong, the usage, exit 2. */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,10 +33,15 @@ static const char usage_text[] =
 	"\n"
 	"  --db PATH  the SQLite database (default: $PRESSROOM_DB, else pressroom.db)\n";
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fputs("pressroom: ", stderr);
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	fputs(usage_text, stderr);
 	return 2;
@@ -66,7 +72,7 @@ static int parse_options(int argc, char **argv, int allowed, struct serve_option
 		if (c == ':')
 			return usage_error("option %s needs a value", argv[optind - 1]);
 		if (!(allowed & (1 << c)))
-			return usage_error("option %s does not apply here", argv[optind - 1]);
+			return usage_error("option --%s does not apply here", longopts[c - 1].name);
 		long long n;
 		switch (c) {
 		case OPT_SOCKET: o->socket_path = optarg; break;
@@ -95,14 +101,14 @@ static int cmd_serve(int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (!o.socket_path == !o.listen)
-		return usage_error("serve needs exactly one of --socket PATH or --listen HOST:PORT%s", "");
+		return usage_error("serve needs exactly one of --socket PATH or --listen HOST:PORT");
 	return serve_run(&o);
 }
 
 static int cmd_db(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("db needs an action: init, migrate or seed%s", "");
+		return usage_error("db needs an action: init, migrate or seed");
 	const char *action = argv[1];
 	struct serve_options o = {.db_path = default_db()};
 	int rc = parse_options(argc - 1, argv + 1, 1 << OPT_DB, &o);
@@ -139,7 +145,7 @@ static int cmd_db(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("a command is needed%s", "");
+		return usage_error("a command is needed");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		fputs(usage_text, stdout);
 		return 0;

@@ -1,5 +1,6 @@
-/* markup.c: the body markup path. cmark (the CommonMark reference library) does the parsing and the HTML;
- * CMARK_OPT_SAFE is explicit although it is the default since 0.29, so a library change cannot open it. */
+/* markup.c: the body markup path. cmark (the CommonMark reference library) parses and writes the HTML.
+ * No "smart" punctuation: an official text is shown exactly as written. CMARK_OPT_SAFE is explicit although
+ * it is the default since cmark 0.29, so a library change cannot open the door to raw HTML. */
 #include "markup.h"
 
 #include <cmark.h>
@@ -14,7 +15,7 @@
 
 int markup_render_into(struct tpl_dict *d, const char *key, const char *source)
 {
-	char *html = cmark_markdown_to_html(source, strlen(source), CMARK_OPT_SAFE | CMARK_OPT_SMART);
+	char *html = cmark_markdown_to_html(source, strlen(source), CMARK_OPT_SAFE);
 	if (html == NULL)
 		return -1;
 	tpl_set_rendered_markup(d, key, html);

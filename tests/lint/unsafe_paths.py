@@ -1,1 +1,72 @@
+"""unsafe_paths.py: a cheap lint, in the manner of Fossil's, that fails when code takes an unsafe path
+instead of the one safe module: the wire only through serve.c/resp.c, SQL only through db.c, markup only
+through markup.c, templates that always auto-escape, C++ only in the ctemplate bridge.
 
+    python3 tests/lint/unsafe_paths.py SOURCE_DIR
+"""
+import glob
+import os
+import re
+import sys
+
+root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../..")
+problems = []
+
+
+def code_of(path):
+    """The file without comments and string literals, so a word in either is not a call."""
+    text = open(path, encoding="utf-8").read()
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", " ", text)
+    return re.sub(r'"(\\.|[^"\\])*"', '""', text)
+
+
+# (pattern, files allowed to use it, why)
+RULES = [
+    (r"\bFCGX_\w+", {"src/serve.c"}, "the FastCGI wire belongs to serve.c; pages fill struct req"),
+    (r"\bsqlite3_(prepare\w*|exec|mprintf|vmprintf|snprintf)\b", {"src/db.c"},
+     "statements are prepared once in db.c from sql/queries.sql"),
+    (r"\b(printf|puts|fputs|fwrite|write)\s*\(", {"src/main.c", "src/log.c"},
+     "output goes through resp_ and tpl_, messages through log_"),
+    (r"\btpl_set_rendered_markup\b", {"src/markup.c", "src/tpl.h", "src/tpl_ctemplate.cc"},
+     "only cmark output may bypass escaping"),
+    (r"\bcmark_\w+", {"src/markup.c"}, "markup is rendered in one place"),
+]
+
+sources = sorted(glob.glob(os.path.join(root, "src/**/*.[ch]"), recursive=True))
+for path in sources:
+    rel = os.path.relpath(path, root)
+    code = code_of(path)
+    for pattern, allowed, why in RULES:
+        if rel in allowed:
+            continue
+        for m in re.finditer(pattern, code):
+            line = code.count("\n", 0, m.start()) + 1
+            problems.append(f"{rel}:{line}: {m.group(0)}: {why}")
+
+cxx = [os.path.relpath(p, root) for p in glob.glob(os.path.join(root, "src/**/*.cc"), recursive=True)]
+if cxx != ["src/tpl_ctemplate.cc"]:
+    problems.append(f"C++ files {cxx}: only src/tpl_ctemplate.cc may be C++")
+
+templates = sorted(glob.glob(os.path.join(root, "templates/*.tpl")))
+if not templates:
+    problems.append("no templates found")
+for path in templates:
+    rel = os.path.relpath(path, root)
+    text = open(path, encoding="utf-8").read()
+    if not text.startswith('{{%AUTOESCAPE context="HTML"}}\n'):
+        problems.append(f'{rel}:1: must start with {{{{%AUTOESCAPE context="HTML"}}}}')
+    for m in re.finditer(r"\{\{([A-Z0-9_]+)((?::[^}]*)?)\}\}", text):
+        name, mods = m.group(1), m.group(2)
+        line = text.count("\n", 0, m.start()) + 1
+        if ":none" in mods and not name.endswith("_HTML"):
+            problems.append(f"{rel}:{line}: {name}:none: only *_HTML (cmark output) may skip escaping")
+        if name.endswith("_HTML") and mods != ":none":
+            problems.append(f"{rel}:{line}: {name} holds HTML and must be printed with :none")
+        if mods and ":none" not in mods:
+            problems.append(f"{rel}:{line}: {name}{mods}: leave escaping to the auto-escaper")
+
+for p in problems:
+    print(p)
+print(f"lint: {len(sources)} sources and {len(templates)} templates checked, {len(problems)} problems")
+sys.exit(1 if problems else 0)

@@ -1,0 +1,198 @@
+"""harness.py: runs the real pressroom binary behind a real nginx on a free loopback port, with a fresh
+SQLite file, for the integration tests. Nothing is mocked: requests go over HTTP through nginx's FastCGI.
+
+    with Site() as site:
+        status, headers, body = site.get("/")
+"""
+import http.client
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+
+BIN = os.environ.get("PRESSROOM_BIN") or os.path.join(os.path.dirname(__file__), "../../build/pressroom")
+SOURCE = os.environ.get("PRESSROOM_SOURCE") or os.path.join(os.path.dirname(__file__), "../..")
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(*args, **kw):
+    """Run the pressroom binary with args; returns the CompletedProcess (text mode)."""
+    return subprocess.run([BIN, *args], capture_output=True, text=True, timeout=60, **kw)
+
+
+class Site:
+    """A private Pressroom: database, FastCGI workers and nginx, torn down on exit.
+
+    seed: load the demo content. sql: statements run on the database before serving (extra items).
+    """
+
+    def __init__(self, seed=True, sql=None, workers=2):
+        self.seed, self.sql, self.workers = seed, sql, workers
+        self.dir = tempfile.mkdtemp(prefix="pressroom-test-")
+        os.chmod(self.dir, 0o755)
+        self.db = os.path.join(self.dir, "pressroom.db")
+        self.socket = os.path.join(self.dir, "pressroom.sock")
+        self.port = free_port()
+        self.app = self.nginx = None
+        self.app_log = os.path.join(self.dir, "log", "pressroom.log")
+
+    # ---- lifecycle ----
+
+    def __enter__(self):
+        os.makedirs(os.path.join(self.dir, "log"))
+        os.makedirs(os.path.join(self.dir, "tmp"))
+        self.check(run("db", "init", "--db", self.db))
+        if self.seed:
+            self.check(run("db", "seed", "--db", self.db))
+        if self.sql:
+            self.execute(self.sql)
+        try:
+            self.start_app()
+            conf = subprocess.run([os.path.join(SOURCE, "script/nginx-conf"), self.dir, str(self.port), self.socket,
+                                   os.path.join(os.path.abspath(SOURCE), "www")],
+                                  capture_output=True, text=True, check=True).stdout
+            with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
+                f.write(conf)
+            self.nginx = subprocess.Popen([NGINX, "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf"),
+                                           "-e", os.path.join(self.dir, "log", "nginx-error.log")],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.wait_ready()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def start_app(self):
+        log = open(self.app_log, "ab")
+        self.app = subprocess.Popen([BIN, "serve", "--socket", self.socket, "--db", self.db,
+                                     "--workers", str(self.workers),
+                                     "--templates", os.path.join(SOURCE, "templates")],
+                                    stdout=log, stderr=log)
+        log.close()
+        deadline = time.time() + 10
+        while not os.path.exists(self.socket):
+            if self.app.poll() is not None or time.time() > deadline:
+                raise RuntimeError("pressroom serve did not start:\n" + self.log())
+            time.sleep(0.02)
+
+    def wait_ready(self):
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                status, _, _ = self.get("/")
+                if status < 500:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError("the site did not answer:\n" + self.log())
+
+    def stop_app(self, timeout=30):
+        """SIGTERM the supervisor and return its exit code."""
+        if self.app is None or self.app.poll() is not None:
+            return self.app.returncode if self.app else None
+        self.app.send_signal(signal.SIGTERM)
+        try:
+            return self.app.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.app.kill()
+            self.app.wait()
+            return None
+
+    def __exit__(self, *exc):
+        self.exit_code = self.stop_app()
+        if self.nginx and self.nginx.poll() is None:
+            self.nginx.send_signal(signal.SIGQUIT)
+            try:
+                self.nginx.wait(10)
+            except subprocess.TimeoutExpired:
+                self.nginx.kill()
+        if os.environ.get("PRESSROOM_KEEP_TEST_DIR"):
+            print("kept", self.dir)
+        else:
+            shutil.rmtree(self.dir, ignore_errors=True)
+        return False
+
+    # ---- helpers ----
+
+    @staticmethod
+    def check(proc):
+        if proc.returncode != 0:
+            raise RuntimeError(f"{proc.args} failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+        return proc
+
+    def execute(self, sql, params=()):
+        con = sqlite3.connect(self.db)
+        try:
+            if params:
+                con.execute(sql, params)
+            else:
+                con.executescript(sql)
+            con.commit()
+        finally:
+            con.close()
+
+    def query(self, sql, params=()):
+        con = sqlite3.connect(self.db)
+        try:
+            return con.execute(sql, params).fetchall()
+        finally:
+            con.close()
+
+    def log(self):
+        try:
+            with open(self.app_log, errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def worker_pids(self):
+        """The supervisor's live children."""
+        with open(f"/proc/{self.app.pid}/task/{self.app.pid}/children") as f:
+            return sorted(int(p) for p in f.read().split())
+
+    def get(self, path, method="GET", headers=None, body=None):
+        """One request; returns (status, headers as a dict with lower-case names, body as text)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+        try:
+            conn.putrequest(method, path, skip_host=False, skip_accept_encoding=True)
+            for k, v in (headers or {}).items():
+                conn.putheader(k, v)
+            if body is not None:
+                conn.putheader("Content-Length", str(len(body)))
+            conn.endheaders(body.encode() if isinstance(body, str) else body)
+            resp = conn.getresponse()
+            data = resp.read()
+            return resp.status, {k.lower(): v for k, v in resp.getheaders()}, data.decode("utf-8", "replace")
+        finally:
+            conn.close()
+
+    def raw(self, request_bytes, timeout=10):
+        """Send raw bytes over a socket; returns the status code nginx sent (0 if none) and the reply."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as s:
+            s.sendall(request_bytes)
+            chunks = []
+            try:
+                while True:
+                    c = s.recv(65536)
+                    if not c:
+                        break
+                    chunks.append(c)
+            except socket.timeout:
+                pass
+        reply = b"".join(chunks)
+        try:
+            status = int(reply.split(b" ", 2)[1])
+        except (IndexError, ValueError):
+            status = 0
+        return status, reply.decode("utf-8", "replace")
