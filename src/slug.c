@@ -17,6 +17,7 @@ static unsigned decode(const unsigned char *s, size_t *len)
 		*len = 1;
 		return c;
 	}
+	static const unsigned least[5] = {0, 0, 0x80, 0x800, 0x10000};
 	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 	unsigned cp = n == 1 ? 0xFFFD : c & (0x7F >> n);
 	for (size_t i = 1; i < n; i++) {
@@ -27,7 +28,8 @@ static unsigned decode(const unsigned char *s, size_t *len)
 		cp = (cp << 6) | (s[i] & 0x3F);
 	}
 	*len = n;
-	return cp;
+	/* An overlong form (C1 A1 for 'a') is not UTF-8: a separator like any bad byte, never a letter. */
+	return cp < least[n] ? 0xFFFD : cp;
 }
 
 static const char *latin_of(unsigned cp, char *one)
@@ -66,11 +68,13 @@ size_t slug_from_title(const char *title, char *out, size_t outlen)
 			pending_dash = o > 0;
 			continue;
 		}
+		if (lat[0] == '\0')
+			continue; /* a hard or soft sign writes nothing, not even the dash before it */
 		size_t add = strlen(lat) + (pending_dash ? 1 : 0);
-		if (add == 0)
-			continue;
 		if (o + add > max) {
-			o = last_word_end ? last_word_end : o;
+			/* Before a dash o is a word's end already; inside a word, go back to the last one. */
+			if (!pending_dash && last_word_end)
+				o = last_word_end;
 			break;
 		}
 		if (pending_dash) {

@@ -1,1 +1,337 @@
-int main(void){return 0;}
+/* test_route.c: unit tests for route.c's route table and route_match (route_dispatch renders, so not here). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "req.h"
+#include "route.h"
+
+/* A value route_match must overwrite, to catch an *arg left from an earlier call. */
+static const char stale[] = "stale";
+
+static void match_root_is_home(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/", &arg), &route_table[PAGE_HOME]);
+	assert_null(arg);
+}
+
+static void match_messages(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/messages", &arg), &route_table[PAGE_MESSAGES]);
+	assert_null(arg);
+}
+
+static void match_refuses_messages_with_trailing_slash(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/messages/", &arg));
+	assert_null(arg);
+}
+
+static void match_release_gives_segment(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/releases/12-slug", &arg), &route_table[PAGE_RELEASE]);
+	assert_non_null(arg);
+	assert_string_equal(arg, "12-slug");
+}
+
+static void match_refuses_release_without_segment(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/releases/", &arg));
+	assert_null(arg);
+}
+
+static void match_refuses_release_prefix_without_slash(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/releases", &arg));
+	assert_null(route_match("/releases12", &arg));
+	assert_null(arg);
+}
+
+static void match_refuses_two_segments(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/releases/a/b", &arg));
+	assert_null(arg);
+}
+
+static void match_refuses_segment_with_trailing_slash(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/events/3/", &arg));
+	assert_null(arg);
+}
+
+static void match_event_gives_segment(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/events/3", &arg), &route_table[PAGE_EVENT]);
+	assert_non_null(arg);
+	assert_string_equal(arg, "3");
+}
+
+static void match_refuses_unknown_path(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/nope", &arg));
+	assert_null(arg);
+}
+
+static void match_refuses_empty_path(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("", &arg));
+	assert_null(arg);
+}
+
+static void match_is_case_sensitive(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/Messages", &arg));
+	assert_null(arg);
+}
+
+static void match_admin_list(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/admin", &arg), &route_table[PAGE_ADMIN_LIST]);
+	assert_null(arg);
+}
+
+static void match_refuses_admin_with_trailing_slash(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/admin/", &arg));
+	assert_null(arg);
+}
+
+static void match_admin_item_gives_segment(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/admin/items/12", &arg), &route_table[PAGE_ADMIN_ITEM]);
+	assert_non_null(arg);
+	assert_string_equal(arg, "12");
+}
+
+static void match_star_in_the_middle_gives_segment_start(void **state)
+{
+	(void)state;
+	/* *arg points at the segment; it runs to the next '/'. */
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/admin/items/12/withdraw", &arg), &route_table[PAGE_ADMIN_WITHDRAW]);
+	assert_non_null(arg);
+	assert_string_equal(arg, "12/withdraw");
+	assert_int_equal(strcspn(arg, "/"), 2);
+}
+
+static void match_refuses_empty_segment_in_the_middle(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/admin/items//withdraw", &arg));
+	assert_null(arg);
+}
+
+static void match_refuses_unknown_suffix_after_star(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_null(route_match("/admin/items/12/delete", &arg));
+	assert_null(route_match("/admin/items/12/withdraw/", &arg));
+	assert_null(arg);
+}
+
+static void table_every_route_has_handler(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++)
+		assert_non_null(route_table[i].handler);
+}
+
+static void table_every_route_has_pattern_from_root(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++) {
+		assert_non_null(route_table[i].pattern);
+		assert_int_equal(route_table[i].pattern[0], '/');
+	}
+}
+
+static void table_every_route_has_known_methods(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++) {
+		assert_int_not_equal(route_table[i].methods, 0);
+		assert_int_equal(route_table[i].methods & ~(unsigned)(METHOD_GET | METHOD_HEAD | METHOD_POST), 0);
+	}
+}
+
+static void table_every_get_route_takes_head(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++)
+		if (route_table[i].methods & METHOD_GET)
+			assert_true(route_table[i].methods & METHOD_HEAD);
+}
+
+static void table_public_pages_are_read_only(void **state)
+{
+	(void)state;
+	assert_int_equal(route_table[PAGE_HOME].methods, METHOD_GET | METHOD_HEAD);
+	assert_int_equal(route_table[PAGE_MESSAGES].methods, METHOD_GET | METHOD_HEAD);
+	assert_int_equal(route_table[PAGE_RELEASE].methods, METHOD_GET | METHOD_HEAD);
+	assert_int_equal(route_table[PAGE_EVENT].methods, METHOD_GET | METHOD_HEAD);
+}
+
+static void table_every_route_matches_its_own_pattern(void **state)
+{
+	(void)state;
+	/* A pattern with its star replaced by "1" must route to its own entry, so no entry shadows another. */
+	for (int i = 0; i < PAGE__MAX; i++) {
+		char path[128];
+		const char *arg;
+		const char *pat = route_table[i].pattern;
+		const char *star = strchr(pat, '*');
+		assert_true(strlen(pat) + 1 < sizeof path);
+		if (star == NULL) {
+			strcpy(path, pat);
+		} else {
+			memcpy(path, pat, (size_t)(star - pat));
+			path[star - pat] = '1';
+			strcpy(path + (star - pat) + 1, star + 1);
+		}
+		assert_ptr_equal(route_match(path, &arg), &route_table[i]);
+	}
+}
+
+static void table_every_login_route_is_no_store(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++)
+		if (route_table[i].flags & ROUTE_LOGIN)
+			assert_true(route_table[i].flags & ROUTE_NOSTORE);
+}
+
+static void table_every_publisher_route_needs_login(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++)
+		if (route_table[i].flags & ROUTE_PUBLISHER)
+			assert_true(route_table[i].flags & ROUTE_LOGIN);
+}
+
+static void table_every_admin_route_but_sign_in_needs_login(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++) {
+		if (i == PAGE_ADMIN_LOGIN || strncmp(route_table[i].pattern, "/admin", 6) != 0)
+			continue;
+		assert_true(route_table[i].flags & ROUTE_LOGIN);
+	}
+	assert_int_equal(route_table[PAGE_ADMIN_LOGIN].flags & ROUTE_LOGIN, 0);
+}
+
+static void table_public_pages_need_no_login(void **state)
+{
+	(void)state;
+	assert_int_equal(route_table[PAGE_HOME].flags & (ROUTE_LOGIN | ROUTE_PUBLISHER), 0);
+	assert_int_equal(route_table[PAGE_MESSAGES].flags & (ROUTE_LOGIN | ROUTE_PUBLISHER), 0);
+	assert_int_equal(route_table[PAGE_RELEASE].flags & (ROUTE_LOGIN | ROUTE_PUBLISHER), 0);
+	assert_int_equal(route_table[PAGE_EVENT].flags & (ROUTE_LOGIN | ROUTE_PUBLISHER), 0);
+}
+
+static void table_state_changing_admin_actions_are_post_only(void **state)
+{
+	(void)state;
+	assert_int_equal(route_table[PAGE_ADMIN_LOGOUT].methods, METHOD_POST);
+	assert_int_equal(route_table[PAGE_ADMIN_WITHDRAW].methods, METHOD_POST);
+	assert_int_equal(route_table[PAGE_ADMIN_SENDBACK].methods, METHOD_POST);
+	assert_int_equal(route_table[PAGE_ADMIN_SHARE].methods, METHOD_POST);
+	assert_int_equal(route_table[PAGE_ADMIN_REVOKE].methods, METHOD_POST);
+}
+
+static void table_messages_accepts_page_type_year(void **state)
+{
+	(void)state;
+	assert_int_equal(route_table[PAGE_MESSAGES].keys, KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR));
+}
+
+static void table_items_and_home_accept_no_keys(void **state)
+{
+	(void)state;
+	assert_int_equal(route_table[PAGE_HOME].keys, 0);
+	assert_int_equal(route_table[PAGE_RELEASE].keys, 0);
+	assert_int_equal(route_table[PAGE_EVENT].keys, 0);
+}
+
+static void table_routes_name_their_handlers(void **state)
+{
+	(void)state;
+	assert_ptr_equal(route_table[PAGE_RELEASE].handler, page_item);
+	assert_ptr_equal(route_table[PAGE_EVENT].handler, page_item);
+	assert_ptr_equal(route_table[PAGE_HOME].handler, page_home);
+	assert_ptr_equal(route_table[PAGE_MESSAGES].handler, page_messages);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(match_root_is_home),
+		cmocka_unit_test(match_messages),
+		cmocka_unit_test(match_refuses_messages_with_trailing_slash),
+		cmocka_unit_test(match_release_gives_segment),
+		cmocka_unit_test(match_refuses_release_without_segment),
+		cmocka_unit_test(match_refuses_release_prefix_without_slash),
+		cmocka_unit_test(match_refuses_two_segments),
+		cmocka_unit_test(match_refuses_segment_with_trailing_slash),
+		cmocka_unit_test(match_event_gives_segment),
+		cmocka_unit_test(match_refuses_unknown_path),
+		cmocka_unit_test(match_refuses_empty_path),
+		cmocka_unit_test(match_is_case_sensitive),
+		cmocka_unit_test(match_admin_list),
+		cmocka_unit_test(match_refuses_admin_with_trailing_slash),
+		cmocka_unit_test(match_admin_item_gives_segment),
+		cmocka_unit_test(match_star_in_the_middle_gives_segment_start),
+		cmocka_unit_test(match_refuses_empty_segment_in_the_middle),
+		cmocka_unit_test(match_refuses_unknown_suffix_after_star),
+		cmocka_unit_test(table_every_route_has_handler),
+		cmocka_unit_test(table_every_route_has_pattern_from_root),
+		cmocka_unit_test(table_every_route_has_known_methods),
+		cmocka_unit_test(table_every_get_route_takes_head),
+		cmocka_unit_test(table_public_pages_are_read_only),
+		cmocka_unit_test(table_every_route_matches_its_own_pattern),
+		cmocka_unit_test(table_every_login_route_is_no_store),
+		cmocka_unit_test(table_every_publisher_route_needs_login),
+		cmocka_unit_test(table_every_admin_route_but_sign_in_needs_login),
+		cmocka_unit_test(table_public_pages_need_no_login),
+		cmocka_unit_test(table_state_changing_admin_actions_are_post_only),
+		cmocka_unit_test(table_messages_accepts_page_type_year),
+		cmocka_unit_test(table_items_and_home_accept_no_keys),
+		cmocka_unit_test(table_routes_name_their_handlers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
