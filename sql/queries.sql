@@ -1,6 +1,7 @@
 -- queries.sql: every statement Pressroom runs while serving, by name. The build embeds this file; each
 -- worker prepares a statement once, on first use, and reuses it. Parameters are numbered (?1, ?2...) and
 -- always bound, never spliced in. db.c maps each name to an enum stmt and refuses to start if one is missing.
+-- Every statement that returns items returns the same first twelve columns, in the order of struct item.
 -- "Public" always means: status = 'published' AND published_at <= now (a scheduled item has a future time).
 
 -- name: settings
@@ -11,13 +12,14 @@ SELECT label, zone FROM clock_city ORDER BY position;
 
 -- name: item_public_by_id
 -- ?1 id, ?2 now
-SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at
+SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
+       update_note
   FROM item
  WHERE id = ?1 AND status = 'published' AND published_at <= ?2;
 
 -- name: items_public_of_kind
 -- ?1 kind, ?2 lowest published_at, ?3 highest published_at (now or the end of a year), ?4 limit, ?5 offset
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at BETWEEN ?2 AND ?3
  ORDER BY published_at DESC, id DESC
@@ -25,7 +27,7 @@ SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at
 
 -- name: items_public_all
 -- ?1 lowest published_at, ?2 highest published_at, ?3 limit, ?4 offset
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE status = 'published' AND published_at BETWEEN ?1 AND ?2
  ORDER BY published_at DESC, id DESC
@@ -33,8 +35,134 @@ SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at
 
 -- name: item_latest_full_of_kind
 -- ?1 kind, ?2 now
-SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at
+SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
+       update_note
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at <= ?2
  ORDER BY published_at DESC, id DESC
  LIMIT 1;
+
+-- ---- press officers and sessions (0002_admin.sql) ----
+
+-- name: user_by_name
+SELECT id, name, role, password_hash, disabled FROM user WHERE name = ?1;
+
+-- name: user_insert
+-- ?1 name, ?2 role, ?3 password hash, ?4 now
+INSERT INTO user (name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4);
+
+-- name: user_set_password
+UPDATE user SET password_hash = ?2 WHERE name = ?1;
+
+-- name: user_disable
+UPDATE user SET disabled = 1 WHERE name = ?1;
+
+-- name: user_list
+SELECT name, role, disabled, created_at FROM user ORDER BY name;
+
+-- name: session_insert
+-- ?1 token hash, ?2 user id, ?3 csrf token, ?4 client address, ?5 now
+INSERT INTO session (token_hash, user_id, csrf, address, created_at, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?5);
+
+-- name: session_lookup
+-- ?1 token hash, ?2 oldest last_seen still alive (idle expiry), ?3 oldest created_at still alive (absolute)
+SELECT u.id, u.name, u.role, s.csrf, s.last_seen
+  FROM session s JOIN user u ON u.id = s.user_id
+ WHERE s.token_hash = ?1 AND s.ended_at IS NULL AND u.disabled = 0 AND s.last_seen > ?2 AND s.created_at > ?3;
+
+-- name: session_touch
+UPDATE session SET last_seen = ?2 WHERE token_hash = ?1;
+
+-- name: session_end
+UPDATE session SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL;
+
+-- name: session_end_user
+-- When a password changes or an account is disabled, every session of it ends.
+UPDATE session SET ended_at = ?2 WHERE user_id = (SELECT id FROM user WHERE name = ?1) AND ended_at IS NULL;
+
+-- name: login_failure_insert
+INSERT INTO login_failure (at, username, address) VALUES (?1, ?2, ?3);
+
+-- name: login_failures_by_username
+-- ?1 username (lower case), ?2 since
+SELECT at FROM login_failure WHERE username = ?1 AND at > ?2 ORDER BY at DESC LIMIT 64;
+
+-- name: login_failures_by_address
+SELECT at FROM login_failure WHERE address = ?1 AND at > ?2 ORDER BY at DESC LIMIT 64;
+
+-- name: audit_insert
+-- ?1 at, ?2 user id or NULL, ?3 username, ?4 address, ?5 action, ?6 item id or NULL, ?7 detail
+INSERT INTO audit (at, user_id, username, address, action, item_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+
+-- name: audit_page
+-- ?1 limit, ?2 offset
+SELECT a.at, a.username, a.address, a.action, a.item_id, a.detail, i.title
+  FROM audit a LEFT JOIN item i ON i.id = a.item_id
+ ORDER BY a.id DESC LIMIT ?1 OFFSET ?2;
+
+-- ---- items as press officers see them ----
+
+-- name: item_admin_by_id
+SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
+       update_note, status, created_by, submitted_by, review_comment, withdrawn_at, withdrawal_note
+  FROM item WHERE id = ?1;
+
+-- name: items_admin_page
+-- Every item whatever its status, newest first. ?1 limit, ?2 offset
+SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, coalesce(u.name, '')
+  FROM item i LEFT JOIN user u ON u.id = i.created_by
+ ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
+
+-- name: item_insert
+-- ?1 kind, ?2 type, ?3 title, ?4 teaser, ?5 body, ?6 signature, ?7 status, ?8 published_at, ?9 now, ?10 user
+INSERT INTO item (kind, type, slug, title, teaser, body, signature, status, published_at, created_at, updated_at,
+                  created_by)
+VALUES (?1, ?2, slugify(?3), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10);
+
+-- name: item_update
+-- ?1 id, ?2 kind, ?3 type, ?4 title, ?5 teaser, ?6 body, ?7 signature, ?8 published_at, ?9 now,
+-- ?10 public_updated_at (kept when NULL), ?11 update note (kept when NULL)
+UPDATE item SET kind = ?2, type = ?3, slug = slugify(?4), title = ?4, teaser = ?5, body = ?6, signature = ?7,
+                published_at = ?8, updated_at = ?9,
+                public_updated_at = coalesce(?10, public_updated_at), update_note = coalesce(?11, update_note)
+ WHERE id = ?1 AND status <> 'withdrawn';
+
+-- name: item_set_status
+-- ?1 id, ?2 new status, ?3 now, ?4 submitted_by (kept when NULL), ?5 review comment (kept when NULL)
+UPDATE item SET status = ?2, updated_at = ?3, submitted_by = coalesce(?4, submitted_by),
+                review_comment = coalesce(?5, review_comment)
+ WHERE id = ?1 AND status <> 'withdrawn';
+
+-- name: item_withdraw
+UPDATE item SET status = 'withdrawn', withdrawn_at = ?2, withdrawal_note = ?3, updated_at = ?2
+ WHERE id = ?1 AND status = 'published';
+
+-- name: revision_insert
+-- A snapshot of the item as it now stands. ?1 item, ?2 user, ?3 now, ?4 action, ?5 note
+INSERT INTO revision (item_id, user_id, at, action, status, kind, type, title, teaser, body, signature,
+                      published_at, note)
+SELECT id, ?2, ?3, ?4, status, kind, type, title, teaser, body, signature, published_at, ?5 FROM item WHERE id = ?1;
+
+-- name: revisions_of_item
+SELECT r.at, coalesce(u.name, ''), r.action, r.status, r.note
+  FROM revision r LEFT JOIN user u ON u.id = r.user_id
+ WHERE r.item_id = ?1 ORDER BY r.id DESC LIMIT 50;
+
+-- name: item_status_by_id
+-- What the public URL of any item should answer: 200, 404 or 410.
+SELECT id, kind, slug, title, status, published_at, withdrawn_at, withdrawal_note FROM item WHERE id = ?1;
+
+-- name: preview_insert
+-- ?1 token hash, ?2 item, ?3 user, ?4 now, ?5 expires
+INSERT INTO preview_link (token_hash, item_id, created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5);
+
+-- name: preview_lookup
+-- ?1 token hash, ?2 now
+SELECT item_id FROM preview_link WHERE token_hash = ?1 AND revoked_at IS NULL AND expires_at > ?2;
+
+-- name: preview_revoke_item
+UPDATE preview_link SET revoked_at = ?2 WHERE item_id = ?1 AND revoked_at IS NULL;
+
+-- name: preview_active_of_item
+SELECT created_at, expires_at FROM preview_link
+ WHERE item_id = ?1 AND revoked_at IS NULL AND expires_at > ?2 ORDER BY created_at DESC;

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
@@ -43,7 +42,13 @@ int clock_zone_known(const char *zone)
 	if (strlen(zone) >= 64 || zone[0] == '/' || zone[0] == '\0' || strstr(zone, "..") != NULL)
 		return 0;
 	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
-	return access(path, R_OK) == 0;
+	/* A zone file, not a directory ("Europe") or one of the tables that sit beside the zones. */
+	char magic[4];
+	FILE *f = fopen(path, "rb");
+	int known = f != NULL && fread(magic, 1, sizeof magic, f) == sizeof magic && memcmp(magic, "TZif", 4) == 0;
+	if (f != NULL)
+		fclose(f);
+	return known;
 }
 
 static int offset_of(const char *zone, time_t t, long *gmtoff)
@@ -81,22 +86,32 @@ int clock_local(const char *zone, time_t t, struct tm *out)
 
 int clock_to_utc(const char *zone, int year, int month, int day, int hour, int min, time_t *out)
 {
-	if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || min < 0 || min > 59)
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	if (month < 1 || month > 12 || day < 1 || day > mdays[month - 1] || (month == 2 && day == 29 && !leap) ||
+	    hour < 0 || hour > 23 || min < 0 || min > 59)
 		return -1;
-	if (!clock_zone_known(zone) || use_zone(zone) != 0)
-		return -1;
+	/* Not mktime: which reading of a time that happens twice it picks depends on its previous call. Instead,
+	 * the wall-clock time read as UTC, less the offset in force a day before or a day after it. */
 	struct tm tm = {0};
 	tm.tm_year = year - 1900;
 	tm.tm_mon = month - 1;
 	tm.tm_mday = day;
 	tm.tm_hour = hour;
 	tm.tm_min = min;
-	tm.tm_isdst = -1;
-	time_t t = mktime(&tm);
-	/* mktime normalises 31 February into March: that is not a real date. */
-	if (t == (time_t)-1 || tm.tm_mon != month - 1 || tm.tm_mday != day)
+	time_t wall = timegm(&tm);
+	long before, after, off;
+	if (wall == (time_t)-1 || offset_of(zone, wall - 86400, &before) != 0 ||
+	    offset_of(zone, wall + 86400, &after) != 0)
 		return -1;
-	*out = t;
+	/* The larger offset gives the earlier instant: try it first, so a time that happens twice is the first. */
+	long first = before > after ? before : after, second = before > after ? after : before;
+	if (offset_of(zone, wall - first, &off) == 0 && off == first)
+		*out = wall - first;
+	else if (offset_of(zone, wall - second, &off) == 0 && off == second)
+		*out = wall - second;
+	else
+		*out = wall - before; /* in a gap: the clock reads as if it had moved on, so the time after it */
 	return 0;
 }
 

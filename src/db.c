@@ -22,6 +22,34 @@ static const char *const stmt_names[STMT__MAX] = {
 	[STMT_ITEMS_PUBLIC_OF_KIND] = "items_public_of_kind",
 	[STMT_ITEMS_PUBLIC_ALL] = "items_public_all",
 	[STMT_ITEM_LATEST_FULL_OF_KIND] = "item_latest_full_of_kind",
+	[STMT_USER_BY_NAME] = "user_by_name",
+	[STMT_USER_INSERT] = "user_insert",
+	[STMT_USER_SET_PASSWORD] = "user_set_password",
+	[STMT_USER_DISABLE] = "user_disable",
+	[STMT_USER_LIST] = "user_list",
+	[STMT_SESSION_INSERT] = "session_insert",
+	[STMT_SESSION_LOOKUP] = "session_lookup",
+	[STMT_SESSION_TOUCH] = "session_touch",
+	[STMT_SESSION_END] = "session_end",
+	[STMT_SESSION_END_USER] = "session_end_user",
+	[STMT_LOGIN_FAILURE_INSERT] = "login_failure_insert",
+	[STMT_LOGIN_FAILURES_BY_USERNAME] = "login_failures_by_username",
+	[STMT_LOGIN_FAILURES_BY_ADDRESS] = "login_failures_by_address",
+	[STMT_AUDIT_INSERT] = "audit_insert",
+	[STMT_AUDIT_PAGE] = "audit_page",
+	[STMT_ITEM_ADMIN_BY_ID] = "item_admin_by_id",
+	[STMT_ITEMS_ADMIN_PAGE] = "items_admin_page",
+	[STMT_ITEM_INSERT] = "item_insert",
+	[STMT_ITEM_UPDATE] = "item_update",
+	[STMT_ITEM_SET_STATUS] = "item_set_status",
+	[STMT_ITEM_WITHDRAW] = "item_withdraw",
+	[STMT_REVISION_INSERT] = "revision_insert",
+	[STMT_REVISIONS_OF_ITEM] = "revisions_of_item",
+	[STMT_ITEM_STATUS_BY_ID] = "item_status_by_id",
+	[STMT_PREVIEW_INSERT] = "preview_insert",
+	[STMT_PREVIEW_LOOKUP] = "preview_lookup",
+	[STMT_PREVIEW_REVOKE_ITEM] = "preview_revoke_item",
+	[STMT_PREVIEW_ACTIVE_OF_ITEM] = "preview_active_of_item",
 };
 
 /* slugify(text): the URL slug of a title, so seed and migrations make the same slugs as the C code. */
@@ -231,4 +259,41 @@ long long db_data_version(struct db *db)
 		v = sqlite3_column_int64(db->data_version, 0);
 	sqlite3_reset(db->data_version);
 	return v;
+}
+
+int db_begin(struct db *db)
+{
+	char err[256];
+	if (exec(db, "BEGIN IMMEDIATE;", err, sizeof err) != 0) {
+		log_error("cannot begin a transaction: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
+int db_commit(struct db *db)
+{
+	char err[256];
+	if (exec(db, "COMMIT;", err, sizeof err) != 0) {
+		log_error("commit failed: %s", err);
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK;", NULL, NULL, NULL);
+}
+
+long long db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+const char *db_error(struct db *db)
+{
+	return sqlite3_errmsg(db->h);
 }

@@ -14,6 +14,34 @@ enum stmt {
 	STMT_ITEMS_PUBLIC_OF_KIND,
 	STMT_ITEMS_PUBLIC_ALL,
 	STMT_ITEM_LATEST_FULL_OF_KIND,
+	STMT_USER_BY_NAME,
+	STMT_USER_INSERT,
+	STMT_USER_SET_PASSWORD,
+	STMT_USER_DISABLE,
+	STMT_USER_LIST,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_LOOKUP,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_END,
+	STMT_SESSION_END_USER,
+	STMT_LOGIN_FAILURE_INSERT,
+	STMT_LOGIN_FAILURES_BY_USERNAME,
+	STMT_LOGIN_FAILURES_BY_ADDRESS,
+	STMT_AUDIT_INSERT,
+	STMT_AUDIT_PAGE,
+	STMT_ITEM_ADMIN_BY_ID,
+	STMT_ITEMS_ADMIN_PAGE,
+	STMT_ITEM_INSERT,
+	STMT_ITEM_UPDATE,
+	STMT_ITEM_SET_STATUS,
+	STMT_ITEM_WITHDRAW,
+	STMT_REVISION_INSERT,
+	STMT_REVISIONS_OF_ITEM,
+	STMT_ITEM_STATUS_BY_ID,
+	STMT_PREVIEW_INSERT,
+	STMT_PREVIEW_LOOKUP,
+	STMT_PREVIEW_REVOKE_ITEM,
+	STMT_PREVIEW_ACTIVE_OF_ITEM,
 	STMT__MAX
 };
 
@@ -39,6 +67,16 @@ int db_seed(struct db *db, char *err, size_t errlen);
 /* The prepared statement for s, reset and with no bindings. Owned by the connection: do not finalize.
  * NULL if it cannot be prepared (logged). */
 sqlite3_stmt *db_stmt(struct db *db, enum stmt s);
+/* Transactions for the writes that must happen together (an item and its revision and audit line).
+ * BEGIN IMMEDIATE takes the write lock at once, so a busy database waits here, not half-way. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+/* The rowid of the last INSERT on this connection. */
+long long db_last_id(struct db *db);
+/* The last error message of the connection, for logs. */
+const char *db_error(struct db *db);
+
 /* Check that every enum stmt has its SQL and that it prepares against the current schema. */
 int db_check_statements(struct db *db, char *err, size_t errlen);
 /* Changes whenever another connection commits: lets a worker keep caches until the data moves. */

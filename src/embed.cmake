@@ -1,5 +1,6 @@
 # embed.cmake: turns SQL files into a C source, so the binary carries its schema, queries and seed.
-# Run as: cmake -DOUT=file.c -DMIGRATIONS="a.sql;b.sql" -DQUERIES=q.sql -DSEED=s.sql -P embed.cmake
+# Run as: cmake -DOUT=file.c -DMIGRATIONS="a.sql|b.sql" -DQUERIES=q.sql -DSEED=s.sql -P embed.cmake
+string(REPLACE "|" ";" MIGRATIONS "${MIGRATIONS}")
 function(c_bytes file var)
   file(READ "${file}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")

@@ -3,40 +3,188 @@
 
 #include <string.h>
 
+#include "arena.h"
 #include "valid.h"
 
 const char *const input_type_words[] = {"releases", "events", NULL};
+const char *const input_action_words[] = {"save", "submit", "publish", "preview", "edit",
+                                          "withdraw", "sendback", "share", "revoke", NULL};
+const char *const input_done_words[] = {"saved", "submitted", "published", "scheduled", "sentback",
+                                        "withdrawn", "revoked", NULL};
+const char *const input_kind_words[] = {"release", "event", NULL};
+const char *const input_item_type_words[] = {"statement", "press-release", "comment", "interview", "news",
+                                             "speech", "briefing", "event", NULL};
 
-static int check_page(const char *raw, struct input *out)
+/* ---- query keys: 0 means 400 ---- */
+
+static int check_page(struct arena *a, const char *raw, struct input *out)
 {
+	(void)a;
 	return valid_positive(raw, 100000, &out->i);
 }
 
-static int check_type(const char *raw, struct input *out)
+static int check_type(struct arena *a, const char *raw, struct input *out)
 {
 	int w;
+	(void)a;
 	if (!valid_word(raw, input_type_words, &w))
 		return 0;
 	out->i = w;
 	return 1;
 }
 
-static int check_year(const char *raw, struct input *out)
+static int check_year(struct arena *a, const char *raw, struct input *out)
 {
 	int y;
+	(void)a;
 	if (!valid_year(raw, &y))
 		return 0;
 	out->i = y;
 	return 1;
 }
 
+static int check_done(struct arena *a, const char *raw, struct input *out)
+{
+	int w;
+	(void)a;
+	if (!valid_word(raw, input_done_words, &w))
+		return 0;
+	out->i = w;
+	return 1;
+}
+
+static int check_csrf(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	(void)out;
+	return strlen(raw) == 64 && strspn(raw, "0123456789abcdef") == 64;
+}
+
+static int check_action(struct arena *a, const char *raw, struct input *out)
+{
+	int w;
+	(void)a;
+	if (!valid_word(raw, input_action_words, &w))
+		return 0;
+	out->i = w;
+	return 1;
+}
+
+/* ---- form fields: always 1; out->error says what is wrong ---- */
+
+/* Text as typed, checked: valid UTF-8 (else cleaned, so it can be shown again), no control characters but
+ * line breaks and tabs where multiline, at most max characters. CRLF becomes LF. */
+static void check_text(struct arena *a, const char *raw, struct input *out, size_t max, int multiline)
+{
+	size_t len = strlen(raw);
+	char *s = arena_strndup(a, raw, len);
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++)
+		if (!(s[i] == '\r' && s[i + 1] == '\n'))
+			s[o++] = s[i];
+	s[o] = '\0';
+	out->s = s;
+	if (!valid_utf8(s, o)) {
+		valid_clean_utf8(s);
+		out->error = "contains bytes that are not UTF-8 text";
+		return;
+	}
+	size_t chars = 0;
+	for (size_t i = 0; i < o; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xC0) != 0x80)
+			chars++;
+		int allowed = multiline && (c == '\n' || c == '\t');
+		if ((c < 0x20 && !allowed) || c == 0x7F || (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+			out->error = multiline ? "contains control characters" : "must be one line without control characters";
+			return;
+		}
+	}
+	if (chars > max)
+		out->error = "is too long";
+}
+
+#define TEXT_CHECK(name, max, multiline)                                            \
+	static int name(struct arena *a, const char *raw, struct input *out)        \
+	{                                                                             \
+		check_text(a, raw, out, max, multiline);                              \
+		return 1;                                                             \
+	}
+
+TEXT_CHECK(check_username, 64, 0)
+TEXT_CHECK(check_password, 1024, 0)
+TEXT_CHECK(check_title, 300, 0)
+TEXT_CHECK(check_teaser, 1000, 1)
+TEXT_CHECK(check_body, 100000, 1)
+TEXT_CHECK(check_signature, 1000, 1)
+TEXT_CHECK(check_zone, 64, 0)
+TEXT_CHECK(check_note, 500, 0)
+TEXT_CHECK(check_comment, 2000, 1)
+
+static int check_choice(struct arena *a, const char *raw, struct input *out, const char *const *words,
+                        const char *error)
+{
+	int w;
+	check_text(a, raw, out, 64, 0);
+	if (out->error == NULL && !valid_word(out->s, words, &w))
+		out->error = error;
+	else
+		out->i = out->error ? 0 : w;
+	return 1;
+}
+
+static int check_kind(struct arena *a, const char *raw, struct input *out)
+{
+	return check_choice(a, raw, out, input_kind_words, "choose press release or event");
+}
+
+static int check_item_type(struct arena *a, const char *raw, struct input *out)
+{
+	return check_choice(a, raw, out, input_item_type_words, "choose one of the listed types");
+}
+
+static int check_date(struct arena *a, const char *raw, struct input *out)
+{
+	check_text(a, raw, out, 10, 0);
+	int y, m, d;
+	if (out->error == NULL && !valid_date(out->s, &y, &m, &d))
+		out->error = "must be a real date, as YYYY-MM-DD";
+	return 1;
+}
+
+static int check_time(struct arena *a, const char *raw, struct input *out)
+{
+	check_text(a, raw, out, 5, 0);
+	int h, m;
+	if (out->error == NULL && !valid_time(out->s, &h, &m))
+		out->error = "must be a time of day, as HH:MM";
+	return 1;
+}
+
 static const struct {
 	const char *name;
-	int (*check)(const char *raw, struct input *out);
+	int field;
+	int (*check)(struct arena *a, const char *raw, struct input *out);
 } keys[KEY__MAX] = {
-	[KEY_PAGE] = {"page", check_page},
-	[KEY_TYPE] = {"type", check_type},
-	[KEY_YEAR] = {"year", check_year},
+	[KEY_PAGE] = {"page", 0, check_page},
+	[KEY_TYPE] = {"type", 0, check_type},
+	[KEY_YEAR] = {"year", 0, check_year},
+	[KEY_DONE] = {"done", 0, check_done},
+	[KEY_CSRF] = {"csrf", 1, check_csrf},
+	[KEY_ACTION] = {"action", 1, check_action},
+	[KEY_USERNAME] = {"username", 1, check_username},
+	[KEY_PASSWORD] = {"password", 1, check_password},
+	[KEY_KIND] = {"kind", 1, check_kind},
+	[KEY_ITEM_TYPE] = {"item_type", 1, check_item_type},
+	[KEY_TITLE] = {"title", 1, check_title},
+	[KEY_TEASER] = {"teaser", 1, check_teaser},
+	[KEY_BODY] = {"body", 1, check_body},
+	[KEY_SIGNATURE] = {"signature", 1, check_signature},
+	[KEY_DATE] = {"date", 1, check_date},
+	[KEY_TIME] = {"time", 1, check_time},
+	[KEY_ZONE] = {"zone", 1, check_zone},
+	[KEY_NOTE] = {"note", 1, check_note},
+	[KEY_COMMENT] = {"comment", 1, check_comment},
 };
 
 const char *input_name(enum key k)
@@ -52,13 +200,18 @@ enum key input_key(const char *name)
 	return KEY__MAX;
 }
 
-int input_check(enum key k, const char *raw, struct input *out)
+int input_is_field(enum key k)
+{
+	return keys[k].field;
+}
+
+int input_check(struct arena *a, enum key k, const char *raw, struct input *out)
 {
 	struct input v = {0};
-	if (!keys[k].check(raw, &v))
+	v.s = raw;
+	if (!keys[k].check(a, raw, &v))
 		return 0;
 	v.set = 1;
-	v.s = raw;
 	*out = v;
 	return 1;
 }

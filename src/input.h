@@ -1,33 +1,77 @@
 /* input.h: every query or form key Pressroom accepts, with its validator. A route lists the keys it takes;
- * the gate (route.c) validates them before the handler runs, so handlers read typed values only. */
+ * the gate (route.c) validates them before the handler runs, so handlers read typed values only.
+ *
+ * Two kinds of key. A query key that is malformed makes the request a 400: nobody types those by hand
+ * except to probe. A form field that fails its check is kept, cleaned for display, with a message for the
+ * person who typed it, so the form can be shown again with nothing lost. */
 #ifndef PRESSROOM_INPUT_H
 #define PRESSROOM_INPUT_H
 
 enum key {
-	KEY_PAGE,  /* ?page=N, 1..100000 */
-	KEY_TYPE,  /* ?type=releases|events, as an index into input_type_words */
-	KEY_YEAR,  /* ?year=YYYY */
+	/* query keys */
+	KEY_PAGE,      /* ?page=N, 1..100000 */
+	KEY_TYPE,      /* ?type=releases|events, as an index into input_type_words */
+	KEY_YEAR,      /* ?year=YYYY */
+	KEY_DONE,      /* ?done=saved|...: what the last action did, for the notice after a redirect */
+	/* form fields */
+	KEY_CSRF,      /* the form's anti-forgery token; checked by the gate itself */
+	KEY_ACTION,    /* which button: an index into input_action_words; unknown is a 400 */
+	KEY_USERNAME,
+	KEY_PASSWORD,
+	KEY_KIND,      /* release | event */
+	KEY_ITEM_TYPE, /* statement, press-release, ... */
+	KEY_TITLE,
+	KEY_TEASER,
+	KEY_BODY,
+	KEY_SIGNATURE,
+	KEY_DATE,      /* YYYY-MM-DD */
+	KEY_TIME,      /* HH:MM */
+	KEY_ZONE,      /* the label of one of the site's clock cities */
+	KEY_NOTE,      /* the change note shown with "Updated" */
+	KEY_COMMENT,   /* a publisher's comment when sending a draft back */
 	KEY__MAX
 };
 
 #define KEYBIT(k) (1u << (k))
 
-/* A checked value: set is 1 when the key was present and valid; then i (numbers and word indexes) or s. */
+/* A checked value. set: the key was present. s: the text (for a form field with an error, cleaned so it
+ * can be shown again); i: numbers and word indexes; error: why a form field is not acceptable, or NULL. */
 struct input {
 	int set;
 	long long i;
 	const char *s;
+	const char *error;
 };
 
 /* The ?type= words, in the order of enum list_type. */
 enum list_type { LIST_RELEASES, LIST_EVENTS, LIST__MAX };
 extern const char *const input_type_words[];
 
-/* The name of key k as it appears in a URL. */
+enum action {
+	ACTION_SAVE, ACTION_SUBMIT, ACTION_PUBLISH, ACTION_PREVIEW, ACTION_EDIT,
+	ACTION_WITHDRAW, ACTION_SENDBACK, ACTION_SHARE, ACTION_REVOKE, ACTION__MAX
+};
+extern const char *const input_action_words[];
+
+enum done { DONE_SAVED, DONE_SUBMITTED, DONE_PUBLISHED, DONE_SCHEDULED, DONE_SENTBACK, DONE_WITHDRAWN,
+            DONE_REVOKED, DONE__MAX };
+extern const char *const input_done_words[];
+
+/* The item kinds and types a form may choose, NULL-terminated, with the words shown for them. */
+extern const char *const input_kind_words[];
+extern const char *const input_item_type_words[];
+
+struct arena;
+
+/* The name of key k as it appears in a URL or form. */
 const char *input_name(enum key k);
 /* The key called name, or KEY__MAX if there is none. */
 enum key input_key(const char *name);
-/* Check raw against key k's validator; fills *out and returns 1, or returns 0. */
-int input_check(enum key k, const char *raw, struct input *out);
+/* Is k a form field (soft errors) rather than a query key? */
+int input_is_field(enum key k);
+/* Check raw against key k's validator. A query key: fills *out and returns 1, or returns 0. A form field:
+ * always fills *out (with out->error set when it fails) and returns 1, except for a malformed CSRF token or
+ * action, which return 0. Cleaned copies are allocated in a. */
+int input_check(struct arena *a, enum key k, const char *raw, struct input *out);
 
 #endif

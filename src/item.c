@@ -7,6 +7,9 @@
 #include "db.h"
 #include "log.h"
 #include "req.h"
+#include "resp.h"
+#include "site.h"
+#include "clock.h"
 
 static const char *text_col(struct req *r, sqlite3_stmt *st, int col)
 {
@@ -14,8 +17,8 @@ static const char *text_col(struct req *r, sqlite3_stmt *st, int col)
 	return arena_strdup(r->arena, s ? (const char *)s : "");
 }
 
-/* Every item query returns the same ten columns, in this order. */
-static void row_to_item(struct req *r, sqlite3_stmt *st, struct item *it)
+/* Every item query returns the same first twelve columns, in this order. */
+void item_from_row(struct req *r, sqlite3_stmt *st, struct item *it)
 {
 	it->id = sqlite3_column_int64(st, 0);
 	it->kind = text_col(r, st, 1);
@@ -27,6 +30,8 @@ static void row_to_item(struct req *r, sqlite3_stmt *st, struct item *it)
 	it->signature = text_col(r, st, 7);
 	it->published_at = sqlite3_column_int64(st, 8);
 	it->updated_at = sqlite3_column_int64(st, 9);
+	it->public_updated_at = sqlite3_column_int64(st, 10);
+	it->update_note = text_col(r, st, 11);
 }
 
 static int fetch_one(struct req *r, sqlite3_stmt *st, struct item *out)
@@ -34,7 +39,7 @@ static int fetch_one(struct req *r, sqlite3_stmt *st, struct item *out)
 	int rc = sqlite3_step(st);
 	int found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 	if (found == 1)
-		row_to_item(r, st, out);
+		item_from_row(r, st, out);
 	if (found < 0)
 		log_error("item query failed: %s", sqlite3_errstr(rc));
 	sqlite3_reset(st);
@@ -77,7 +82,7 @@ int item_list(struct req *r, const struct item_filter *f, int limit, long long o
 	struct item *items = arena_alloc(r->arena, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
 	int n = 0, rc = SQLITE_DONE;
 	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		row_to_item(r, st, &items[n++]);
+		item_from_row(r, st, &items[n++]);
 	if (n < limit && rc != SQLITE_DONE) {
 		log_error("item list failed: %s", sqlite3_errstr(rc));
 		n = -1;
@@ -114,4 +119,33 @@ const char *item_type_label(const char *type)
 		if (strcmp(labels[i].type, type) == 0)
 			return labels[i].label;
 	return type;
+}
+
+void item_not_public(struct req *r, long long id)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_STATUS_BY_ID);
+	if (st == NULL) {
+		resp_error(r, 500, "This item could not be read. The error has been logged.");
+		return;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	int withdrawn = 0;
+	struct buf msg = {0};
+	if (sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 4), "withdrawn") == 0) {
+		char date[64];
+		struct tm tm;
+		withdrawn = 1;
+		clock_local(r->site->zone, (time_t)sqlite3_column_int64(st, 6), &tm);
+		buf_printf(&msg, "“%s” was withdrawn on %s.", (const char *)sqlite3_column_text(st, 3),
+		           clock_fmt_long_date(&tm, date, sizeof date));
+		const char *note = (const char *)sqlite3_column_text(st, 7);
+		if (note && *note)
+			buf_printf(&msg, " %s", note);
+	}
+	sqlite3_reset(st);
+	if (withdrawn)
+		resp_error(r, 410, buf_str(&msg));
+	else
+		resp_error(r, 404, "There is no press release or event with this number.");
+	buf_free(&msg);
 }

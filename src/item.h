@@ -17,6 +17,8 @@ struct item {
 	const char *signature;  /* "" in lists */
 	long long published_at;
 	long long updated_at;
+	long long public_updated_at; /* when a published item was last edited; 0 if never */
+	const char *update_note;     /* what that edit changed, shown with "Updated" */
 };
 
 /* What /messages shows: all kinds or one, every year or one, one page of them. */
@@ -32,6 +34,15 @@ int item_latest_full(struct req *r, const char *kind, struct item *out);
 /* Up to limit public items matching f, newest first, skipping offset; the array belongs to the request.
  * Returns the count, or -1 on error. */
 int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out);
+
+/* Fill it from the current row of st, whose first twelve columns are those of sql/queries.sql's item
+ * statements. Strings are copied into the request. */
+struct sqlite3_stmt;
+void item_from_row(struct req *r, struct sqlite3_stmt *st, struct item *it);
+
+/* Answer for an item id that is not public: 410 with the withdrawal notice if it was withdrawn, else 404
+ * (a draft or a scheduled item does not exist for the public yet). */
+void item_not_public(struct req *r, long long id);
 
 /* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
 const char *item_path(struct req *r, const struct item *it);

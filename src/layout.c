@@ -65,3 +65,21 @@ void layout_fill(struct req *r, struct tpl_dict *d, const char *title)
 	if (r->site)
 		tpl_set(d, "SITE_TAGLINE", r->site->tagline);
 }
+
+void layout_admin_fill(struct req *r, struct tpl_dict *d, const char *title)
+{
+	struct tpl_dict *head = tpl_include(d, "HEADER", "admin_header.tpl");
+	tpl_include(d, "FOOTER", "admin_footer.tpl");
+	tpl_set(head, "PAGE_TITLE", title);
+	tpl_set(head, "SITE_NAME", r->site ? r->site->name : "Pressroom");
+	if (r->user.id) {
+		struct tpl_dict *who = tpl_section(head, "SIGNED_IN");
+		tpl_set(who, "USER_NAME", r->user.name);
+		tpl_set(who, "USER_ROLE", r->user.role == ROLE_PUBLISHER ? "publisher" : "editor");
+		tpl_set(who, "CSRF", r->csrf);
+		if (r->user.role == ROLE_PUBLISHER)
+			tpl_show(who, "PUBLISHER");
+	}
+	if (r->csrf)
+		tpl_set(d, "CSRF", r->csrf);
+}

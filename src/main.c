@@ -12,6 +12,7 @@
 
 #include "db.h"
 #include "serve.h"
+#include "user.h"
 #include "valid.h"
 
 #ifndef PRESSROOM_VERSION
@@ -23,13 +24,16 @@
 
 static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
+	"                       [--body-limit BYTES]\n"
 	"       pressroom db (init | migrate | seed) [--db PATH]\n"
+	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"       pressroom --help | --version\n"
 	"\n"
 	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
 	"  db init    create the database (if missing) and bring its schema up to date\n"
 	"  db migrate bring an existing database's schema up to date\n"
 	"  db seed    load the demo content into an empty database\n"
+	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"\n"
 	"  --db PATH  the SQLite database (default: $PRESSROOM_DB, else pressroom.db)\n";
 
@@ -54,19 +58,28 @@ static const char *default_db(void)
 }
 
 /* Parse the options shared by the subcommands. Returns 0, or an exit code after printing the error. */
-enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES };
+enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE };
 
-static int parse_options(int argc, char **argv, int allowed, struct serve_options *o)
+/* Everything the subcommands take; each accepts only its own options. */
+struct cli {
+	struct serve_options serve;
+	const char *role;
+};
+
+static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 {
 	static const struct option longopts[] = {
 		{"socket", required_argument, NULL, OPT_SOCKET},   {"listen", required_argument, NULL, OPT_LISTEN},
 		{"db", required_argument, NULL, OPT_DB},           {"workers", required_argument, NULL, OPT_WORKERS},
-		{"templates", required_argument, NULL, OPT_TEMPLATES}, {NULL, 0, NULL, 0},
+		{"templates", required_argument, NULL, OPT_TEMPLATES}, {"body-limit", required_argument, NULL, OPT_BODY_LIMIT},
+		{"role", required_argument, NULL, OPT_ROLE},           {NULL, 0, NULL, 0},
 	};
 	opterr = 0;
 	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	struct serve_options *o = &cli->serve;
+	int opt;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		int c = opt;
 		if (c == '?')
 			return usage_error("unknown option %s", argv[optind - 1]);
 		if (c == ':')
@@ -79,6 +92,12 @@ static int parse_options(int argc, char **argv, int allowed, struct serve_option
 		case OPT_LISTEN: o->listen = optarg; break;
 		case OPT_DB: o->db_path = optarg; break;
 		case OPT_TEMPLATES: o->templates = optarg; break;
+		case OPT_BODY_LIMIT:
+			if (!valid_positive(optarg, 1L << 30, &n))
+				return usage_error("--body-limit wants a number of bytes, not %s", optarg);
+			o->body_limit = (long)n;
+			break;
+		case OPT_ROLE: cli->role = optarg; break;
 		case OPT_WORKERS:
 			if (!valid_positive(optarg, 64, &n))
 				return usage_error("--workers wants a number from 1 to 64, not %s", optarg);
@@ -94,12 +113,15 @@ static int parse_options(int argc, char **argv, int allowed, struct serve_option
 static int cmd_serve(int argc, char **argv)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	struct serve_options o = {.db_path = default_db(), .templates = PRESSROOM_TEMPLATES_DIR,
-	                          .workers = cores > 0 && cores <= 64 ? (int)cores : 2};
-	int allowed = 1 << OPT_SOCKET | 1 << OPT_LISTEN | 1 << OPT_DB | 1 << OPT_WORKERS | 1 << OPT_TEMPLATES;
-	int rc = parse_options(argc, argv, allowed, &o);
+	struct cli cli = {.serve = {.db_path = default_db(), .templates = PRESSROOM_TEMPLATES_DIR,
+	                            .workers = cores > 0 && cores <= 64 ? (int)cores : 2, .body_limit = 1 << 20}};
+	struct serve_options o;
+	int allowed = 1 << OPT_SOCKET | 1 << OPT_LISTEN | 1 << OPT_DB | 1 << OPT_WORKERS | 1 << OPT_TEMPLATES |
+	              1 << OPT_BODY_LIMIT;
+	int rc = parse_options(argc, argv, allowed, &cli);
 	if (rc != 0)
 		return rc;
+	o = cli.serve;
 	if (!o.socket_path == !o.listen)
 		return usage_error("serve needs exactly one of --socket PATH or --listen HOST:PORT");
 	return serve_run(&o);
@@ -110,10 +132,11 @@ static int cmd_db(int argc, char **argv)
 	if (argc < 2)
 		return usage_error("db needs an action: init, migrate or seed");
 	const char *action = argv[1];
-	struct serve_options o = {.db_path = default_db()};
-	int rc = parse_options(argc - 1, argv + 1, 1 << OPT_DB, &o);
+	struct cli cli = {.serve = {.db_path = default_db()}};
+	int rc = parse_options(argc - 1, argv + 1, 1 << OPT_DB, &cli);
 	if (rc != 0)
 		return rc;
+	struct serve_options o = cli.serve;
 	int create = strcmp(action, "init") == 0;
 	if (!create && strcmp(action, "migrate") != 0 && strcmp(action, "seed") != 0)
 		return usage_error("unknown db action %s", action);
@@ -142,6 +165,29 @@ static int cmd_db(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
+static int cmd_user(int argc, char **argv)
+{
+	static const char *const actions[] = {"add", "passwd", "disable", "list", NULL};
+	int action;
+	if (argc < 2)
+		return usage_error("user needs an action: add, passwd, disable or list");
+	if (!valid_word(argv[1], actions, &action))
+		return usage_error("unknown user action %s", argv[1]);
+	int takes_name = action != USER_LIST;
+	if (takes_name && (argc < 3 || argv[2][0] == '-'))
+		return usage_error("user %s needs a NAME", argv[1]);
+	struct cli cli = {.serve = {.db_path = default_db()}};
+	int allowed = 1 << OPT_DB | (action == USER_ADD ? 1 << OPT_ROLE : 0);
+	int shift = takes_name ? 2 : 1;
+	int rc = parse_options(argc - shift, argv + shift, allowed, &cli);
+	if (rc != 0)
+		return rc;
+	if (action == USER_ADD && (cli.role == NULL ||
+	                           (strcmp(cli.role, "editor") != 0 && strcmp(cli.role, "publisher") != 0)))
+		return usage_error("user add needs --role editor or --role publisher");
+	return user_command((enum user_action)action, takes_name ? argv[2] : NULL, cli.role, cli.serve.db_path);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -158,5 +204,7 @@ int main(int argc, char **argv)
 		return cmd_serve(argc - 1, argv + 1);
 	if (strcmp(argv[1], "db") == 0)
 		return cmd_db(argc - 1, argv + 1);
+	if (strcmp(argv[1], "user") == 0)
+		return cmd_user(argc - 1, argv + 1);
 	return usage_error("unknown command %s", argv[1]);
 }

@@ -16,7 +16,7 @@ static int hexval(char c)
 	return -1;
 }
 
-char *req_decode(struct arena *a, const char *s, size_t len, int plus)
+char *req_decode(struct arena *a, const char *s, size_t len, int plus, int strict)
 {
 	char *out = arena_alloc(a, len + 1);
 	size_t o = 0;
@@ -35,12 +35,12 @@ char *req_decode(struct arena *a, const char *s, size_t len, int plus)
 	}
 	out[o] = '\0';
 	/* A decoded NUL would cut the string short behind our back: refuse it. */
-	if (memchr(out, '\0', o) != NULL || !valid_utf8(out, o))
+	if (memchr(out, '\0', o) != NULL || (strict && !valid_utf8(out, o)))
 		return NULL;
 	return out;
 }
 
-int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, const char **why)
+int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, int strict, const char **why)
 {
 	*out = NULL;
 	*n = 0;
@@ -63,8 +63,8 @@ int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, 
 		if (len > 0) {
 			const char *eq = memchr(p, '=', len);
 			size_t klen = eq ? (size_t)(eq - p) : len;
-			kv[k].key = req_decode(a, p, klen, 1);
-			kv[k].value = eq ? req_decode(a, eq + 1, len - klen - 1, 1) : "";
+			kv[k].key = req_decode(a, p, klen, 1, strict);
+			kv[k].value = eq ? req_decode(a, eq + 1, len - klen - 1, 1, strict) : "";
 			if (kv[k].key == NULL || kv[k].value == NULL) {
 				*why = "malformed percent-encoding in parameters";
 				return -1;
@@ -106,7 +106,7 @@ int req_parse(struct req *r, const char *method, const char *uri, const char **w
 	}
 	const char *q = strchr(uri, '?');
 	size_t plen = q ? (size_t)(q - uri) : len;
-	char *path = req_decode(r->arena, uri, plen, 0);
+	char *path = req_decode(r->arena, uri, plen, 0, 1);
 	if (path == NULL) {
 		*why = "the path is not valid percent-encoded UTF-8";
 		return 400;
@@ -116,7 +116,7 @@ int req_parse(struct req *r, const char *method, const char *uri, const char **w
 		return 400;
 	}
 	r->path = path;
-	if (req_parse_pairs(r->arena, q ? q + 1 : NULL, &r->query, &r->nquery, why) != 0)
+	if (req_parse_pairs(r->arena, q ? q + 1 : NULL, &r->query, &r->nquery, 1, why) != 0)
 		return 400;
 	for (size_t i = 0; i < r->nquery; i++) {
 		if (!valid_line(r->query[i].key, 256) || !valid_line(r->query[i].value, 1024)) {
@@ -125,4 +125,29 @@ int req_parse(struct req *r, const char *method, const char *uri, const char **w
 		}
 	}
 	return 0;
+}
+
+const char *req_cookie(struct arena *a, const char *header, const char *name)
+{
+	const char *found = NULL;
+	size_t found_len = 0, nlen = strlen(name);
+	if (header == NULL)
+		return NULL;
+	for (const char *p = header; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == ';')
+			p++;
+		size_t len = strcspn(p, ";");
+		if (len > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
+			if (found)
+				return NULL;
+			found = p + nlen + 1;
+			found_len = len - nlen - 1;
+		}
+		p += len;
+	}
+	if (found == NULL)
+		return NULL;
+	while (found_len && (found[found_len - 1] == ' ' || found[found_len - 1] == '\t'))
+		found_len--;
+	return arena_strndup(a, found, found_len);
 }

@@ -27,6 +27,15 @@ struct kv {
 
 enum { REQ_MAX_PARAMS = 64, REQ_MAX_URI = 4096 };
 
+enum role { ROLE_NONE, ROLE_EDITOR, ROLE_PUBLISHER };
+
+/* The signed-in press officer, when the request carries a live session. */
+struct user {
+	long long id;
+	const char *name;
+	enum role role;
+};
+
 struct req {
 	struct arena *arena;      /* owns everything below that was allocated for this request */
 	struct db *db;
@@ -41,6 +50,17 @@ struct req {
 	size_t nquery;
 	const char *arg;          /* the segment a route's '*' matched, or NULL */
 	struct input in[KEY__MAX]; /* the route's keys, validated by the gate */
+	const char *remote_addr;  /* the client, as nginx saw it */
+	int https;                /* the request came over TLS: cookies get Secure */
+	const char *cookie;       /* the Cookie header, or NULL */
+	const char *body_type;    /* the Content-Type of a POST body, or NULL */
+	const char *body_in;      /* a POST body read by the worker (NUL-terminated), or NULL */
+	struct kv *form;          /* its decoded pairs, parsed by the gate */
+	size_t nform;
+
+	/* Set by the gate on routes that need a login. */
+	struct user user;
+	const char *csrf;         /* the session's form token, for the forms a page renders */
 
 	/* Response. */
 	int status;
@@ -52,9 +72,14 @@ struct req {
 /* Parse a method and a request URI into r (method, path, query). Returns 0, or an HTTP status (400, 414)
  * with a reason in *why. Pure: used by the worker and by the fuzzer. */
 int req_parse(struct req *r, const char *method, const char *uri, const char **why);
-/* Split a query string or form body into decoded pairs. Returns 0, or -1 with a reason in *why. */
-int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, const char **why);
-/* Percent-decode s[0..len) ('+' as space when plus is set) into the arena. NULL if an escape is bad. */
-char *req_decode(struct arena *a, const char *s, size_t len, int plus);
+/* Split a query string or form body into decoded pairs. With strict, every key and value must be valid
+ * UTF-8 (a query); without, a form's fields are checked one by one later. Returns 0, or -1 with *why. */
+int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, int strict, const char **why);
+/* The value of cookie name in a Cookie header ("a=1; b=2"), copied into the arena, or NULL. A cookie
+ * given twice is refused (NULL), since another site on the domain may have planted one. */
+const char *req_cookie(struct arena *a, const char *header, const char *name);
+/* Percent-decode s[0..len) ('+' as space when plus is set) into the arena. NULL if an escape is bad, if
+ * it decodes to NUL, or (with strict) if the result is not valid UTF-8. */
+char *req_decode(struct arena *a, const char *s, size_t len, int plus, int strict);
 
 #endif

@@ -3,38 +3,64 @@
 
 #include <string.h>
 
+#include "auth.h"
 #include "req.h"
 #include "resp.h"
 
 #define READ (METHOD_GET | METHOD_HEAD)
+#define ITEM_FIELDS                                                                                       \
+	(KEYBIT(KEY_ACTION) | KEYBIT(KEY_KIND) | KEYBIT(KEY_ITEM_TYPE) | KEYBIT(KEY_TITLE) | KEYBIT(KEY_TEASER) | \
+	 KEYBIT(KEY_BODY) | KEYBIT(KEY_SIGNATURE) | KEYBIT(KEY_DATE) | KEYBIT(KEY_TIME) | KEYBIT(KEY_ZONE) |     \
+	 KEYBIT(KEY_NOTE))
+#define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
 
 const struct route route_table[PAGE__MAX] = {
-	[PAGE_HOME] = {"/", page_home, READ, 0},
-	[PAGE_MESSAGES] = {"/messages", page_messages, READ, KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR)},
-	[PAGE_RELEASE] = {"/releases/*", page_item, READ, 0},
-	[PAGE_EVENT] = {"/events/*", page_item, READ, 0},
+	[PAGE_HOME] = {"/", page_home, READ, 0, 0},
+	[PAGE_MESSAGES] = {"/messages", page_messages, READ, KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR), 0},
+	[PAGE_RELEASE] = {"/releases/*", page_item, READ, 0, 0},
+	[PAGE_EVENT] = {"/events/*", page_item, READ, 0, 0},
+	[PAGE_PREVIEW] = {"/preview/*", page_preview, READ, 0, ROUTE_NOSTORE},
+	[PAGE_ADMIN_LOGIN] = {"/admin/login", page_admin_login, READ | METHOD_POST,
+	                      KEYBIT(KEY_USERNAME) | KEYBIT(KEY_PASSWORD), ROUTE_NOSTORE},
+	[PAGE_ADMIN_LOGOUT] = {"/admin/logout", page_admin_logout, METHOD_POST, 0, ADMIN},
+	[PAGE_ADMIN_LIST] = {"/admin", page_admin_list, READ, KEYBIT(KEY_PAGE), ADMIN},
+	[PAGE_ADMIN_NEW] = {"/admin/new", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS, ADMIN},
+	[PAGE_ADMIN_ITEM] = {"/admin/items/*", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS | KEYBIT(KEY_DONE),
+	                     ADMIN},
+	[PAGE_ADMIN_WITHDRAW] = {"/admin/items/*/withdraw", page_admin_withdraw, METHOD_POST, KEYBIT(KEY_NOTE),
+	                         ADMIN | ROUTE_PUBLISHER},
+	[PAGE_ADMIN_SENDBACK] = {"/admin/items/*/sendback", page_admin_sendback, METHOD_POST, KEYBIT(KEY_COMMENT),
+	                         ADMIN | ROUTE_PUBLISHER},
+	[PAGE_ADMIN_SHARE] = {"/admin/items/*/share", page_admin_share, METHOD_POST, 0, ADMIN},
+	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, 0, ADMIN},
+	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER},
 };
+
+/* Does path match pattern? A '*' takes one non-empty segment, returned in *arg. */
+static int matches(const char *pat, const char *path, const char **arg)
+{
+	const char *star = strchr(pat, '*');
+	if (star == NULL)
+		return strcmp(pat, path) == 0;
+	size_t before = (size_t)(star - pat);
+	if (strncmp(pat, path, before) != 0)
+		return 0;
+	const char *seg = path + before;
+	size_t seglen = strcspn(seg, "/");
+	if (seglen == 0 || strcmp(star + 1, seg + seglen) != 0)
+		return 0;
+	*arg = seg;
+	return 1;
+}
 
 const struct route *route_match(const char *path, const char **arg)
 {
-	*arg = NULL;
 	for (int i = 0; i < PAGE__MAX; i++) {
-		const char *pat = route_table[i].pattern;
-		const char *star = strchr(pat, '*');
-		if (star == NULL) {
-			if (strcmp(pat, path) == 0)
-				return &route_table[i];
-			continue;
-		}
-		size_t plen = (size_t)(star - pat);
-		if (strncmp(pat, path, plen) != 0)
-			continue;
-		const char *seg = path + plen;
-		if (*seg == '\0' || strchr(seg, '/') != NULL)
-			continue;
-		*arg = seg;
-		return &route_table[i];
+		*arg = NULL;
+		if (matches(route_table[i].pattern, path, arg))
+			return &route_table[i];
 	}
+	*arg = NULL;
 	return NULL;
 }
 
@@ -51,22 +77,53 @@ static void allow_header(struct req *r, unsigned methods)
 	resp_header(r, "Allow", allow);
 }
 
-/* Validate the query against the route's keys: unknown keys are ignored (campaign tags and the like),
- * a known key given twice or with a bad value is a 400. */
-static int check_inputs(struct req *r, unsigned keys)
+/* Validate pairs against the route's keys. Keys it does not take are ignored (campaign tags and the like);
+ * one given twice, or a malformed query key, is a 400. Form fields keep their errors for the page. */
+static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned keys, int form)
 {
-	for (size_t i = 0; i < r->nquery; i++) {
-		enum key k = input_key(r->query[i].key);
-		if (k == KEY__MAX || !(keys & KEYBIT(k)))
+	for (size_t i = 0; i < n; i++) {
+		enum key k = input_key(pairs[i].key);
+		if (k == KEY__MAX || k == KEY_CSRF || !(keys & KEYBIT(k)) || input_is_field(k) != form)
 			continue;
 		if (r->in[k].set) {
 			resp_error(r, 400, "A parameter was given more than once.");
 			return -1;
 		}
-		if (!input_check(k, r->query[i].value, &r->in[k])) {
-			resp_error(r, 400, "A parameter in the address has a value that is not allowed.");
+		if (!input_check(r->arena, k, pairs[i].value, &r->in[k])) {
+			resp_error(r, 400, "A parameter has a value that is not allowed.");
 			return -1;
 		}
+	}
+	return 0;
+}
+
+/* The one CSRF token the form carries, or NULL if it has none or several. */
+static const char *form_csrf(struct req *r)
+{
+	const char *token = NULL;
+	for (size_t i = 0; i < r->nform; i++) {
+		if (strcmp(r->form[i].key, "csrf") != 0)
+			continue;
+		if (token)
+			return NULL;
+		token = r->form[i].value;
+	}
+	return token;
+}
+
+static int form_body(struct req *r)
+{
+	const char *type = r->body_type ? r->body_type : "";
+	const char *want = "application/x-www-form-urlencoded";
+	size_t n = strlen(want);
+	if (strncasecmp(type, want, n) != 0 || (type[n] != '\0' && type[n] != ';' && type[n] != ' ')) {
+		resp_error(r, 415, "This form must be sent as application/x-www-form-urlencoded.");
+		return -1;
+	}
+	const char *why = "";
+	if (req_parse_pairs(r->arena, r->body_in, &r->form, &r->nform, 0, &why) != 0) {
+		resp_error(r, 400, why);
+		return -1;
 	}
 	return 0;
 }
@@ -78,12 +135,48 @@ void route_dispatch(struct req *r)
 		resp_error(r, 404, "There is no page at this address.");
 		return;
 	}
+	if (r->arg)
+		r->arg = arena_strndup(r->arena, r->arg, strcspn(r->arg, "/"));
+	if (rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN))
+		resp_header(r, "Cache-Control", "no-store");
 	if (!(rt->methods & r->method)) {
 		allow_header(r, rt->methods);
 		resp_error(r, 405, "This address does not take that method.");
 		return;
 	}
-	if (check_inputs(r, rt->keys) != 0)
+	if (check_inputs(r, r->query, r->nquery, rt->keys, 0) != 0)
 		return;
+	int post = r->method == METHOD_POST;
+	if (post && (form_body(r) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1) != 0))
+		return;
+
+	if (rt->flags & ROUTE_LOGIN) {
+		int live = auth_session(r);
+		if (live < 0) {
+			resp_error(r, 500, "The session could not be checked. The error has been logged.");
+			return;
+		}
+		if (live == 0) {
+			if (post)
+				resp_error(r, 403, "Your session has ended. Sign in again, then repeat the action.");
+			else
+				resp_redirect(r, 303, "/admin/login");
+			return;
+		}
+	}
+	if (post) {
+		const char *sent = form_csrf(r);
+		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf
+		                                                 : req_cookie(r->arena, r->cookie, AUTH_LOGIN_COOKIE);
+		if (sent == NULL || expected == NULL || !auth_equal(sent, expected)) {
+			resp_error(r, 403, "This form has expired or did not come from this site. Reload the page and "
+			                   "try again.");
+			return;
+		}
+	}
+	if ((rt->flags & ROUTE_PUBLISHER) && r->user.role != ROLE_PUBLISHER) {
+		resp_error(r, 403, "Only a publisher may do this.");
+		return;
+	}
 	rt->handler(r);
 }

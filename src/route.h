@@ -1,5 +1,6 @@
-/* route.h: the one table of URLs. Each route names its handler, the methods it takes and the query keys
- * it accepts; route_dispatch enforces all of them before any handler runs. */
+/* route.h: the one table of URLs. Each route names its handler, the methods it takes, the query keys and
+ * form fields it accepts, and its flags; route_dispatch enforces all of them before any handler runs, so
+ * a new page cannot forget a login check, a CSRF check or no-store. */
 #ifndef PRESSROOM_ROUTE_H
 #define PRESSROOM_ROUTE_H
 
@@ -10,21 +11,43 @@ enum page {
 	PAGE_MESSAGES,
 	PAGE_RELEASE,
 	PAGE_EVENT,
+	PAGE_PREVIEW,
+	PAGE_ADMIN_LOGIN,
+	PAGE_ADMIN_LOGOUT,
+	PAGE_ADMIN_LIST,
+	PAGE_ADMIN_NEW,
+	PAGE_ADMIN_ITEM,
+	PAGE_ADMIN_WITHDRAW,
+	PAGE_ADMIN_SENDBACK,
+	PAGE_ADMIN_SHARE,
+	PAGE_ADMIN_REVOKE,
+	PAGE_ADMIN_LOG,
 	PAGE__MAX
 };
 
+enum route_flag {
+	ROUTE_LOGIN = 1u << 0,     /* needs a live session: GET goes to the sign-in page, POST gets 403 */
+	ROUTE_PUBLISHER = 1u << 1, /* and the publisher role */
+	ROUTE_NOSTORE = 1u << 2,   /* Cache-Control: no-store (every ROUTE_LOGIN route has it too) */
+};
+
+/* Every POST is checked for its CSRF token: against the session's on ROUTE_LOGIN routes, against the
+ * sign-in cookie on the sign-in page. A GET never changes state. */
 struct route {
-	const char *pattern;  /* an exact path, or a prefix and a star ("/events/" "*"): the star is one non-empty segment */
+	const char *pattern;  /* a path; a '*' stands for one non-empty segment (at most one star) */
 	page_fn *handler;
 	unsigned methods;     /* enum method bits */
-	unsigned keys;        /* KEYBIT()s of the query keys it accepts */
+	unsigned keys;        /* KEYBIT()s of the query keys and form fields it accepts */
+	unsigned flags;       /* enum route_flag bits */
 };
 
 extern const struct route route_table[PAGE__MAX];
 
-/* The route for path, and the segment its '*' matched in *arg (or NULL). NULL if no route matches. */
+/* The route for path, and where the segment its '*' matched starts in *arg (or NULL); the segment ends at
+ * the next '/' or the end. NULL if no route matches. route_dispatch gives pages the segment alone. */
 const struct route *route_match(const char *path, const char **arg);
-/* Run one parsed request: route, method check (405 with Allow), input validation (400), handler. */
+/* Run one parsed request: route, method (405), inputs (400), body type (415), session, CSRF (403), role
+ * (403), handler. */
 void route_dispatch(struct req *r);
 
 #endif

@@ -25,6 +25,8 @@
 #include "route.h"
 #include "site.h"
 #include "tpl.h"
+#include "valid.h"
+#include "auth.h"
 
 enum { MAX_WORKERS = 64, GRACE_SECONDS = 20 };
 
@@ -124,11 +126,50 @@ static void on_hup(int sig)
 	reload_requested = 1;
 }
 
-static void handle(FCGX_Request *fr, struct req *r)
+/* Read a POST body of CONTENT_LENGTH bytes into the request. Returns 0, or an HTTP status. */
+static int read_body(FCGX_Request *fr, struct req *r, long body_limit, const char **why)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	long long len = 0;
+	if (cl == NULL || *cl == '\0' || strcmp(cl, "0") == 0) {
+		r->body_in = "";
+		return 0;
+	}
+	if (!valid_positive(cl, 1LL << 40, &len)) {
+		*why = "The request's length is malformed.";
+		return 400;
+	}
+	if (len > body_limit) {
+		*why = "The form is larger than this site accepts.";
+		return 413;
+	}
+	char *body = arena_alloc(r->arena, (size_t)len + 1);
+	int got = FCGX_GetStr(body, (int)len, fr->in);
+	if (got != (int)len) {
+		*why = "The request's body ended early.";
+		return 400;
+	}
+	if (memchr(body, '\0', (size_t)len) != NULL) {
+		*why = "The form holds a NUL byte.";
+		return 400;
+	}
+	r->body_in = body;
+	return 0;
+}
+
+static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 {
 	const char *why = "";
 	int status = req_parse(r, FCGX_GetParam("REQUEST_METHOD", fr->envp),
 	                       FCGX_GetParam("REQUEST_URI", fr->envp), &why);
+	const char *addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+	const char *https = FCGX_GetParam("HTTPS", fr->envp);
+	r->remote_addr = addr ? addr : "";
+	r->https = https && strcasecmp(https, "on") == 0;
+	r->cookie = FCGX_GetParam("HTTP_COOKIE", fr->envp);
+	r->body_type = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+	if (status == 0 && r->method == METHOD_POST)
+		status = read_body(fr, r, body_limit, &why);
 	if (r->site == NULL) {
 		resp_error(r, 503, "The site is starting or its database cannot be read. Please try again shortly.");
 		return;
@@ -192,7 +233,7 @@ static int worker_main(const struct serve_options *o)
 		r.now = time(NULL);
 		r.site = site_get(db);
 
-		handle(&fr, &r);
+		handle(&fr, &r, o->body_limit);
 		buf_reset(&wire);
 		resp_wire(&r, &wire);
 		FCGX_PutStr(wire.data, (int)wire.len, fr.out);
@@ -265,6 +306,11 @@ int serve_run(const struct serve_options *o)
 	}
 	if (check_database(o->db_path) != 0)
 		return 1;
+	/* Before the fork, so every worker shares the stand-in hash instead of computing its own. */
+	if (auth_init() != 0) {
+		log_error("cannot initialise libsodium");
+		return 1;
+	}
 	listen_fd = o->socket_path ? open_unix(o->socket_path) : open_tcp(o->listen);
 	if (listen_fd < 0)
 		return 1;

@@ -8,6 +8,7 @@ struct serve_options {
 	const char *db_path;
 	const char *templates;
 	int workers;
+	long body_limit;          /* the largest POST body taken, in bytes (nginx should agree) */
 };
 
 /* Run until SIGTERM or SIGINT. Returns the process exit code. */

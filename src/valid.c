@@ -106,3 +106,65 @@ int valid_word(const char *s, const char *const *words, int *out)
 	}
 	return 0;
 }
+
+static int two_digits(const char *s, int *out)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return 0;
+	*out = (s[0] - '0') * 10 + (s[1] - '0');
+	return 1;
+}
+
+int valid_date(const char *s, int *year, int *month, int *day)
+{
+	char y[5];
+	int yv, m, d;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	memcpy(y, s, 4);
+	y[4] = '\0';
+	if (!valid_year(y, &yv) || !two_digits(s + 5, &m) || !two_digits(s + 8, &d))
+		return 0;
+	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	int leap = (yv % 4 == 0 && yv % 100 != 0) || yv % 400 == 0;
+	if (m == 2 && d == 29 && !leap)
+		return 0;
+	*year = yv;
+	*month = m;
+	*day = d;
+	return 1;
+}
+
+int valid_time(const char *s, int *hour, int *minute)
+{
+	int h, m;
+	if (strlen(s) != 5 || s[2] != ':' || !two_digits(s, &h) || !two_digits(s + 3, &m) || h > 23 || m > 59)
+		return 0;
+	*hour = h;
+	*minute = m;
+	return 1;
+}
+
+void valid_clean_utf8(char *s)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		/* The longest prefix that is well-formed, one sequence at a time. */
+		size_t n = 1;
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4;
+		if (i + n <= len && valid_utf8(s + i, n)) {
+			i += n;
+		} else {
+			s[i] = '?';
+			i++;
+		}
+	}
+}

@@ -18,4 +18,12 @@ int valid_id_slug(const char *s, long long *id, const char **slug);
 /* s is one of the NULL-terminated words; *out is its index. */
 int valid_word(const char *s, const char *const *words, int *out);
 
+/* A date as YYYY-MM-DD that exists on the calendar (no 31 February), years 1900..2200. */
+int valid_date(const char *s, int *year, int *month, int *day);
+/* A time of day as HH:MM, 00:00..23:59. */
+int valid_time(const char *s, int *hour, int *minute);
+/* Replace every byte of s that is not part of well-formed UTF-8 with '?', in place, so text can be shown
+ * back to the person who sent it. */
+void valid_clean_utf8(char *s);
+
 #endif

@@ -54,6 +54,15 @@ int view_item_full(struct req *r, struct tpl_dict *d, const struct item *it)
 	view_item_summary(r, d, it);
 	clock_local(r->site->zone, (time_t)it->published_at, &tm);
 	tpl_set(d, "ITEM_LONG_DATE", clock_fmt_long_date(&tm, date, sizeof date));
+	if (it->public_updated_at) {
+		struct tpl_dict *u = tpl_section(d, "UPDATED");
+		char iso[32];
+		clock_local(r->site->zone, (time_t)it->public_updated_at, &tm);
+		tpl_set(u, "UPDATED_DATE", clock_fmt_long_date(&tm, date, sizeof date));
+		tpl_set(u, "UPDATED_ISO", clock_fmt_iso_utc((time_t)it->public_updated_at, iso, sizeof iso));
+		if (it->update_note[0])
+			tpl_set(tpl_section(u, "UPDATE_NOTE"), "NOTE", it->update_note);
+	}
 	fill_signature(r, d, it->signature);
 	return markup_render_into(d, "BODY_HTML", it->body);
 }

@@ -1,9 +1,22 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! item.tpl: one press release or event in full. }}
 {{>HEADER}}
+{{#PREVIEW}}
+<div class="preview-banner" role="status">
+  <p><strong>Preview.</strong> {{PREVIEW_TEXT}}</p>
+  {{#PREVIEW_FORM}}
+  <form method="post" action="{{FORM_ACTION}}">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
+    <button type="submit" name="action" value="edit">Back to editing</button>
+  </form>
+  {{/PREVIEW_FORM}}
+</div>
+{{/PREVIEW}}
 <article class="item item-full">
   <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_LONG_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
   <h1 class="item-title">{{ITEM_TITLE}}</h1>
+  {{#UPDATED}}<p class="item-updated">Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}</time>{{#UPDATE_NOTE}}: {{NOTE}}{{/UPDATE_NOTE}}</p>{{/UPDATED}}
   <div class="item-body">{{BODY_HTML:none}}</div>
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
 </article>

@@ -28,7 +28,7 @@ void page_item(struct req *r)
 		return;
 	}
 	if (found == 0) {
-		resp_error(r, 404, "There is no press release or event with this number.");
+		item_not_public(r, id);
 		return;
 	}
 	const char *canonical = item_path(r, &it);

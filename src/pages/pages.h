@@ -1,5 +1,5 @@
-/* pages.h: the page handlers. Each takes a request whose route, method and inputs the gate has checked,
- * and leaves a response in it. One file per page in src/pages/. */
+/* pages.h: the page handlers. Each takes a request whose route, method, inputs, session, CSRF token and
+ * role the gate has checked, and leaves a response in it. One file per page (or per family) in src/pages/. */
 #ifndef PRESSROOM_PAGES_H
 #define PRESSROOM_PAGES_H
 
@@ -7,8 +7,21 @@ struct req;
 
 typedef void page_fn(struct req *r);
 
+/* Public. */
 page_fn page_home;
 page_fn page_messages;
 page_fn page_item;
+page_fn page_preview;
+
+/* Press officers. */
+page_fn page_admin_login;
+page_fn page_admin_logout;
+page_fn page_admin_list;
+page_fn page_admin_edit;
+page_fn page_admin_withdraw;
+page_fn page_admin_sendback;
+page_fn page_admin_share;
+page_fn page_admin_revoke;
+page_fn page_admin_log;
 
 #endif

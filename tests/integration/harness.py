@@ -13,6 +13,8 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+import re
+import urllib.parse
 
 BIN = os.environ.get("PRESSROOM_BIN") or os.path.join(os.path.dirname(__file__), "../../build/pressroom")
 SOURCE = os.environ.get("PRESSROOM_SOURCE") or os.path.join(os.path.dirname(__file__), "../..")
@@ -36,8 +38,8 @@ class Site:
     seed: load the demo content. sql: statements run on the database before serving (extra items).
     """
 
-    def __init__(self, seed=True, sql=None, workers=2):
-        self.seed, self.sql, self.workers = seed, sql, workers
+    def __init__(self, seed=True, sql=None, workers=2, body_limit=None, users=()):
+        self.seed, self.sql, self.workers, self.body_limit, self.users = seed, sql, workers, body_limit, users
         self.dir = tempfile.mkdtemp(prefix="pressroom-test-")
         os.chmod(self.dir, 0o755)
         self.db = os.path.join(self.dir, "pressroom.db")
@@ -56,6 +58,8 @@ class Site:
             self.check(run("db", "seed", "--db", self.db))
         if self.sql:
             self.execute(self.sql)
+        for name, role, password in self.users:
+            self.check(run("user", "add", name, "--role", role, "--db", self.db, input=password + "\n"))
         try:
             self.start_app()
             conf = subprocess.run([os.path.join(SOURCE, "script/nginx-conf"), self.dir, str(self.port), self.socket,
@@ -76,6 +80,7 @@ class Site:
         log = open(self.app_log, "ab")
         self.app = subprocess.Popen([BIN, "serve", "--socket", self.socket, "--db", self.db,
                                      "--workers", str(self.workers),
+                                     *(["--body-limit", str(self.body_limit)] if self.body_limit else []),
                                      "--templates", os.path.join(SOURCE, "templates")],
                                     stdout=log, stderr=log)
         log.close()
@@ -161,9 +166,10 @@ class Site:
         with open(f"/proc/{self.app.pid}/task/{self.app.pid}/children") as f:
             return sorted(int(p) for p in f.read().split())
 
-    def get(self, path, method="GET", headers=None, body=None):
-        """One request; returns (status, headers as a dict with lower-case names, body as text)."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+    def get(self, path, method="GET", headers=None, body=None, source="127.0.0.1"):
+        """One request; returns (status, headers as a dict with lower-case names, body as text).
+        source: the loopback address to send from, so tests can be different clients."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15, source_address=(source, 0))
         try:
             conn.putrequest(method, path, skip_host=False, skip_accept_encoding=True)
             for k, v in (headers or {}).items():
@@ -173,7 +179,9 @@ class Site:
             conn.endheaders(body.encode() if isinstance(body, str) else body)
             resp = conn.getresponse()
             data = resp.read()
-            return resp.status, {k.lower(): v for k, v in resp.getheaders()}, data.decode("utf-8", "replace")
+            headers = {k.lower(): v for k, v in resp.getheaders()}
+            headers["set-cookie-all"] = resp.headers.get_all("Set-Cookie") or []
+            return resp.status, headers, data.decode("utf-8", "replace")
         finally:
             conn.close()
 
@@ -196,3 +204,49 @@ class Site:
         except (IndexError, ValueError):
             status = 0
         return status, reply.decode("utf-8", "replace")
+
+
+class Client:
+    """A browser-like client of a Site: keeps cookies, reads CSRF tokens out of forms, sends forms."""
+
+    CSRF = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
+
+    def __init__(self, site, source="127.0.0.1"):
+        self.site, self.source, self.cookies = site, source, {}
+        self.csrf = None
+
+    def request(self, path, method="GET", form=None, content_type="application/x-www-form-urlencoded", raw=None):
+        headers = {}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = raw
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+        if body is not None and content_type:
+            headers["Content-Type"] = content_type
+        status, h, text = self.site.get(path, method=method, headers=headers, body=body, source=self.source)
+        for c in h["set-cookie-all"]:
+            name, _, rest = c.partition("=")
+            value = rest.split(";", 1)[0]
+            if "Max-Age=0" in c:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        m = self.CSRF.search(text)
+        if m:
+            self.csrf = m.group(1)
+        return status, h, text
+
+    def post(self, path, form, csrf=True, **kw):
+        form = dict(form)
+        if csrf and "csrf" not in form:
+            form["csrf"] = self.csrf or ""
+        return self.request(path, "POST", form=form, **kw)
+
+    def login(self, name, password):
+        """Sign in as a browser would; after success the client holds the session's CSRF token."""
+        self.request("/admin/login")
+        result = self.post("/admin/login", {"username": name, "password": password})
+        if result[0] == 303:
+            self.request("/admin")
+        return result

@@ -1,0 +1,56 @@
+/* auth.h: press officers' passwords (argon2id), sessions (a random token in a cookie, only its hash
+ * stored), sign-in throttling and the anti-forgery tokens of forms. Crypto is libsodium's. */
+#ifndef PRESSROOM_AUTH_H
+#define PRESSROOM_AUTH_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct req;
+struct db;
+
+enum {
+	AUTH_TOKEN_HEX = 64,                 /* 256 random bits as hex */
+	AUTH_HASH_MAX = 128,                 /* crypto_pwhash_STRBYTES */
+	AUTH_SESSION_IDLE = 2 * 3600,        /* a session unused this long has ended */
+	AUTH_SESSION_MAX = 12 * 3600,        /* and none lasts longer than this */
+	AUTH_THROTTLE_FAILURES = 5,          /* this many failures ... */
+	AUTH_THROTTLE_WINDOW = 15 * 60,      /* ... within this many seconds, for one name or one address ... */
+	AUTH_THROTTLE_LOCK = 15 * 60,        /* ... refuse further attempts for this long */
+	AUTH_PASSWORD_MIN = 10,
+};
+
+#define AUTH_SESSION_COOKIE "pressroom_session"
+#define AUTH_LOGIN_COOKIE "pressroom_login"
+
+/* Initialise libsodium and prepare the stand-in hash that unknown names are checked against. 0 or -1. */
+int auth_init(void);
+/* Hash a password with argon2id (t=2, m=19 MiB: OWASP's recommendation) into out. 0 or -1. */
+int auth_hash_password(const char *password, char out[AUTH_HASH_MAX]);
+/* Does password match hash? 1 or 0. Takes the same time for a NULL hash (an unknown name). */
+int auth_verify_password(const char *hash, const char *password);
+/* 32 random bytes as 64 lower-case hex digits and a NUL. */
+void auth_random_hex(char out[AUTH_TOKEN_HEX + 1]);
+/* SHA-256 of a token: what the database stores instead of it. */
+void auth_token_hash(const char *token, unsigned char out[32]);
+/* Constant-time comparison of two NUL-terminated strings. 1 if equal. */
+int auth_equal(const char *a, const char *b);
+
+/* Given the times of recent failures, newest first, until when are attempts refused? 0 if they are not.
+ * Refused from the AUTH_THROTTLE_FAILURES-th failure within AUTH_THROTTLE_WINDOW, for AUTH_THROTTLE_LOCK. */
+time_t auth_locked_until(const long long *failures, int n, time_t now);
+
+enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_ERROR };
+
+/* Check a sign-in. On LOGIN_OK a session is created and its token written to token (for the cookie);
+ * failures are recorded and audited. On LOGIN_LOCKED *until says when attempts are taken again. */
+enum login_result auth_login(struct req *r, const char *name, const char *password,
+                             char token[AUTH_TOKEN_HEX + 1], time_t *until);
+/* Look up the session cookie: on 1, r->user and r->csrf are set. 0: no live session. -1: error. */
+int auth_session(struct req *r);
+/* End the request's session server-side. */
+int auth_logout(struct req *r);
+/* The Set-Cookie value for the session token, or, with token NULL, one that removes the cookie. */
+const char *auth_session_cookie(struct req *r, const char *token);
+
+#endif

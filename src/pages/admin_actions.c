@@ -1,0 +1,137 @@
+/* admin_actions.c: the one-button actions on an item, each a POST checked by the gate (session, CSRF):
+ *   /admin/items/<id>/withdraw  (publishers; field note)    a published item leaves every list; 410
+ *   /admin/items/<id>/sendback  (publishers; field comment) a submitted draft goes back to its author
+ *   /admin/items/<id>/share     a secret preview link for a draft, valid 7 days, shown once
+ *   /admin/items/<id>/revoke    every preview link of the item stops working
+ * Each change, its revision and its audit line are one transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../audit.h"
+#include "../auth.h"
+#include "../db.h"
+#include "../log.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../store.h"
+#include "admin_form.h"
+#include "pages.h"
+
+enum { PREVIEW_LIFETIME = 7 * 24 * 3600 };
+
+static void after(struct req *r, long long id, const char *done)
+{
+	char url[96];
+	snprintf(url, sizeof url, "/admin/items/%lld?done=%s", id, done);
+	resp_redirect(r, 303, url);
+}
+
+static void failed(struct req *r, long long id)
+{
+	log_error("action on item %lld failed: %s", id, db_error(r->db));
+	db_rollback(r->db);
+	resp_error(r, 500, "The change could not be saved. Nothing was changed. The error has been logged.");
+}
+
+void page_admin_withdraw(struct req *r)
+{
+	struct admin_item a;
+	if (!admin_item_from_arg(r, &a))
+		return;
+	const struct input *note = &r->in[KEY_NOTE];
+	if (strcmp(a.status, "published") != 0) {
+		resp_error(r, 409, "Only a published or scheduled item can be withdrawn.");
+		return;
+	}
+	if (!note->set || note->error || note->s[0] == '\0') {
+		resp_error(r, 400, "Say why the item is withdrawn: the note is shown to the public (one line).");
+		return;
+	}
+	if (db_begin(r->db) != 0 || store_withdraw(r, a.it.id, note->s) != 0 ||
+	    store_revision(r, a.it.id, "withdraw", note->s) != 0 ||
+	    audit_log(r, "withdraw", a.it.id, "note: %.200s", note->s) != 0 || db_commit(r->db) != 0) {
+		failed(r, a.it.id);
+		return;
+	}
+	after(r, a.it.id, "withdrawn");
+}
+
+void page_admin_sendback(struct req *r)
+{
+	struct admin_item a;
+	if (!admin_item_from_arg(r, &a))
+		return;
+	const struct input *comment = &r->in[KEY_COMMENT];
+	if (strcmp(a.status, "submitted") != 0) {
+		resp_error(r, 409, "Only an item submitted for review can be sent back.");
+		return;
+	}
+	if (!comment->set || comment->error || comment->s[0] == '\0') {
+		resp_error(r, 400, "Write a comment for the author: it says what to change.");
+		return;
+	}
+	if (db_begin(r->db) != 0 || store_set_status(r, a.it.id, "draft", comment->s) != 0 ||
+	    store_revision(r, a.it.id, "send-back", comment->s) != 0 ||
+	    audit_log(r, "send-back", a.it.id, "comment: %.200s", comment->s) != 0 || db_commit(r->db) != 0) {
+		failed(r, a.it.id);
+		return;
+	}
+	after(r, a.it.id, "sentback");
+}
+
+void page_admin_share(struct req *r)
+{
+	struct admin_item a;
+	if (!admin_item_from_arg(r, &a))
+		return;
+	if (strcmp(a.status, "draft") != 0 && strcmp(a.status, "submitted") != 0) {
+		resp_error(r, 409, "Preview links are for drafts: this item is not one.");
+		return;
+	}
+	char token[AUTH_TOKEN_HEX + 1];
+	unsigned char hash[32];
+	auth_random_hex(token);
+	auth_token_hash(token, hash);
+	long long expires = (long long)r->now + PREVIEW_LIFETIME;
+	sqlite3_stmt *st = db_begin(r->db) == 0 ? db_stmt(r->db, STMT_PREVIEW_INSERT) : NULL;
+	if (st == NULL) {
+		failed(r, a.it.id);
+		return;
+	}
+	sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, a.it.id);
+	sqlite3_bind_int64(st, 3, r->user.id);
+	sqlite3_bind_int64(st, 4, (long long)r->now);
+	sqlite3_bind_int64(st, 5, expires);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
+	    db_commit(r->db) != 0) {
+		failed(r, a.it.id);
+		return;
+	}
+	char url[AUTH_TOKEN_HEX + 16];
+	snprintf(url, sizeof url, "/preview/%s", token);
+	admin_form_show_item(r, &a, url, expires);
+}
+
+void page_admin_revoke(struct req *r)
+{
+	struct admin_item a;
+	if (!admin_item_from_arg(r, &a))
+		return;
+	sqlite3_stmt *st = db_begin(r->db) == 0 ? db_stmt(r->db, STMT_PREVIEW_REVOKE_ITEM) : NULL;
+	if (st == NULL) {
+		failed(r, a.it.id);
+		return;
+	}
+	sqlite3_bind_int64(st, 1, a.it.id);
+	sqlite3_bind_int64(st, 2, (long long)r->now);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || audit_log(r, "revoke", a.it.id, "every preview link") != 0 || db_commit(r->db) != 0) {
+		failed(r, a.it.id);
+		return;
+	}
+	after(r, a.it.id, "revoked");
+}

@@ -1,0 +1,568 @@
+/* admin_edit.c: GET and POST /admin/new and /admin/items/<id> -- the statement form.
+ * Signed-in officers; the gate has checked the session and the CSRF token of a POST.
+ * Fields: kind, item_type, title, date, time, zone, teaser, body, signature, note; action is one of
+ *   edit     show the form again with the posted values (back from a preview);
+ *   preview  show the page as the public will see it, saving nothing;
+ *   save     keep as a draft (or, for a publisher, save the changes of a submitted or published item);
+ *   submit   save and submit for review;
+ *   publish  (publishers) save and publish now, or schedule when the time is in the future.
+ * Editors write and submit drafts; once submitted or published, only a publisher changes an item. A bad
+ * field shows the form again (422) with every value as typed and the message beside the field. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../audit.h"
+#include "../clock.h"
+#include "../db.h"
+#include "../layout.h"
+#include "../log.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../site.h"
+#include "../store.h"
+#include "../tpl.h"
+#include "../valid.h"
+#include "../view.h"
+#include "admin_form.h"
+#include "pages.h"
+
+/* The form as typed (or as stored), and what is wrong with it. */
+struct form {
+	const struct admin_item *item;  /* NULL for a new one */
+	const char *v[KEY__MAX];        /* field values */
+	const char *err[KEY__MAX];      /* field messages */
+	int nerr;
+	const char *general_error;      /* a message above the form not tied to a field */
+	long long published_at;
+};
+
+static const enum key fields[] = {KEY_KIND, KEY_ITEM_TYPE, KEY_TITLE, KEY_DATE, KEY_TIME, KEY_ZONE,
+                                  KEY_TEASER, KEY_BODY, KEY_SIGNATURE, KEY_NOTE};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+static const char *field_label(enum key k)
+{
+	switch (k) {
+	case KEY_KIND: return "Kind";
+	case KEY_ITEM_TYPE: return "Type";
+	case KEY_TITLE: return "Title";
+	case KEY_DATE: return "Publication date";
+	case KEY_TIME: return "Time";
+	case KEY_ZONE: return "Time zone";
+	case KEY_TEASER: return "Teaser";
+	case KEY_BODY: return "Text";
+	case KEY_SIGNATURE: return "Signature block";
+	case KEY_NOTE: return "Change note";
+	default: return input_name(k);
+	}
+}
+
+static const char *type_label(const char *word)
+{
+	static const char *const labels[] = {"Statement", "Press release", "Comment", "Interview", "News",
+	                                     "Speech", "Briefing", "Event"};
+	int i;
+	return valid_word(word, input_item_type_words, &i) ? labels[i] : word;
+}
+
+/* ---- the item and its rights ---- */
+
+static int is_public(const struct req *r, const struct admin_item *a)
+{
+	return strcmp(a->status, "published") == 0 && a->it.published_at <= (long long)r->now;
+}
+
+/* May this officer change the item's content at all? */
+static int may_edit(const struct req *r, const struct admin_item *a)
+{
+	if (a == NULL)
+		return 1;
+	if (strcmp(a->status, "withdrawn") == 0)
+		return 0;
+	return r->user.role == ROLE_PUBLISHER || strcmp(a->status, "draft") == 0;
+}
+
+int admin_item_from_arg(struct req *r, struct admin_item *a)
+{
+	long long id;
+	if (!valid_positive(r->arg, 9007199254740991LL, &id)) {
+		resp_error(r, 404, "There is no item with this number.");
+		return 0;
+	}
+	int found = store_get(r, id, a);
+	if (found < 0)
+		resp_error(r, 500, "The item could not be read. The error has been logged.");
+	else if (found == 0)
+		resp_error(r, 404, "There is no item with this number.");
+	return found == 1;
+}
+
+/* ---- zones: the form's times are entered in one of the site's clock cities ---- */
+
+static const char *zone_of_label(const struct req *r, const char *label)
+{
+	for (int i = 0; i < r->site->nclocks; i++)
+		if (strcmp(r->site->clocks[i].label, label) == 0)
+			return r->site->clocks[i].zone;
+	return NULL;
+}
+
+static const char *default_zone_label(const struct req *r)
+{
+	for (int i = 0; i < r->site->nclocks; i++)
+		if (strcmp(r->site->clocks[i].zone, r->site->zone) == 0)
+			return r->site->clocks[i].label;
+	return r->site->nclocks ? r->site->clocks[0].label : "";
+}
+
+/* Date and time fields of instant t, in the zone of label. */
+static void set_when(struct req *r, struct form *f, long long t, const char *label)
+{
+	const char *zone = zone_of_label(r, label);
+	struct tm tm;
+	char date[32], time[8];
+	clock_local(zone ? zone : "UTC", (time_t)t, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	strftime(time, sizeof time, "%H:%M", &tm);
+	f->v[KEY_DATE] = arena_strdup(r->arena, date);
+	f->v[KEY_TIME] = arena_strdup(r->arena, time);
+	f->v[KEY_ZONE] = label;
+}
+
+static void form_from_item(struct req *r, struct form *f, const struct admin_item *a)
+{
+	memset(f, 0, sizeof *f);
+	f->item = a;
+	if (a == NULL) {
+		f->v[KEY_KIND] = "release";
+		f->v[KEY_ITEM_TYPE] = "statement";
+		set_when(r, f, (long long)r->now, default_zone_label(r));
+		return;
+	}
+	f->v[KEY_KIND] = a->it.kind;
+	f->v[KEY_ITEM_TYPE] = a->it.type;
+	f->v[KEY_TITLE] = a->it.title;
+	f->v[KEY_TEASER] = a->it.teaser;
+	f->v[KEY_BODY] = a->it.body;
+	f->v[KEY_SIGNATURE] = a->it.signature;
+	set_when(r, f, a->it.published_at, default_zone_label(r));
+}
+
+static void form_from_post(struct req *r, struct form *f, const struct admin_item *a)
+{
+	memset(f, 0, sizeof *f);
+	f->item = a;
+	for (size_t i = 0; i < NFIELDS; i++) {
+		const struct input *in = &r->in[fields[i]];
+		f->v[fields[i]] = in->set ? in->s : "";
+		if (in->error) {
+			f->err[fields[i]] = in->error;
+			f->nerr++;
+		}
+	}
+}
+
+static void field_error(struct form *f, enum key k, const char *message)
+{
+	if (f->err[k] == NULL)
+		f->nerr++;
+	f->err[k] = message;
+}
+
+/* Required fields and a real instant, on top of what the gate checked. */
+static void validate(struct req *r, struct form *f, enum action action)
+{
+	if (f->v[KEY_TITLE][0] == '\0')
+		field_error(f, KEY_TITLE, "is required");
+	if (action != ACTION_SAVE && action != ACTION_PREVIEW && f->v[KEY_BODY][0] == '\0')
+		field_error(f, KEY_BODY, "is required before the item goes for review or publication");
+	if (f->item && is_public(r, f->item) && action != ACTION_PREVIEW && f->v[KEY_NOTE][0] == '\0')
+		field_error(f, KEY_NOTE, "is required when a published item changes: the public sees it");
+	if (f->v[KEY_KIND][0] == '\0')
+		field_error(f, KEY_KIND, "choose press release or event");
+	if (f->v[KEY_ITEM_TYPE][0] == '\0')
+		field_error(f, KEY_ITEM_TYPE, "choose one of the listed types");
+	const char *zone = zone_of_label(r, f->v[KEY_ZONE]);
+	if (zone == NULL)
+		field_error(f, KEY_ZONE, "choose one of the listed cities");
+	int y, mo, d, h, mi;
+	if (f->v[KEY_DATE][0] == '\0')
+		field_error(f, KEY_DATE, "is required");
+	if (f->v[KEY_TIME][0] == '\0')
+		field_error(f, KEY_TIME, "is required");
+	if (zone && f->err[KEY_DATE] == NULL && f->err[KEY_TIME] == NULL && valid_date(f->v[KEY_DATE], &y, &mo, &d) &&
+	    valid_time(f->v[KEY_TIME], &h, &mi)) {
+		time_t t;
+		struct tm back;
+		/* A time in the hour the clocks skip reads back as another time: refuse it rather than guess. */
+		if (clock_to_utc(zone, y, mo, d, h, mi, &t) != 0 || clock_local(zone, t, &back) != 0 ||
+		    back.tm_hour != h || back.tm_min != mi)
+			field_error(f, KEY_TIME, "does not exist on that day in that city (the clocks went forward)");
+		else
+			f->published_at = (long long)t;
+	}
+}
+
+/* ---- rendering ---- */
+
+static void options(struct tpl_dict *d, const char *section, const char *const *values,
+                    const char *(*label)(const char *), const char *current)
+{
+	for (int i = 0; values[i]; i++) {
+		struct tpl_dict *o = tpl_section(d, section);
+		tpl_set(o, "VALUE", values[i]);
+		tpl_set(o, "LABEL", label ? label(values[i]) : values[i]);
+		if (strcmp(values[i], current) == 0)
+			tpl_show(o, "SELECTED");
+	}
+}
+
+static const char *kind_label(const char *kind)
+{
+	return strcmp(kind, "event") == 0 ? "Event" : "Press release";
+}
+
+static void fill_history(struct req *r, struct tpl_dict *d, long long id)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_REVISIONS_OF_ITEM);
+	if (st == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	int any = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct tpl_dict *rev = tpl_section(d, "REVISION");
+		time_t at = (time_t)sqlite3_column_int64(st, 0);
+		char when[32], iso[32];
+		struct tm tm;
+		clock_local(r->site->zone, at, &tm);
+		strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
+		tpl_set(rev, "AT", when);
+		tpl_set(rev, "AT_ISO", clock_fmt_iso_utc(at, iso, sizeof iso));
+		tpl_set(rev, "WHO", (const char *)sqlite3_column_text(st, 1));
+		tpl_set(rev, "ACTION", (const char *)sqlite3_column_text(st, 2));
+		tpl_set(rev, "STATUS", (const char *)sqlite3_column_text(st, 3));
+		const char *note = (const char *)sqlite3_column_text(st, 4);
+		if (note && *note)
+			tpl_set(tpl_section(rev, "REVISION_NOTE"), "NOTE", note);
+		any = 1;
+	}
+	sqlite3_reset(st);
+	if (any)
+		tpl_show(d, "HISTORY");
+}
+
+static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin_item *a)
+{
+	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0)
+		return;
+	struct tpl_dict *box = tpl_section(d, "SHARE_BOX");
+	sqlite3_stmt *st = db_stmt(r->db, STMT_PREVIEW_ACTIVE_OF_ITEM);
+	if (st == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, a->it.id);
+	sqlite3_bind_int64(st, 2, (long long)r->now);
+	int any = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct tpl_dict *l = tpl_section(box, "ACTIVE_LINK");
+		char when[32];
+		time_t t = (time_t)sqlite3_column_int64(st, 0);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		tpl_set(l, "CREATED", when);
+		t = (time_t)sqlite3_column_int64(st, 1);
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		tpl_set(l, "EXPIRES", when);
+		any = 1;
+	}
+	sqlite3_reset(st);
+	if (any)
+		tpl_show(box, "CAN_REVOKE");
+}
+
+static void render_form(struct req *r, struct form *f, int status, const char *share_url, long long expires)
+{
+	const struct admin_item *a = f->item;
+	struct tpl_dict *d = tpl_dict_new();
+	char url[64];
+	if (a)
+		snprintf(url, sizeof url, "/admin/items/%lld", a->it.id);
+	layout_admin_fill(r, d, a ? a->it.title : "New statement");
+	tpl_set(d, "FORM_TITLE", a ? "Edit" : "New statement");
+	tpl_set(d, "FORM_ACTION", a ? url : "/admin/new");
+	if (a) {
+		tpl_set(d, "ITEM_ADMIN_URL", url);
+		struct tpl_dict *line = tpl_section(d, "STATUS_LINE");
+		tpl_set(line, "STATUS", store_shown_status(r, a));
+		if (is_public(r, a))
+			tpl_set(tpl_section(line, "PUBLIC_LINK"), "PUBLIC_URL", item_path(r, &a->it));
+		if (strcmp(a->status, "draft") == 0 && a->review_comment[0])
+			tpl_set(tpl_section(d, "REVIEW_COMMENT"), "COMMENT", a->review_comment);
+		if (strcmp(a->status, "withdrawn") == 0) {
+			struct tpl_dict *w = tpl_section(d, "WITHDRAWN");
+			char date[64];
+			struct tm tm;
+			clock_local(r->site->zone, (time_t)a->withdrawn_at, &tm);
+			tpl_set(w, "WITHDRAWN_DATE", clock_fmt_long_date(&tm, date, sizeof date));
+			if (a->withdrawal_note[0])
+				tpl_set(tpl_section(w, "WITHDRAWAL_NOTE"), "NOTE", a->withdrawal_note);
+		}
+	}
+	if (r->in[KEY_DONE].set && f->nerr == 0) {
+		static const char *const done[DONE__MAX] = {
+			[DONE_SAVED] = "Saved.", [DONE_SUBMITTED] = "Saved and submitted for review.",
+			[DONE_PUBLISHED] = "Published: it is on the public site now.",
+			[DONE_SCHEDULED] = "Scheduled: it will become public at the time set.",
+			[DONE_SENTBACK] = "Sent back to the author.", [DONE_WITHDRAWN] = "Withdrawn.",
+			[DONE_REVOKED] = "Every preview link of this item is revoked.",
+		};
+		tpl_set(tpl_section(d, "DONE"), "MESSAGE", done[r->in[KEY_DONE].i]);
+	}
+	if (share_url) {
+		struct tpl_dict *s = tpl_section(d, "SHARED");
+		char when[32];
+		time_t t = (time_t)expires;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		tpl_set(s, "SHARE_URL", share_url);
+		tpl_set(s, "EXPIRES", when);
+	}
+	if (f->nerr || f->general_error) {
+		struct tpl_dict *box = tpl_section(d, "FORM_ERRORS");
+		if (f->general_error) {
+			struct tpl_dict *e = tpl_section(box, "ERROR");
+			tpl_set(e, "FIELD", "title");
+			tpl_set(e, "LABEL", "This item");
+			tpl_set(e, "MESSAGE", f->general_error);
+		}
+		for (size_t i = 0; i < NFIELDS; i++) {
+			enum key k = fields[i];
+			if (f->err[k] == NULL)
+				continue;
+			struct tpl_dict *e = tpl_section(box, "ERROR");
+			tpl_set(e, "FIELD", input_name(k));
+			tpl_set(e, "LABEL", field_label(k));
+			tpl_set(e, "MESSAGE", f->err[k]);
+			char section[32];
+			snprintf(section, sizeof section, "%s_ERROR", input_name(k));
+			for (char *p = section; *p; p++)
+				*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+			tpl_set(tpl_section(d, section), "MESSAGE", f->err[k]);
+		}
+	}
+
+	options(d, "KIND_OPTION", input_kind_words, kind_label, f->v[KEY_KIND]);
+	options(d, "TYPE_OPTION", input_item_type_words, type_label, f->v[KEY_ITEM_TYPE]);
+	for (int i = 0; i < r->site->nclocks; i++) {
+		struct tpl_dict *o = tpl_section(d, "ZONE_OPTION");
+		tpl_set(o, "VALUE", r->site->clocks[i].label);
+		tpl_set(o, "LABEL", r->site->clocks[i].label);
+		if (strcmp(r->site->clocks[i].label, f->v[KEY_ZONE]) == 0)
+			tpl_show(o, "SELECTED");
+	}
+	tpl_set(d, "TITLE", f->v[KEY_TITLE]);
+	tpl_set(d, "DATE", f->v[KEY_DATE]);
+	tpl_set(d, "TIME", f->v[KEY_TIME]);
+	tpl_set(d, "TEASER", f->v[KEY_TEASER]);
+	tpl_set(d, "BODY", f->v[KEY_BODY]);
+	tpl_set(d, "SIGNATURE", f->v[KEY_SIGNATURE]);
+
+	int editable = may_edit(r, a);
+	int publisher = r->user.role == ROLE_PUBLISHER;
+	if (!editable)
+		tpl_show(d, "READONLY");
+	if (a && is_public(r, a) && editable)
+		tpl_set(tpl_section(d, "NOTE_FIELD"), "NOTE", f->v[KEY_NOTE]);
+	if (editable) {
+		int draft = a == NULL || strcmp(a->status, "draft") == 0;
+		tpl_set(tpl_section(d, "CAN_SAVE"), "SAVE_LABEL", draft ? "Save draft" : "Save changes");
+		if (draft)
+			tpl_show(d, "CAN_SUBMIT");
+		if (publisher && (draft || strcmp(a->status, "submitted") == 0))
+			tpl_show(d, "CAN_PUBLISH");
+	}
+	if (a && publisher && strcmp(a->status, "submitted") == 0)
+		tpl_show(d, "SENDBACK_FORM");
+	if (a && publisher && strcmp(a->status, "published") == 0)
+		tpl_show(d, "WITHDRAW_FORM");
+	if (a) {
+		fill_share_box(r, d, a);
+		fill_history(r, d, a->it.id);
+	}
+	r->status = status;
+	resp_render(r, d, "admin_form.tpl");
+	tpl_dict_free(d);
+}
+
+void admin_form_show_item(struct req *r, const struct admin_item *a, const char *share_url, long long expires)
+{
+	struct form f;
+	form_from_item(r, &f, a);
+	render_form(r, &f, 200, share_url, expires);
+}
+
+/* The page as the public will see it, built from the form; nothing is saved. */
+static void render_preview(struct req *r, struct form *f)
+{
+	struct item it = {
+		.id = f->item ? f->item->it.id : 0,
+		.kind = f->v[KEY_KIND],
+		.type = f->v[KEY_ITEM_TYPE],
+		.slug = "preview",
+		.title = f->v[KEY_TITLE],
+		.teaser = f->v[KEY_TEASER],
+		.body = f->v[KEY_BODY],
+		.signature = f->v[KEY_SIGNATURE],
+		.published_at = f->published_at,
+		.update_note = f->v[KEY_NOTE],
+		.public_updated_at = f->item && is_public(r, f->item) ? (long long)r->now : 0,
+	};
+	struct tpl_dict *d = tpl_dict_new();
+	layout_fill(r, d, it.title);
+	struct tpl_dict *p = tpl_section(d, "PREVIEW");
+	tpl_set(p, "PREVIEW_TEXT", "This is how the page will look. Nothing has been saved or published yet.");
+	struct tpl_dict *form = tpl_section(p, "PREVIEW_FORM");
+	char url[64];
+	snprintf(url, sizeof url, "/admin/items/%lld", it.id);
+	tpl_set(form, "FORM_ACTION", f->item ? url : "/admin/new");
+	tpl_set(form, "CSRF", r->csrf);
+	for (size_t i = 0; i < NFIELDS; i++) {
+		struct tpl_dict *h = tpl_section(form, "HIDDEN");
+		tpl_set(h, "NAME", input_name(fields[i]));
+		tpl_set(h, "VALUE", f->v[fields[i]]);
+	}
+	if (view_item_full(r, d, &it) != 0)
+		resp_error(r, 500, "The preview could not be made. The error has been logged.");
+	else
+		resp_render(r, d, "item.tpl");
+	tpl_dict_free(d);
+}
+
+/* ---- saving ---- */
+
+static const char *const status_after[ACTION__MAX] = {
+	[ACTION_SAVE] = NULL, [ACTION_SUBMIT] = "submitted", [ACTION_PUBLISH] = "published",
+};
+
+/* Save the form in one transaction: the item, its new status, a revision and an audit line. Returns the
+ * item's id, or -1 (rolled back, logged). */
+static long long save(struct req *r, struct form *f, enum action action, enum done *done)
+{
+	const struct admin_item *a = f->item;
+	struct item_fields fields = {
+		.kind = f->v[KEY_KIND], .type = f->v[KEY_ITEM_TYPE], .title = f->v[KEY_TITLE],
+		.teaser = f->v[KEY_TEASER], .body = f->v[KEY_BODY], .signature = f->v[KEY_SIGNATURE],
+		.published_at = f->published_at,
+	};
+	const char *status = status_after[action];
+	const char *note = a && is_public(r, a) ? f->v[KEY_NOTE] : NULL;
+	long long id = a ? a->it.id : 0;
+
+	if (db_begin(r->db) != 0)
+		return -1;
+	if (a == NULL)
+		id = store_create(r, &fields, status ? status : "draft");
+	else if (store_update(r, id, &fields, note) != 0)
+		id = -1;
+	if (id < 0)
+		goto fail;
+	if (a && status && store_set_status(r, id, status, action == ACTION_PUBLISH ? "" : NULL) != 0)
+		goto fail;
+	if (a == NULL && status && strcmp(status, "submitted") == 0 && store_set_status(r, id, status, NULL) != 0)
+		goto fail;
+
+	const char *what = action == ACTION_SUBMIT ? "submit" : a ? "save" : "create";
+	char detail[160] = "";
+	*done = action == ACTION_SUBMIT ? DONE_SUBMITTED : DONE_SAVED;
+	if (action == ACTION_PUBLISH) {
+		int scheduled = f->published_at > (long long)r->now;
+		/* Reviewed means someone else submitted it; a publisher's own word is recorded as such. */
+		int reviewed = a && strcmp(a->status, "submitted") == 0 && a->submitted_by != r->user.id;
+		char iso[32];
+		what = scheduled ? "schedule" : "publish";
+		*done = scheduled ? DONE_SCHEDULED : DONE_PUBLISHED;
+		snprintf(detail, sizeof detail, "%s %s; %s", scheduled ? "public from" : "public at",
+		         clock_fmt_iso_utc((time_t)f->published_at, iso, sizeof iso),
+		         reviewed ? "reviewed by a second reader" : "published without a second reader");
+	} else if (note) {
+		what = "edit-published";
+		snprintf(detail, sizeof detail, "note: %.120s", note);
+	}
+	if (store_revision(r, id, what, note) != 0 || audit_log(r, what, id, "%s", detail) != 0)
+		goto fail;
+	if (db_commit(r->db) != 0)
+		return -1;
+	return id;
+fail:
+	log_error("saving item %lld failed: %s", id, db_error(r->db));
+	db_rollback(r->db);
+	return -1;
+}
+
+void page_admin_edit(struct req *r)
+{
+	struct admin_item stored, *a = NULL;
+	struct form f;
+	if (r->arg) {
+		if (!admin_item_from_arg(r, &stored))
+			return;
+		a = &stored;
+	}
+	if (r->method != METHOD_POST) {
+		form_from_item(r, &f, a);
+		render_form(r, &f, 200, NULL, 0);
+		return;
+	}
+	if (!r->in[KEY_ACTION].set) {
+		resp_error(r, 400, "The form did not say what to do.");
+		return;
+	}
+	enum action action = (enum action)r->in[KEY_ACTION].i;
+	form_from_post(r, &f, a);
+	if (action == ACTION_EDIT) {
+		f.nerr = 0;
+		memset(f.err, 0, sizeof f.err);
+		render_form(r, &f, 200, NULL, 0);
+		return;
+	}
+	if (action != ACTION_PREVIEW && action != ACTION_SAVE && action != ACTION_SUBMIT && action != ACTION_PUBLISH) {
+		resp_error(r, 400, "This form does not take that action.");
+		return;
+	}
+	if (action != ACTION_PREVIEW && !may_edit(r, a)) {
+		resp_error(r, 403, a && strcmp(a->status, "withdrawn") == 0
+		                       ? "A withdrawn item cannot be changed."
+		                       : "This item is with the publisher: only a publisher may change it now.");
+		return;
+	}
+	if (action == ACTION_PUBLISH && r->user.role != ROLE_PUBLISHER) {
+		resp_error(r, 403, "Only a publisher may publish. Submit it for review instead.");
+		return;
+	}
+	if (action == ACTION_SUBMIT && a && strcmp(a->status, "draft") != 0) {
+		resp_error(r, 409, "Only a draft can be submitted for review.");
+		return;
+	}
+	validate(r, &f, action);
+	if (f.nerr) {
+		render_form(r, &f, 422, NULL, 0);
+		return;
+	}
+	if (action == ACTION_PREVIEW) {
+		render_preview(r, &f);
+		return;
+	}
+	enum done done;
+	long long id = save(r, &f, action, &done);
+	if (id < 0) {
+		f.general_error = "could not be saved: the database refused the change. Nothing was lost from this "
+		                  "form; try again.";
+		render_form(r, &f, 503, NULL, 0);
+		return;
+	}
+	char url[96];
+	snprintf(url, sizeof url, "/admin/items/%lld?done=%s", id, input_done_words[done]);
+	resp_redirect(r, 303, url);
+}

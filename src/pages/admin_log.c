@@ -1,0 +1,64 @@
+/* admin_log.c: GET /admin/log -- the audit log: who did what, when and from where, newest first, 100 to a
+ * page (?page=N). Publishers only. */
+#include <stdio.h>
+#include <time.h>
+
+#include "../clock.h"
+#include "../db.h"
+#include "../layout.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../tpl.h"
+#include "pages.h"
+
+enum { PER_PAGE = 100 };
+
+void page_admin_log(struct req *r)
+{
+	long long page = r->in[KEY_PAGE].set ? r->in[KEY_PAGE].i : 1;
+	sqlite3_stmt *st = db_stmt(r->db, STMT_AUDIT_PAGE);
+	if (st == NULL) {
+		resp_error(r, 500, "The audit log could not be read. The error has been logged.");
+		return;
+	}
+	struct tpl_dict *d = tpl_dict_new();
+	layout_admin_fill(r, d, "Audit log");
+	sqlite3_bind_int(st, 1, PER_PAGE + 1);
+	sqlite3_bind_int64(st, 2, (page - 1) * PER_PAGE);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < PER_PAGE) {
+		struct tpl_dict *e = tpl_section(d, "ENTRY");
+		time_t at = (time_t)sqlite3_column_int64(st, 0);
+		char when[32], iso[32];
+		struct tm tm;
+		gmtime_r(&at, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+		tpl_set(e, "AT", when);
+		tpl_set(e, "AT_ISO", clock_fmt_iso_utc(at, iso, sizeof iso));
+		tpl_set(e, "WHO", (const char *)sqlite3_column_text(st, 1));
+		tpl_set(e, "ADDRESS", (const char *)sqlite3_column_text(st, 2));
+		tpl_set(e, "ACTION", (const char *)sqlite3_column_text(st, 3));
+		tpl_set(e, "DETAIL", (const char *)sqlite3_column_text(st, 5));
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			struct tpl_dict *it = tpl_section(e, "ITEM");
+			char url[48];
+			snprintf(url, sizeof url, "/admin/items/%lld", sqlite3_column_int64(st, 4));
+			tpl_set(it, "ITEM_URL", url);
+			tpl_set(it, "ITEM_TITLE", (const char *)sqlite3_column_text(st, 6));
+		}
+		n++;
+	}
+	int more = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	char url[48];
+	if (page > 1) {
+		snprintf(url, sizeof url, "/admin/log?page=%lld", page - 1);
+		tpl_set(tpl_section(d, "PREV"), "PREV_URL", url);
+	}
+	if (more) {
+		snprintf(url, sizeof url, "/admin/log?page=%lld", page + 1);
+		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", url);
+	}
+	resp_render(r, d, "admin_log.tpl");
+	tpl_dict_free(d);
+}

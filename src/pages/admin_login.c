@@ -1,0 +1,75 @@
+/* admin_login.c: GET and POST /admin/login -- the sign-in form for press officers. Anyone may see it.
+ * Fields: username, password, csrf (checked by the gate against the pressroom_login cookie this page sets:
+ * there is no session yet to hold a token). Success: a session cookie and 303 to /admin. Wrong name or
+ * password: 401 and the same message for both. Throttled: 429 with Retry-After. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../auth.h"
+#include "../buf.h"
+#include "../layout.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../tpl.h"
+#include "pages.h"
+
+static void show_form(struct req *r, int status, const char *message)
+{
+	char token[AUTH_TOKEN_HEX + 1];
+	struct buf cookie = {0};
+	auth_random_hex(token);
+	buf_printf(&cookie, "%s=%s; Path=/admin/login; HttpOnly; SameSite=Strict%s", AUTH_LOGIN_COOKIE, token,
+	           r->https ? "; Secure" : "");
+	resp_header(r, "Set-Cookie", buf_str(&cookie));
+	buf_free(&cookie);
+
+	struct tpl_dict *d = tpl_dict_new();
+	layout_admin_fill(r, d, "Sign in");
+	tpl_set(d, "LOGIN_CSRF", token);
+	if (r->in[KEY_USERNAME].set)
+		tpl_set(d, "USERNAME", r->in[KEY_USERNAME].s);
+	if (message)
+		tpl_set(tpl_section(d, "LOGIN_ERROR"), "MESSAGE", message);
+	r->status = status;
+	resp_render(r, d, "admin_login.tpl");
+	tpl_dict_free(d);
+}
+
+void page_admin_login(struct req *r)
+{
+	if (r->method != METHOD_POST) {
+		show_form(r, 200, NULL);
+		return;
+	}
+	const struct input *name = &r->in[KEY_USERNAME], *pw = &r->in[KEY_PASSWORD];
+	if (!name->set || !pw->set || name->s[0] == '\0' || pw->s[0] == '\0' || name->error || pw->error) {
+		show_form(r, 400, "Enter your name and your password.");
+		return;
+	}
+	char token[AUTH_TOKEN_HEX + 1];
+	time_t until = 0;
+	switch (auth_login(r, name->s, pw->s, token, &until)) {
+	case LOGIN_OK:
+		resp_header(r, "Set-Cookie", auth_session_cookie(r, token));
+		resp_redirect(r, 303, "/admin");
+		return;
+	case LOGIN_LOCKED: {
+		char msg[160], retry[32];
+		long minutes = (long)(until - r->now + 59) / 60;
+		snprintf(msg, sizeof msg,
+		         "Too many failed sign-ins for this name or from this address. Try again in %ld minute%s.",
+		         minutes, minutes == 1 ? "" : "s");
+		snprintf(retry, sizeof retry, "%ld", (long)(until - r->now));
+		resp_header(r, "Retry-After", retry);
+		show_form(r, 429, msg);
+		return;
+	}
+	case LOGIN_BAD:
+		resp_header(r, "WWW-Authenticate", "Form realm=\"Pressroom\"");
+		show_form(r, 401, "The name or the password is wrong.");
+		return;
+	case LOGIN_ERROR:
+		resp_error(r, 500, "Signing in failed. The error has been logged.");
+		return;
+	}
+}

@@ -1,0 +1,48 @@
+/* preview.c: GET /preview/<token> -- a draft shown to a reviewer who holds a secret link, until the link
+ * expires (7 days) or is revoked. Anyone with the link; never cached, never indexed. An unknown, expired
+ * or revoked link is a 404, like any other address that does not exist. */
+#include <string.h>
+
+#include "../auth.h"
+#include "../db.h"
+#include "../layout.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../store.h"
+#include "../tpl.h"
+#include "../view.h"
+#include "pages.h"
+
+void page_preview(struct req *r)
+{
+	if (strlen(r->arg) != AUTH_TOKEN_HEX || strspn(r->arg, "0123456789abcdef") != AUTH_TOKEN_HEX) {
+		resp_error(r, 404, "This preview link does not exist.");
+		return;
+	}
+	unsigned char hash[32];
+	auth_token_hash(r->arg, hash);
+	sqlite3_stmt *st = db_stmt(r->db, STMT_PREVIEW_LOOKUP);
+	if (st == NULL) {
+		resp_error(r, 500, "The preview could not be read. The error has been logged.");
+		return;
+	}
+	sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (long long)r->now);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	struct admin_item a;
+	if (id == 0 || store_get(r, id, &a) != 1 || strcmp(a.status, "withdrawn") == 0) {
+		resp_error(r, 404, "This preview link does not exist, has expired or was revoked.");
+		return;
+	}
+	resp_header(r, "X-Robots-Tag", "noindex");
+	struct tpl_dict *d = tpl_dict_new();
+	layout_fill(r, d, a.it.title);
+	tpl_set(tpl_section(d, "PREVIEW"), "PREVIEW_TEXT",
+	        "A draft shared for review: it is not published, and this link will expire.");
+	if (view_item_full(r, d, &a.it) != 0)
+		resp_error(r, 500, "The preview could not be made. The error has been logged.");
+	else
+		resp_render(r, d, "item.tpl");
+	tpl_dict_free(d);
+}

@@ -1,0 +1,42 @@
+/* store.h: the writes press officers make to items. Each function is one statement; callers wrap a change,
+ * its revision and its audit line in one transaction (db_begin/db_commit), so either all happen or none. */
+#ifndef PRESSROOM_STORE_H
+#define PRESSROOM_STORE_H
+
+#include "item.h"
+
+struct req;
+
+/* An item as press officers see it: the public fields and the workflow around them. */
+struct admin_item {
+	struct item it;
+	const char *status;        /* draft, submitted, published, withdrawn */
+	long long created_by, submitted_by;
+	const char *review_comment;
+	long long withdrawn_at;
+	const char *withdrawal_note;
+};
+
+/* What a form sets. */
+struct item_fields {
+	const char *kind, *type, *title, *teaser, *body, *signature;
+	long long published_at;
+};
+
+/* Item id into *out (strings owned by the request). 1 found, 0 not, -1 error. */
+int store_get(struct req *r, long long id, struct admin_item *out);
+/* The status shown to officers: "scheduled" for a published item whose time has not come. */
+const char *store_shown_status(const struct req *r, const struct admin_item *a);
+
+/* Insert a new item; returns its id, or -1. */
+long long store_create(struct req *r, const struct item_fields *f, const char *status);
+/* Change the content. With note non-NULL the public page will say "Updated <now>: note". 0 or -1. */
+int store_update(struct req *r, long long id, const struct item_fields *f, const char *note);
+/* Move to status; submitted records r->user as the submitter; comment (may be NULL) is the reviewer's. */
+int store_set_status(struct req *r, long long id, const char *status, const char *comment);
+/* Withdraw a published item with a note for the public. 0, or -1 (also when it was not published). */
+int store_withdraw(struct req *r, long long id, const char *note);
+/* Keep a revision of the item as it now stands, labelled with action and note. 0 or -1. */
+int store_revision(struct req *r, long long id, const char *action, const char *note);
+
+#endif

@@ -1,0 +1,94 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! admin_form.tpl: a new or existing item: the statement form, its workflow buttons and its history. }}
+{{>HEADER}}
+<h1 class="page-title">{{FORM_TITLE}}</h1>
+{{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}</p>{{/STATUS_LINE}}
+{{#REVIEW_COMMENT}}<div class="notice review-comment"><p><strong>Sent back by the publisher:</strong></p><p>{{COMMENT}}</p></div>{{/REVIEW_COMMENT}}
+{{#WITHDRAWN}}<p class="notice">This item was withdrawn on {{WITHDRAWN_DATE}} and can no longer be edited.{{#WITHDRAWAL_NOTE}} Note: {{NOTE}}{{/WITHDRAWAL_NOTE}}</p>{{/WITHDRAWN}}
+{{#SHARED}}<div class="notice" role="status"><p>Anyone with this link can read the draft until {{EXPIRES}} (UTC), unless you revoke it. It is shown only now: copy it.</p><p><a class="share-link" href="{{SHARE_URL}}">{{SHARE_URL}}</a></p></div>{{/SHARED}}
+{{#FORM_ERRORS}}
+<div class="form-errors" role="alert" aria-labelledby="form-errors-title">
+  <h2 id="form-errors-title">Nothing was saved: please correct</h2>
+  <ul>{{#ERROR}}<li><a href="#{{FIELD}}">{{LABEL}} {{MESSAGE}}</a></li>{{/ERROR}}</ul>
+</div>
+{{/FORM_ERRORS}}
+<form class="item-form" method="post" action="{{FORM_ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset{{#READONLY}} disabled{{/READONLY}}>
+  <legend class="visually-hidden">Statement</legend>
+  <div class="field-row">
+    <p class="field"><label for="kind">Kind</label>
+    <select id="kind" name="kind">{{#KIND_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/KIND_OPTION}}</select>
+    {{#KIND_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/KIND_ERROR}}</p>
+    <p class="field"><label for="item_type">Type</label>
+    <select id="item_type" name="item_type">{{#TYPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TYPE_OPTION}}</select>
+    {{#ITEM_TYPE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/ITEM_TYPE_ERROR}}</p>
+  </div>
+  <p class="field"><label for="title">Title</label>
+  <input id="title" name="title" type="text" maxlength="300" value="{{TITLE}}"{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
+  {{#TITLE_ERROR}}<span class="field-error" id="title-error">{{MESSAGE}}</span>{{/TITLE_ERROR}}</p>
+  <div class="field-row">
+    <p class="field"><label for="date">Publication date</label>
+    <input id="date" name="date" type="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="date-error"{{/DATE_ERROR}}>
+    {{#DATE_ERROR}}<span class="field-error" id="date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}</p>
+    <p class="field"><label for="time">Time</label>
+    <input id="time" name="time" type="time" value="{{TIME}}"{{#TIME_ERROR}} aria-invalid="true" aria-describedby="time-error"{{/TIME_ERROR}}>
+    {{#TIME_ERROR}}<span class="field-error" id="time-error">{{MESSAGE}}</span>{{/TIME_ERROR}}</p>
+    <p class="field"><label for="zone">in the time of</label>
+    <select id="zone" name="zone">{{#ZONE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ZONE_OPTION}}</select>
+    {{#ZONE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/ZONE_ERROR}}</p>
+  </div>
+  <p class="hint">A time in the future schedules the item: it becomes public at that moment by itself.</p>
+  <p class="field"><label for="teaser">Teaser <span class="hint">(one paragraph, shown in lists)</span></label>
+  <textarea id="teaser" name="teaser" rows="3" maxlength="1000">{{TEASER}}</textarea>
+  {{#TEASER_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/TEASER_ERROR}}</p>
+  <p class="field"><label for="body">Text</label>
+  <textarea id="body" name="body" rows="18" aria-describedby="body-help"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY}}</textarea>
+  <span class="hint" id="body-help">A blank line starts a new paragraph. Numbered points: start a line with "1. ". Links: [words](https://address).</span>
+  {{#BODY_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/BODY_ERROR}}</p>
+  <p class="field"><label for="signature">Signature block <span class="hint">(optional; a blank line between signatories)</span></label>
+  <textarea id="signature" name="signature" rows="4" maxlength="1000">{{SIGNATURE}}</textarea>
+  {{#SIGNATURE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/SIGNATURE_ERROR}}</p>
+  {{#NOTE_FIELD}}<p class="field"><label for="note">Change note <span class="hint">(required: shown on the public page as "Updated")</span></label>
+  <input id="note" name="note" type="text" maxlength="500" value="{{NOTE}}"{{#NOTE_ERROR}} aria-invalid="true"{{/NOTE_ERROR}}>
+  {{#NOTE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}</p>{{/NOTE_FIELD}}
+  <p class="buttons">
+    <button type="submit" name="action" value="preview" class="secondary">Preview</button>
+    {{#CAN_SAVE}}<button type="submit" name="action" value="save" class="secondary">{{SAVE_LABEL}}</button>{{/CAN_SAVE}}
+    {{#CAN_SUBMIT}}<button type="submit" name="action" value="submit">Submit for review</button>{{/CAN_SUBMIT}}
+    {{#CAN_PUBLISH}}<button type="submit" name="action" value="publish">Publish or schedule</button>{{/CAN_PUBLISH}}
+  </p>
+</fieldset>
+</form>
+{{#SENDBACK_FORM}}
+<form class="side-form" method="post" action="{{ITEM_ADMIN_URL}}/sendback">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <p class="field"><label for="comment">Send back to the author with a comment</label>
+  <textarea id="comment" name="comment" rows="3" maxlength="2000" required></textarea></p>
+  <p><button type="submit" class="secondary">Send back</button></p>
+</form>
+{{/SENDBACK_FORM}}
+{{#WITHDRAW_FORM}}
+<form class="side-form danger" method="post" action="{{ITEM_ADMIN_URL}}/withdraw">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <p class="field"><label for="withdraw-note">Withdraw: the public page will answer "withdrawn" with this note</label>
+  <input id="withdraw-note" name="note" type="text" maxlength="500" required></p>
+  <p><button type="submit" class="danger">Withdraw</button></p>
+</form>
+{{/WITHDRAW_FORM}}
+{{#SHARE_BOX}}
+<section class="share" aria-labelledby="share-title">
+  <h2 id="share-title">Preview link for reviewers</h2>
+  {{#ACTIVE_LINK}}<p>A link made {{CREATED}} is valid until {{EXPIRES}} (UTC).</p>{{/ACTIVE_LINK}}
+  <form method="post" action="{{ITEM_ADMIN_URL}}/share"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Make a preview link (valid 7 days)</button></form>
+  {{#CAN_REVOKE}}<form method="post" action="{{ITEM_ADMIN_URL}}/revoke"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Revoke every preview link</button></form>{{/CAN_REVOKE}}
+</section>
+{{/SHARE_BOX}}
+{{#HISTORY}}
+<section class="history" aria-labelledby="history-title">
+  <h2 id="history-title">Revisions</h2>
+  <ol>{{#REVISION}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> {{WHO}}: {{ACTION}} ({{STATUS}}){{#REVISION_NOTE}}: {{NOTE}}{{/REVISION_NOTE}}</li>{{/REVISION}}</ol>
+</section>
+{{/HISTORY}}
+{{>FOOTER}}
