@@ -166,3 +166,63 @@ UPDATE preview_link SET revoked_at = ?2 WHERE item_id = ?1 AND revoked_at IS NUL
 -- name: preview_active_of_item
 SELECT created_at, expires_at FROM preview_link
  WHERE item_id = ?1 AND revoked_at IS NULL AND expires_at > ?2 ORDER BY created_at DESC;
+
+-- ---- search, feeds, sitemaps, navigation (0003_search.sql) ----
+
+-- name: search_public
+-- Rank only the newest ?7 matching public items (by id), so a word found in most of the archive costs the
+-- same as a rare one; bm25 weights the title over the teaser over the body. Newest first among equals.
+-- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates
+SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
+  FROM (SELECT f.rowid AS id, bm25(item_fts, 10.0, 4.0, 1.0) AS score
+          FROM item_fts f JOIN item c ON c.id = f.rowid
+         WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
+           AND (?4 IS NULL OR c.kind = ?4)
+         ORDER BY f.rowid DESC LIMIT ?7) hits
+  JOIN item i ON i.id = hits.id
+ ORDER BY hits.score, i.published_at DESC, i.id DESC
+ LIMIT ?5 OFFSET ?6;
+
+-- name: search_snippet
+-- ?1 FTS5 query, ?2 id: the best passage of one result, matches between \x01 and \x02.
+SELECT snippet(item_fts, -1, char(1), char(2), '…', 24) FROM item_fts WHERE item_fts MATCH ?1 AND rowid = ?2;
+
+-- name: items_feed
+-- The newest public items in full, for Atom. ?1 kind or NULL, ?2 now, ?3 limit
+SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
+       update_note, created_at
+  FROM item
+ WHERE status = 'published' AND published_at <= ?2 AND (?1 IS NULL OR kind = ?1)
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?3;
+
+-- name: items_sitemap
+-- One sitemap file: public items in id order. ?1 now, ?2 limit, ?3 offset
+SELECT id, kind, slug, max(updated_at, published_at)
+  FROM item
+ WHERE status = 'published' AND published_at <= ?1
+ ORDER BY id LIMIT ?2 OFFSET ?3;
+
+-- name: items_public_count
+SELECT count(*) FROM item WHERE status = 'published' AND published_at BETWEEN ?1 AND ?2;
+
+-- name: items_public_oldest
+SELECT min(published_at) FROM item WHERE status = 'published';
+
+-- name: last_change
+-- When what the public sees last changed: an edit, or a scheduled item whose time came. ?1 now
+SELECT max((SELECT max(updated_at) FROM item),
+           (SELECT max(published_at) FROM item WHERE status = 'published' AND published_at <= ?1));
+
+-- name: item_public_newer
+-- The next public item after (?1 published_at, ?2 id) in time. ?3 now
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
+  FROM item
+ WHERE status = 'published' AND published_at <= ?3 AND (published_at, id) > (?1, ?2)
+ ORDER BY published_at, id LIMIT 1;
+
+-- name: item_public_older
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
+  FROM item
+ WHERE status = 'published' AND (published_at, id) < (?1, ?2)
+ ORDER BY published_at DESC, id DESC LIMIT 1;

@@ -50,6 +50,15 @@ static const char *const stmt_names[STMT__MAX] = {
 	[STMT_PREVIEW_LOOKUP] = "preview_lookup",
 	[STMT_PREVIEW_REVOKE_ITEM] = "preview_revoke_item",
 	[STMT_PREVIEW_ACTIVE_OF_ITEM] = "preview_active_of_item",
+	[STMT_SEARCH_PUBLIC] = "search_public",
+	[STMT_SEARCH_SNIPPET] = "search_snippet",
+	[STMT_ITEMS_FEED] = "items_feed",
+	[STMT_ITEMS_SITEMAP] = "items_sitemap",
+	[STMT_ITEMS_PUBLIC_COUNT] = "items_public_count",
+	[STMT_ITEMS_PUBLIC_OLDEST] = "items_public_oldest",
+	[STMT_LAST_CHANGE] = "last_change",
+	[STMT_ITEM_PUBLIC_NEWER] = "item_public_newer",
+	[STMT_ITEM_PUBLIC_OLDER] = "item_public_older",
 };
 
 /* slugify(text): the URL slug of a title, so seed and migrations make the same slugs as the C code. */
@@ -242,6 +251,13 @@ sqlite3_stmt *db_stmt(struct db *db, enum stmt s)
 
 int db_check_statements(struct db *db, char *err, size_t errlen)
 {
+	int named = 0;
+	for (const char *p = strstr(sql_queries, "-- name: "); p; p = strstr(p + 1, "-- name: "))
+		named++;
+	if (named != STMT__MAX) {
+		snprintf(err, errlen, "sql/queries.sql names %d statements but enum stmt has %d", named, STMT__MAX);
+		return -1;
+	}
 	for (int s = 0; s < STMT__MAX; s++)
 		if (db->stmts[s] == NULL && prepare(db, (enum stmt)s, err, errlen) != 0)
 			return -1;
@@ -258,7 +274,8 @@ long long db_data_version(struct db *db)
 	if (sqlite3_step(db->data_version) == SQLITE_ROW)
 		v = sqlite3_column_int64(db->data_version, 0);
 	sqlite3_reset(db->data_version);
-	return v;
+	/* data_version moves only for other connections' commits; add this connection's own changes. */
+	return v < 0 ? -1 : (v << 32) + (sqlite3_total_changes64(db->h) & 0xFFFFFFFF);
 }
 
 int db_begin(struct db *db)

@@ -42,6 +42,15 @@ enum stmt {
 	STMT_PREVIEW_LOOKUP,
 	STMT_PREVIEW_REVOKE_ITEM,
 	STMT_PREVIEW_ACTIVE_OF_ITEM,
+	STMT_SEARCH_PUBLIC,
+	STMT_SEARCH_SNIPPET,
+	STMT_ITEMS_FEED,
+	STMT_ITEMS_SITEMAP,
+	STMT_ITEMS_PUBLIC_COUNT,
+	STMT_ITEMS_PUBLIC_OLDEST,
+	STMT_LAST_CHANGE,
+	STMT_ITEM_PUBLIC_NEWER,
+	STMT_ITEM_PUBLIC_OLDER,
 	STMT__MAX
 };
 
@@ -79,7 +88,8 @@ const char *db_error(struct db *db);
 
 /* Check that every enum stmt has its SQL and that it prepares against the current schema. */
 int db_check_statements(struct db *db, char *err, size_t errlen);
-/* Changes whenever another connection commits: lets a worker keep caches until the data moves. */
+/* Changes whenever any connection, this one included, changes the database: lets a worker keep caches
+ * until the data moves. */
 long long db_data_version(struct db *db);
 
 #endif

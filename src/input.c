@@ -53,6 +53,30 @@ static int check_done(struct arena *a, const char *raw, struct input *out)
 	return 1;
 }
 
+/* Anything typed into the search box is acceptable: it is cleaned, not refused. */
+static int check_q(struct arena *a, const char *raw, struct input *out)
+{
+	size_t len = strlen(raw);
+	if (len > 256) {
+		len = 256;
+		while (len > 0 && ((unsigned char)raw[len] & 0xC0) == 0x80)
+			len--;
+	}
+	char *s = arena_strndup(a, raw, len);
+	valid_clean_utf8(s);
+	for (char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = ' ';
+	out->s = s;
+	return 1;
+}
+
+static int check_month(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	return strlen(raw) <= 2 && valid_positive(raw, 12, &out->i);
+}
+
 static int check_csrf(struct arena *a, const char *raw, struct input *out)
 {
 	(void)a;
@@ -170,6 +194,8 @@ static const struct {
 	[KEY_TYPE] = {"type", 0, check_type},
 	[KEY_YEAR] = {"year", 0, check_year},
 	[KEY_DONE] = {"done", 0, check_done},
+	[KEY_Q] = {"q", 0, check_q},
+	[KEY_MONTH] = {"month", 0, check_month},
 	[KEY_CSRF] = {"csrf", 1, check_csrf},
 	[KEY_ACTION] = {"action", 1, check_action},
 	[KEY_USERNAME] = {"username", 1, check_username},
@@ -209,6 +235,7 @@ int input_check(struct arena *a, enum key k, const char *raw, struct input *out)
 {
 	struct input v = {0};
 	v.s = raw;
+	/* A query key's raw value may be any bytes (see req_parse); only the validator decides. */
 	if (!keys[k].check(a, raw, &v))
 		return 0;
 	v.set = 1;

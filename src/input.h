@@ -13,6 +13,8 @@ enum key {
 	KEY_TYPE,      /* ?type=releases|events, as an index into input_type_words */
 	KEY_YEAR,      /* ?year=YYYY */
 	KEY_DONE,      /* ?done=saved|...: what the last action did, for the notice after a redirect */
+	KEY_Q,         /* ?q=words to search for: never refused, cleaned and cut to 256 bytes */
+	KEY_MONTH,     /* ?month=1..12, with year */
 	/* form fields */
 	KEY_CSRF,      /* the form's anti-forgery token; checked by the gate itself */
 	KEY_ACTION,    /* which button: an index into input_action_words; unknown is a 400 */

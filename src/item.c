@@ -149,3 +149,15 @@ void item_not_public(struct req *r, long long id)
 		resp_error(r, 404, "There is no press release or event with this number.");
 	buf_free(&msg);
 }
+
+int item_neighbour(struct req *r, const struct item *it, int newer, struct item *out)
+{
+	sqlite3_stmt *st = db_stmt(r->db, newer ? STMT_ITEM_PUBLIC_NEWER : STMT_ITEM_PUBLIC_OLDER);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->published_at);
+	sqlite3_bind_int64(st, 2, it->id);
+	if (newer)
+		sqlite3_bind_int64(st, 3, (long long)r->now);
+	return fetch_one(r, st, out);
+}

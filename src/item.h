@@ -44,6 +44,9 @@ void item_from_row(struct req *r, struct sqlite3_stmt *st, struct item *it);
  * (a draft or a scheduled item does not exist for the public yet). */
 void item_not_public(struct req *r, long long id);
 
+/* The public item just newer (newer=1) or older than it. Returns 1, 0 (none) or -1. */
+int item_neighbour(struct req *r, const struct item *it, int newer, struct item *out);
+
 /* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
 const char *item_path(struct req *r, const struct item *it);
 /* The words a visitor reads for a type: "statement" -> "Statement", "press-release" -> "Press release". */

@@ -3,7 +3,10 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "clock.h"
+#include "item.h"
+#include "jsonld.h"
 #include "req.h"
 #include "site.h"
 #include "tpl.h"
@@ -28,15 +31,52 @@ static const char *tel_uri_number(const char *shown, char *out, size_t len)
 	return out;
 }
 
+/* The absolute URL of path on this site, owned by the request. */
+static const char *absolute(struct req *r, const char *path)
+{
+	struct buf b = {0};
+	buf_printf(&b, "%s%s", site_base_url(r), path);
+	const char *s = arena_strdup(r->arena, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static void fill_article(struct req *r, struct tpl_dict *d, const struct item *it, const char *url,
+                         const char *description)
+{
+	char published[32], modified[32];
+	long long changed = it->public_updated_at ? it->public_updated_at : it->published_at;
+	clock_fmt_iso_utc((time_t)it->published_at, published, sizeof published);
+	clock_fmt_iso_utc((time_t)changed, modified, sizeof modified);
+	struct tpl_dict *a = tpl_section(d, "ARTICLE");
+	tpl_set(a, "OG_TITLE", it->title);
+	tpl_set(a, "OG_URL", url);
+	tpl_set(a, "OG_DESCRIPTION", description);
+	tpl_set(a, "PUBLISHED_ISO", published);
+	tpl_set(a, "MODIFIED_ISO", modified);
+	jsonld_article(r, a, "JSONLD_JSON", it, url, description);
+}
+
 /* The values header.tpl and footer.tpl show. An included template does not see its parent's values. */
-static void fill_frame(struct req *r, struct tpl_dict *d, const char *title)
+static void fill_frame(struct req *r, struct tpl_dict *d, const struct head *h)
 {
 	const struct site *s = r->site;
-	tpl_set(d, "PAGE_TITLE", title);
+	tpl_set(d, "PAGE_TITLE", h->title);
 	if (s == NULL)
 		return; /* the error page for a database that cannot be read still renders */
 	tpl_set(d, "SITE_NAME", s->name);
 	tpl_set(d, "SITE_TAGLINE", s->tagline);
+	const char *description = h->description && h->description[0] ? h->description : s->tagline;
+	tpl_set(d, "META_DESCRIPTION", description);
+	tpl_set(d, "FEED_URL", absolute(r, "/feed.atom"));
+	if (h->path) {
+		const char *url = absolute(r, h->path);
+		tpl_set(tpl_section(d, "CANONICAL"), "CANONICAL_URL", url);
+		if (h->article)
+			fill_article(r, d, h->article, url, description);
+	}
+	if (r->in[KEY_Q].set)
+		tpl_set(d, "QUERY", r->in[KEY_Q].s);
 
 	char date[64], iso[32], hhmm[8], tel[32];
 	struct tm tm;
@@ -58,10 +98,10 @@ static void fill_frame(struct req *r, struct tpl_dict *d, const char *title)
 	}
 }
 
-void layout_fill(struct req *r, struct tpl_dict *d, const char *title)
+void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)
 {
-	fill_frame(r, tpl_include(d, "HEADER", "header.tpl"), title);
-	fill_frame(r, tpl_include(d, "FOOTER", "footer.tpl"), title);
+	fill_frame(r, tpl_include(d, "HEADER", "header.tpl"), h);
+	fill_frame(r, tpl_include(d, "FOOTER", "footer.tpl"), h);
 	if (r->site)
 		tpl_set(d, "SITE_TAGLINE", r->site->tagline);
 }

@@ -1,13 +1,22 @@
-/* layout.h: what every page shares: the header with the date, clocks and contacts, and the footer. */
+/* layout.h: what every page shares: the head (title, description, canonical URL, feeds, social and
+ * schema.org metadata), the header with the date, clocks and contacts, and the footer. */
 #ifndef PRESSROOM_LAYOUT_H
 #define PRESSROOM_LAYOUT_H
 
 struct req;
 struct tpl_dict;
+struct item;
 
-/* Fill d with the shared header and footer and the page's <title>. Every page calls it before rendering. */
-void layout_fill(struct req *r, struct tpl_dict *d, const char *title);
+/* What a page says about itself in its <head>. */
+struct head {
+	const char *title;           /* the page's own title, before the site's name */
+	const char *description;     /* meta description; NULL for the site's tagline */
+	const char *path;            /* the canonical path, or NULL for none (error pages) */
+	const struct item *article;  /* a detail page's item: Open Graph, Twitter card and NewsArticle JSON-LD */
+};
 
+/* Fill d with the shared frame. Every public page calls it before rendering. */
+void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h);
 /* The same for the press officers' pages: the frame with the officer's name, the admin menu and the
  * sign-out form (which carries the session's CSRF token). */
 void layout_admin_fill(struct req *r, struct tpl_dict *d, const char *title);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "tpl.h"
 
 #ifndef CMARK_OPT_SAFE
@@ -21,4 +22,12 @@ int markup_render_into(struct tpl_dict *d, const char *key, const char *source)
 	tpl_set_rendered_markup(d, key, html);
 	free(html);
 	return 0;
+}
+
+const char *markup_html_text(struct arena *a, const char *source)
+{
+	char *html = cmark_markdown_to_html(source, strlen(source), CMARK_OPT_SAFE);
+	const char *copy = arena_strdup(a, html ? html : "");
+	free(html);
+	return copy;
 }

@@ -8,4 +8,8 @@ struct tpl_dict;
  * tpl_set_rendered_markup: cmark's safe mode drops raw HTML and javascript:/data: links. Returns 0 or -1. */
 int markup_render_into(struct tpl_dict *d, const char *key, const char *source);
 
+struct arena;
+/* The same HTML as a plain string owned by a, for a feed, where the XML template escapes it as text. */
+const char *markup_html_text(struct arena *a, const char *source);
+
 #endif

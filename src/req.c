@@ -116,11 +116,12 @@ int req_parse(struct req *r, const char *method, const char *uri, const char **w
 		return 400;
 	}
 	r->path = path;
-	if (req_parse_pairs(r->arena, q ? q + 1 : NULL, &r->query, &r->nquery, 1, why) != 0)
+	/* Values are left to each key's validator (a search may hold anything); names must be plain. */
+	if (req_parse_pairs(r->arena, q ? q + 1 : NULL, &r->query, &r->nquery, 0, why) != 0)
 		return 400;
 	for (size_t i = 0; i < r->nquery; i++) {
-		if (!valid_line(r->query[i].key, 256) || !valid_line(r->query[i].value, 1024)) {
-			*why = "a query parameter is too long or holds control characters";
+		if (!valid_line(r->query[i].key, 256)) {
+			*why = "a query parameter's name is too long or not plain text";
 			return 400;
 		}
 	}

@@ -25,7 +25,7 @@ struct kv {
 	const char *value;
 };
 
-enum { REQ_MAX_PARAMS = 64, REQ_MAX_URI = 4096 };
+enum { REQ_MAX_PARAMS = 64, REQ_MAX_URI = 16384 };
 
 enum role { ROLE_NONE, ROLE_EDITOR, ROLE_PUBLISHER };
 
@@ -53,10 +53,16 @@ struct req {
 	const char *remote_addr;  /* the client, as nginx saw it */
 	int https;                /* the request came over TLS: cookies get Secure */
 	const char *cookie;       /* the Cookie header, or NULL */
+	const char *host;         /* the Host header, unchecked: see site_base_url */
+	const char *base_url;     /* PRESSROOM_BASE_URL from nginx's configuration, or NULL */
+	const char *if_none_match;     /* conditional request headers, or NULL */
+	const char *if_modified_since;
 	const char *body_type;    /* the Content-Type of a POST body, or NULL */
 	const char *body_in;      /* a POST body read by the worker (NUL-terminated), or NULL */
 	struct kv *form;          /* its decoded pairs, parsed by the gate */
 	size_t nform;
+
+	int cacheable;            /* a public GET or HEAD: validators and Cache-Control apply (set by the gate) */
 
 	/* Set by the gate on routes that need a login. */
 	struct user user;

@@ -4,8 +4,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "layout.h"
+#include "site.h"
 #include "log.h"
 #include "req.h"
 #include "tpl.h"
@@ -63,7 +65,7 @@ void resp_redirect(struct req *r, int status, const char *path)
 	buf_printf(&r->body, "%s\n", path);
 }
 
-void resp_render(struct req *r, struct tpl_dict *d, const char *tpl)
+void resp_render_as(struct req *r, struct tpl_dict *d, const char *tpl, const char *content_type)
 {
 	buf_reset(&r->body);
 	if (tpl_render(d, tpl, &r->body) != 0) {
@@ -72,7 +74,12 @@ void resp_render(struct req *r, struct tpl_dict *d, const char *tpl)
 	}
 	if (r->status == 0)
 		r->status = 200;
-	r->content_type = "text/html; charset=utf-8";
+	r->content_type = content_type;
+}
+
+void resp_render(struct req *r, struct tpl_dict *d, const char *tpl)
+{
+	resp_render_as(r, d, tpl, "text/html; charset=utf-8");
 }
 
 void resp_error(struct req *r, int status, const char *message)
@@ -87,7 +94,8 @@ void resp_error(struct req *r, int status, const char *message)
 	struct tpl_dict *d = tpl_dict_new();
 	char title[64];
 	snprintf(title, sizeof title, "%d %s", status, resp_reason(status));
-	layout_fill(r, d, title);
+	struct head head = {.title = title};
+	layout_fill(r, d, &head);
 	tpl_set_int(d, "STATUS", status);
 	tpl_set(d, "REASON", resp_reason(status));
 	tpl_set(d, "MESSAGE", message);
@@ -100,13 +108,103 @@ void resp_error(struct req *r, int status, const char *message)
 	tpl_dict_free(d);
 }
 
+static int cache_max_age = 60, cache_swr = 300;
+
+void resp_set_cache_policy(int max_age, int stale_while_revalidate)
+{
+	cache_max_age = max_age;
+	cache_swr = stale_while_revalidate;
+}
+
+/* FNV-1a, 64 bits: an ETag needs to change when the bytes do, not to resist an attacker. */
+static unsigned long long fnv1a(const char *s, size_t len)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Does the If-None-Match list hold etag? Weak comparison: W/ prefixes are ignored on both sides, since
+ * nginx's gzip turns our strong tag into a weak one. */
+static int etag_listed(const char *list, const char *etag)
+{
+	const char *opaque = etag[0] == 'W' ? etag + 2 : etag;
+	size_t len = strlen(opaque);
+	for (const char *p = list; *p;) {
+		while (*p == ' ' || *p == ',' || *p == '\t')
+			p++;
+		if (*p == '*')
+			return 1;
+		if (p[0] == 'W' && p[1] == '/')
+			p += 2;
+		if (strncmp(p, opaque, len) == 0 && (p[len] == '\0' || p[len] == ',' || p[len] == ' '))
+			return 1;
+		p += strcspn(p, ",");
+	}
+	return 0;
+}
+
+static void http_date(time_t t, char *out, size_t len)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, len, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+}
+
+void resp_finish(struct req *r)
+{
+	resp_header(r, "Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+	                                           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+	resp_header(r, "X-Content-Type-Options", "nosniff");
+	resp_header(r, "Referrer-Policy", "strict-origin-when-cross-origin");
+	resp_header(r, "X-Frame-Options", "DENY");
+	if (!r->cacheable)
+		return;
+	char value[96];
+	int status = r->status ? r->status : 200;
+	if (status != 200) {
+		if (status == 301 || status == 404 || status == 410) {
+			snprintf(value, sizeof value, "public, max-age=%d", cache_max_age);
+			resp_header(r, "Cache-Control", value);
+		}
+		return;
+	}
+	snprintf(value, sizeof value, "public, max-age=%d, stale-while-revalidate=%d", cache_max_age, cache_swr);
+	resp_header(r, "Cache-Control", value);
+	char etag[24], date[40];
+	snprintf(etag, sizeof etag, "\"%016llx\"", fnv1a(buf_str(&r->body), r->body.len));
+	resp_header(r, "ETag", etag);
+	/* The page shows the time to the minute, and the newest data: whichever changed last. */
+	long long changed = r->site ? site_last_change(r) : 0, minute = (long long)r->now - (long long)r->now % 60;
+	time_t modified = (time_t)(changed > minute ? changed : minute);
+	http_date(modified, date, sizeof date);
+	resp_header(r, "Last-Modified", date);
+
+	int fresh = 0;
+	if (r->if_none_match) {
+		fresh = etag_listed(r->if_none_match, etag);
+	} else if (r->if_modified_since) {
+		struct tm tm = {0};
+		const char *end = strptime(r->if_modified_since, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+		fresh = end != NULL && *end == '\0' && timegm(&tm) >= modified;
+	}
+	if (fresh) {
+		r->status = 304;
+		buf_reset(&r->body);
+	}
+}
+
 void resp_wire(const struct req *r, struct buf *out)
 {
 	int status = r->status ? r->status : 200;
 	buf_printf(out, "Status: %d %s\r\n", status, resp_reason(status));
-	if (r->content_type)
+	if (r->content_type && status != 304)
 		buf_printf(out, "Content-Type: %s\r\n", r->content_type);
-	buf_printf(out, "Content-Length: %zu\r\n", r->body.len);
+	if (status != 304)
+		buf_printf(out, "Content-Length: %zu\r\n", r->body.len);
 	buf_append(out, r->headers.data ? r->headers.data : "", r->headers.len);
 	buf_puts(out, "\r\n");
 	if (r->method != METHOD_HEAD)

@@ -14,8 +14,16 @@ int resp_header(struct req *r, const char *name, const char *value);
 void resp_redirect(struct req *r, int status, const char *path);
 /* Render template tpl with d as the body, status 200 unless set. A template failure becomes the 500 page. */
 void resp_render(struct req *r, struct tpl_dict *d, const char *tpl);
+/* The same with another content type (feeds, sitemaps). */
+void resp_render_as(struct req *r, struct tpl_dict *d, const char *tpl, const char *content_type);
 /* The styled error page with status and a message for the visitor; logs a line with the request. */
 void resp_error(struct req *r, int status, const char *message);
+/* How long shared caches may keep public pages (Cache-Control max-age and stale-while-revalidate). */
+void resp_set_cache_policy(int max_age, int stale_while_revalidate);
+/* Last touches before sending, in one place for every response: security headers on all; on a public
+ * 200, an ETag (of the body) and Last-Modified (of the data shown), Cache-Control, and 304 Not Modified
+ * when the request's If-None-Match (compared weakly) or If-Modified-Since says the client has it. */
+void resp_finish(struct req *r);
 /* The reason phrase of status ("Not Found"). */
 const char *resp_reason(int status);
 /* The bytes for the FastCGI stdout stream: CGI headers, blank line, body (none for HEAD). */

@@ -16,7 +16,14 @@
 
 const struct route route_table[PAGE__MAX] = {
 	[PAGE_HOME] = {"/", page_home, READ, 0, 0},
-	[PAGE_MESSAGES] = {"/messages", page_messages, READ, KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR), 0},
+	[PAGE_MESSAGES] = {"/messages", page_messages, READ,
+	                   KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) | KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q), 0},
+	[PAGE_FEED_ALL] = {"/feed.atom", page_feed, READ, 0, 0},
+	[PAGE_FEED_RELEASES] = {"/releases/feed.atom", page_feed, READ, 0, 0},
+	[PAGE_FEED_EVENTS] = {"/events/feed.atom", page_feed, READ, 0, 0},
+	[PAGE_SITEMAP] = {"/sitemap.xml", page_sitemap, READ, 0, 0},
+	[PAGE_SITEMAP_PART] = {"/sitemap/*", page_sitemap, READ, 0, 0},
+	[PAGE_ROBOTS] = {"/robots.txt", page_robots, READ, 0, 0},
 	[PAGE_RELEASE] = {"/releases/*", page_item, READ, 0, 0},
 	[PAGE_EVENT] = {"/events/*", page_item, READ, 0, 0},
 	[PAGE_PREVIEW] = {"/preview/*", page_preview, READ, 0, ROUTE_NOSTORE},
@@ -132,6 +139,7 @@ void route_dispatch(struct req *r)
 {
 	const struct route *rt = route_match(r->path, &r->arg);
 	if (rt == NULL) {
+		r->cacheable = (r->method & READ) != 0;
 		resp_error(r, 404, "There is no page at this address.");
 		return;
 	}
@@ -139,6 +147,8 @@ void route_dispatch(struct req *r)
 		r->arg = arena_strndup(r->arena, r->arg, strcspn(r->arg, "/"));
 	if (rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN))
 		resp_header(r, "Cache-Control", "no-store");
+	else
+		r->cacheable = (r->method & READ) != 0;
 	if (!(rt->methods & r->method)) {
 		allow_header(r, rt->methods);
 		resp_error(r, 405, "This address does not take that method.");

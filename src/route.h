@@ -9,6 +9,12 @@
 enum page {
 	PAGE_HOME,
 	PAGE_MESSAGES,
+	PAGE_FEED_ALL,       /* the feeds come before /releases/ and /events/: the first match wins */
+	PAGE_FEED_RELEASES,
+	PAGE_FEED_EVENTS,
+	PAGE_SITEMAP,
+	PAGE_SITEMAP_PART,
+	PAGE_ROBOTS,
 	PAGE_RELEASE,
 	PAGE_EVENT,
 	PAGE_PREVIEW,

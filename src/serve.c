@@ -167,6 +167,10 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 	r->remote_addr = addr ? addr : "";
 	r->https = https && strcasecmp(https, "on") == 0;
 	r->cookie = FCGX_GetParam("HTTP_COOKIE", fr->envp);
+	r->host = FCGX_GetParam("HTTP_HOST", fr->envp);
+	r->base_url = FCGX_GetParam("PRESSROOM_BASE_URL", fr->envp);
+	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
+	r->if_modified_since = FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp);
 	r->body_type = FCGX_GetParam("CONTENT_TYPE", fr->envp);
 	if (status == 0 && r->method == METHOD_POST)
 		status = read_body(fr, r, body_limit, &why);
@@ -234,6 +238,7 @@ static int worker_main(const struct serve_options *o)
 		r.site = site_get(db);
 
 		handle(&fr, &r, o->body_limit);
+		resp_finish(&r);
 		buf_reset(&wire);
 		resp_wire(&r, &wire);
 		FCGX_PutStr(wire.data, (int)wire.len, fr.out);

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "db.h"
 #include "log.h"
+#include "req.h"
 
 static struct site cached;
 static int loaded;
@@ -30,7 +31,7 @@ static size_t pool_add(struct buf *pool, const unsigned char *s)
 static int load(struct db *db, struct site *out)
 {
 	struct buf pool = {0};
-	size_t off_name = 0, off_tagline = 0, off_zone = 0, off_label = 0, off_phone = 0, off_email = 0;
+	size_t off_name = 0, off_tagline = 0, off_zone = 0, off_label = 0, off_phone = 0, off_email = 0, off_url = 0;
 	size_t off_clock[SITE_MAX_CLOCKS][2];
 	int n = 0, rc = -1;
 	buf_putc(&pool, '\0'); /* offset 0 is the empty string, for unset keys */
@@ -54,6 +55,8 @@ static int load(struct db *db, struct site *out)
 			off_phone = at;
 		else if (strcmp(key, "contact_email") == 0)
 			off_email = at;
+		else if (strcmp(key, "site_url") == 0)
+			off_url = at;
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
@@ -81,6 +84,7 @@ static int load(struct db *db, struct site *out)
 	out->contact_label = p + off_label;
 	out->contact_phone = p + off_phone;
 	out->contact_email = p + off_email;
+	out->url = p + off_url;
 	for (int i = 0; i < n; i++) {
 		out->clocks[i].label = p + off_clock[i][0];
 		out->clocks[i].zone = p + off_clock[i][1];
@@ -107,4 +111,33 @@ const struct site *site_get(struct db *db)
 	cached.data_version = version;
 	loaded = 1;
 	return &cached;
+}
+
+const char *site_base_url(struct req *r)
+{
+	if (r->site && r->site->url[0])
+		return r->site->url;
+	if (r->base_url && r->base_url[0])
+		return r->base_url; /* set in nginx's configuration, so trusted */
+	const char *host = r->host && r->host[0] && strlen(r->host) < 256 &&
+	                           strspn(r->host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
+	                                   strlen(r->host)
+	                       ? r->host
+	                       : "localhost";
+	struct buf b = {0};
+	buf_printf(&b, "%s://%s", r->https ? "https" : "http", host);
+	const char *url = arena_strdup(r->arena, buf_str(&b));
+	buf_free(&b);
+	return url;
+}
+
+long long site_last_change(struct req *r)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_LAST_CHANGE);
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, (long long)r->now);
+	long long t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return t;
 }

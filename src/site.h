@@ -14,6 +14,7 @@ struct site {
 	const char *contact_label;  /* Consular queries */
 	const char *contact_phone;
 	const char *contact_email;
+	const char *url;            /* the site's public address (https://host), or "" to use the request's */
 	struct {
 		const char *label;
 		const char *zone;
@@ -26,6 +27,13 @@ struct site {
 /* The current settings, reloaded if the database changed since the last call. NULL if they cannot be
  * read. The site belongs to this module; it stays valid until the next call. */
 const struct site *site_get(struct db *db);
+struct req;
+/* The scheme and host absolute links start with: the site_url setting, else the PRESSROOM_BASE_URL that
+ * nginx's configuration passes, else the request's scheme and Host header (anything but a plain host name
+ * becomes "localhost"). Owned by the request or the site. */
+const char *site_base_url(struct req *r);
+/* When what the public sees last changed (an edit, or a scheduled item whose time came), Unix seconds. */
+long long site_last_change(struct req *r);
 /* Forget the cache (this process changed settings, or is exiting). */
 void site_forget(void);
 

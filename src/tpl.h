@@ -40,6 +40,10 @@ struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, const char *f
  * print such keys with the :none modifier, and a test checks that no other key is printed that way. */
 void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html);
 
+/* The one way to put JSON into a page: KEY must end in _JSON, and JSON must come from jsonld.c (jansson,
+ * with '<', '>', '&' and '/' escaped), printed with :none inside a <script type="application/ld+json">. */
+void tpl_set_rendered_json(struct tpl_dict *d, const char *key, const char *json);
+
 /* Expand template FILE with d, appending to out. Returns 0, or -1 if the template failed. */
 int tpl_render(struct tpl_dict *d, const char *file, struct buf *out);
 

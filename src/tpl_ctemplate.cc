@@ -32,10 +32,11 @@ public:
 
 const ctemplate::Strip kStrip = ctemplate::STRIP_BLANK_LINES;
 
+/* Keys reserved for the two pre-rendered kinds of value; tpl_set refuses them. */
 bool ends_with_html(const char *key)
 {
 	size_t n = strlen(key);
-	return n >= 5 && strcmp(key + n - 5, "_HTML") == 0;
+	return n >= 5 && (strcmp(key + n - 5, "_HTML") == 0 || strcmp(key + n - 5, "_JSON") == 0);
 }
 
 ctemplate::TemplateDictionary *D(struct tpl_dict *d)
@@ -146,11 +147,22 @@ extern "C" struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, co
 
 extern "C" void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html)
 {
-	if (!ends_with_html(key)) {
+	size_t n = strlen(key);
+	if (n < 5 || strcmp(key + n - 5, "_HTML") != 0) {
 		log_error("tpl_set_rendered_markup: key %s must end in _HTML", key);
 		return;
 	}
 	D(d)->SetValue(key, html ? html : "");
+}
+
+extern "C" void tpl_set_rendered_json(struct tpl_dict *d, const char *key, const char *json)
+{
+	size_t n = strlen(key);
+	if (n < 5 || strcmp(key + n - 5, "_JSON") != 0) {
+		log_error("tpl_set_rendered_json: key %s must end in _JSON", key);
+		return;
+	}
+	D(d)->SetValue(key, json ? json : "");
 }
 
 extern "C" int tpl_render(struct tpl_dict *d, const char *file, struct buf *out)

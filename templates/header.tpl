@@ -6,6 +6,22 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{PAGE_TITLE}} | {{SITE_NAME}}</title>
+<meta name="description" content="{{META_DESCRIPTION}}">
+{{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">{{/CANONICAL}}
+<link rel="alternate" type="application/atom+xml" title="{{SITE_NAME}}" href="{{FEED_URL}}">
+{{#ARTICLE}}
+<meta property="og:type" content="article">
+<meta property="og:site_name" content="{{SITE_NAME}}">
+<meta property="og:title" content="{{OG_TITLE}}">
+<meta property="og:description" content="{{OG_DESCRIPTION}}">
+<meta property="og:url" content="{{OG_URL}}">
+<meta property="article:published_time" content="{{PUBLISHED_ISO}}">
+<meta property="article:modified_time" content="{{MODIFIED_ISO}}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{OG_TITLE}}">
+<meta name="twitter:description" content="{{OG_DESCRIPTION}}">
+<script type="application/ld+json">{{JSONLD_JSON:none}}</script>
+{{/ARTICLE}}
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/static/print.css" media="print">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
@@ -37,6 +53,11 @@
       <li><a href="/messages?type=events">Events</a></li>
       <li><a href="/messages">All messages</a></li>
     </ul>
+    <form class="site-search" role="search" method="get" action="/messages">
+      <label for="site-search-q" class="visually-hidden">Search statements</label>
+      <input id="site-search-q" type="search" name="q" value="{{QUERY}}" placeholder="Search statements" maxlength="256">
+      <button type="submit">Search</button>
+    </form>
   </nav>
 </header>
 <main id="main" class="wrap">

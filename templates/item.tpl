@@ -20,5 +20,9 @@
   <div class="item-body">{{BODY_HTML:none}}</div>
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
 </article>
+{{#NEIGHBOURS}}<nav class="item-nav" aria-label="Other messages">
+  {{#NEWER}}<a class="item-newer" rel="next" href="{{URL}}">Newer: {{TITLE}}</a>{{/NEWER}}
+  {{#OLDER}}<a class="item-older" rel="prev" href="{{URL}}">Older: {{TITLE}}</a>{{/OLDER}}
+</nav>{{/NEIGHBOURS}}
 <p class="all-messages"><a href="/messages">all messages</a></p>
 {{>FOOTER}}

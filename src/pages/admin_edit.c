@@ -420,7 +420,8 @@ static void render_preview(struct req *r, struct form *f)
 		.public_updated_at = f->item && is_public(r, f->item) ? (long long)r->now : 0,
 	};
 	struct tpl_dict *d = tpl_dict_new();
-	layout_fill(r, d, it.title);
+	struct head head = {.title = it.title, .description = it.teaser};
+	layout_fill(r, d, &head);
 	struct tpl_dict *p = tpl_section(d, "PREVIEW");
 	tpl_set(p, "PREVIEW_TEXT", "This is how the page will look. Nothing has been saved or published yet.");
 	struct tpl_dict *form = tpl_section(p, "PREVIEW_FORM");

@@ -26,7 +26,8 @@ void page_home(struct req *r)
 		goto out;
 	}
 
-	layout_fill(r, d, r->site->tagline);
+	struct head head = {.title = r->site->tagline, .path = "/"};
+	layout_fill(r, d, &head);
 	if (found) {
 		struct tpl_dict *rel = tpl_section(d, "RELEASE");
 		if (view_item_full(r, rel, &release) != 0) {

@@ -38,7 +38,19 @@ void page_item(struct req *r)
 	}
 
 	d = tpl_dict_new();
-	layout_fill(r, d, it.title);
+	struct head head = {.title = it.title, .description = it.teaser, .path = canonical, .article = &it};
+	layout_fill(r, d, &head);
+	struct item near;
+	struct tpl_dict *nav = NULL;
+	for (int newer = 1; newer >= 0; newer--) {
+		if (item_neighbour(r, &it, newer, &near) != 1)
+			continue;
+		if (nav == NULL)
+			nav = tpl_section(d, "NEIGHBOURS");
+		struct tpl_dict *n = tpl_section(nav, newer ? "NEWER" : "OLDER");
+		tpl_set(n, "URL", item_path(r, &near));
+		tpl_set(n, "TITLE", near.title);
+	}
 	if (view_item_full(r, d, &it) != 0)
 		resp_error(r, 500, "This item could not be shown. The error has been logged.");
 	else

@@ -1,13 +1,19 @@
-/* messages.c: GET /messages -- "all messages": releases and events together, newest first, 20 to a page.
- * Public. Parameters: page=N (1..), type=releases|events, year=YYYY. A page past the end is a 404. */
+/* messages.c: GET /messages -- "all messages": releases and events together, newest first, 20 to a page,
+ * and the search. Public. Parameters: page=N, type=releases|events, year=YYYY, month=1..12 (with year),
+ * q=words (full-text search, ranked; never refused). A page past the end is a 404. */
 #include <limits.h>
+#include <string.h>
 
+#include "../archive.h"
 #include "../buf.h"
 #include "../clock.h"
+#include "../db.h"
 #include "../item.h"
 #include "../layout.h"
+#include "../log.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../search.h"
 #include "../site.h"
 #include "../tpl.h"
 #include "../view.h"
@@ -17,19 +23,41 @@ enum { PER_PAGE = 20 };
 
 static const char *const kind_of_type[LIST__MAX] = {[LIST_RELEASES] = "release", [LIST_EVENTS] = "event"};
 static const char *const title_of_type[LIST__MAX] = {[LIST_RELEASES] = "Press releases", [LIST_EVENTS] = "Events"};
+static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
 
-/* /messages with the given filters; type < 0 and year 0 mean none, page 1 is left out. */
-static const char *messages_url(struct req *r, int type, int year, long long page)
+/* What the list shows; type < 0, year 0, month 0 and q NULL mean no filter. */
+struct filter {
+	int type, year, month;
+	const char *q;
+};
+
+/* /messages with the given filters and page (page 1 is left out). */
+static const char *messages_url(struct req *r, const struct filter *f, long long page)
 {
 	struct buf b = {0};
 	char sep = '?';
 	buf_puts(&b, "/messages");
-	if (type >= 0) {
-		buf_printf(&b, "%ctype=%s", sep, input_type_words[type]);
+	if (f->type >= 0) {
+		buf_printf(&b, "%ctype=%s", sep, input_type_words[f->type]);
 		sep = '&';
 	}
-	if (year) {
-		buf_printf(&b, "%cyear=%d", sep, year);
+	if (f->year) {
+		buf_printf(&b, "%cyear=%d", sep, f->year);
+		sep = '&';
+	}
+	if (f->year && f->month) {
+		buf_printf(&b, "%cmonth=%d", sep, f->month);
+		sep = '&';
+	}
+	if (f->q) {
+		buf_printf(&b, "%cq=", sep);
+		for (const unsigned char *p = (const unsigned char *)f->q; *p; p++)
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			    strchr("-._~", *p))
+				buf_putc(&b, (char)*p);
+			else
+				buf_printf(&b, "%%%02X", *p);
 		sep = '&';
 	}
 	if (page > 1)
@@ -39,29 +67,131 @@ static const char *messages_url(struct req *r, int type, int year, long long pag
 	return url;
 }
 
-static void filter_link(struct req *r, struct tpl_dict *d, const char *label, int type, int current, int year)
+static void filter_link(struct req *r, struct tpl_dict *d, const char *label, int type, const struct filter *cur)
 {
-	struct tpl_dict *f = tpl_section(d, "TYPE_FILTER");
-	tpl_set(f, "FILTER_LABEL", label);
-	tpl_set(f, "FILTER_URL", messages_url(r, type, year, 1));
-	if (type == current)
-		tpl_show(f, "FILTER_CURRENT");
+	struct filter f = *cur;
+	f.type = type;
+	struct tpl_dict *s = tpl_section(d, "TYPE_FILTER");
+	tpl_set(s, "FILTER_LABEL", label);
+	tpl_set(s, "FILTER_URL", messages_url(r, &f, 1));
+	if (type == cur->type)
+		tpl_show(s, "FILTER_CURRENT");
+}
+
+/* The years and, for the chosen year, the months that hold messages. */
+static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *cur)
+{
+	const struct archive_year *years;
+	int n = archive_years(r, &years);
+	if (n <= 0)
+		return;
+	struct tpl_dict *nav = tpl_section(d, "ARCHIVE");
+	for (int i = 0; i < n; i++) {
+		struct filter f = {.type = cur->type, .year = years[i].year};
+		struct tpl_dict *y = tpl_section(nav, "ARCHIVE_YEAR");
+		tpl_set_int(y, "YEAR", years[i].year);
+		tpl_set_int(y, "COUNT", years[i].count);
+		tpl_set(y, "URL", messages_url(r, &f, 1));
+		if (years[i].year == cur->year)
+			tpl_show(y, "YEAR_CURRENT");
+		if (years[i].year != cur->year)
+			continue;
+		struct tpl_dict *list = tpl_section(y, "MONTHS");
+		for (int m = 0; m < 12; m++) {
+			if (years[i].months[m] == 0)
+				continue;
+			f.month = m + 1;
+			struct tpl_dict *md = tpl_section(list, "ARCHIVE_MONTH");
+			tpl_set(md, "MONTH", months[m]);
+			tpl_set_int(md, "COUNT", years[i].months[m]);
+			tpl_set(md, "URL", messages_url(r, &f, 1));
+			if (m + 1 == cur->month)
+				tpl_show(md, "MONTH_CURRENT");
+		}
+	}
+}
+
+/* Search results: ranked, with a highlighted passage each. Returns the count, or -1. */
+static int search(struct req *r, struct tpl_dict *d, const char *fts, const struct item_filter *f, long long offset)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_SEARCH_PUBLIC);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, f->from);
+	sqlite3_bind_int64(st, 3, f->to);
+	if (f->kind)
+		sqlite3_bind_text(st, 4, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, PER_PAGE + 1);
+	sqlite3_bind_int64(st, 6, offset);
+	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
+	struct item *items = arena_alloc(r->arena, (PER_PAGE + 1) * sizeof *items);
+	int n = 0, rc;
+	while (n <= PER_PAGE && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		item_from_row(r, st, &items[n++]);
+	if (n <= PER_PAGE && rc != SQLITE_DONE) {
+		log_error("search failed: %s", db_error(r->db));
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+
+	for (int i = 0; i < n && i < PER_PAGE; i++) {
+		struct tpl_dict *m = tpl_section(d, "MESSAGE");
+		view_item_summary(r, m, &items[i]);
+		sqlite3_stmt *sn = db_stmt(r->db, STMT_SEARCH_SNIPPET);
+		if (sn == NULL)
+			continue;
+		sqlite3_bind_text(sn, 1, fts, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(sn, 2, items[i].id);
+		if (sqlite3_step(sn) == SQLITE_ROW) {
+			/* Split at the markers: matched words go in <mark> by the template, all as text. */
+			char *snippet = arena_strdup(r->arena, (const char *)sqlite3_column_text(sn, 0));
+			struct tpl_dict *s = tpl_section(m, "SNIPPET");
+			for (char *p = snippet; *p;) {
+				int hit = *p == SEARCH_HIT_OPEN[0];
+				if (hit)
+					p++;
+				size_t len = strcspn(p, hit ? SEARCH_HIT_CLOSE : SEARCH_HIT_OPEN);
+				char *part = arena_strndup(r->arena, p, len);
+				struct tpl_dict *pd = tpl_section(s, "PART");
+				tpl_set(tpl_section(pd, hit ? "HIT" : "PLAIN"), "TEXT", part);
+				p += len;
+				if (hit && *p)
+					p++;
+			}
+		}
+		sqlite3_reset(sn);
+	}
+	return n;
 }
 
 void page_messages(struct req *r)
 {
 	long long page = r->in[KEY_PAGE].set ? r->in[KEY_PAGE].i : 1;
-	int type = r->in[KEY_TYPE].set ? (int)r->in[KEY_TYPE].i : -1;
-	int year = r->in[KEY_YEAR].set ? (int)r->in[KEY_YEAR].i : 0;
-	struct item_filter f = {.kind = type >= 0 ? kind_of_type[type] : NULL, .from = LLONG_MIN,
+	struct filter cur = {
+		.type = r->in[KEY_TYPE].set ? (int)r->in[KEY_TYPE].i : -1,
+		.year = r->in[KEY_YEAR].set ? (int)r->in[KEY_YEAR].i : 0,
+		.month = r->in[KEY_MONTH].set ? (int)r->in[KEY_MONTH].i : 0,
+		.q = r->in[KEY_Q].set && r->in[KEY_Q].s[0] ? r->in[KEY_Q].s : NULL,
+	};
+	struct item_filter f = {.kind = cur.type >= 0 ? kind_of_type[cur.type] : NULL, .from = LLONG_MIN,
 	                        .to = (long long)r->now};
 	struct item *items;
 	struct tpl_dict *d = NULL;
+	struct buf title = {0}, fts = {0};
 
-	if (year) {
+	if (cur.month && !cur.year) {
+		resp_error(r, 400, "A month needs a year.");
+		return;
+	}
+	if (cur.year) {
 		time_t start, end;
-		if (clock_to_utc(r->site->zone, year, 1, 1, 0, 0, &start) != 0 ||
-		    clock_to_utc(r->site->zone, year + 1, 1, 1, 0, 0, &end) != 0) {
+		int m0 = cur.month ? cur.month : 1;
+		int y1 = cur.month ? (cur.month == 12 ? cur.year + 1 : cur.year) : cur.year + 1;
+		int m1 = cur.month ? (cur.month == 12 ? 1 : cur.month + 1) : 1;
+		if (clock_to_utc(r->site->zone, cur.year, m0, 1, 0, 0, &start) != 0 ||
+		    clock_to_utc(r->site->zone, y1, m1, 1, 0, 0, &end) != 0) {
 			resp_error(r, 400, "That year cannot be shown.");
 			return;
 		}
@@ -69,49 +199,73 @@ void page_messages(struct req *r)
 		if ((long long)end - 1 < f.to)
 			f.to = (long long)end - 1;
 	}
-	/* One more than a page, to know whether there is a next one. */
-	int n = item_list(r, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items);
+
+	d = tpl_dict_new();
+	int n;
+	int searching = cur.q != NULL;
+	int terms = searching ? search_fts_query(cur.q, &fts) : 0;
+	if (searching && terms == 0)
+		n = 0; /* only punctuation or operators: nothing to look for */
+	else if (searching)
+		n = search(r, d, buf_str(&fts), &f, (page - 1) * PER_PAGE);
+	else if ((n = item_list(r, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items)) > 0)
+		for (int i = 0; i < n && i < PER_PAGE; i++)
+			view_item_summary(r, tpl_section(d, "MESSAGE"), &items[i]);
 	if (n < 0) {
 		resp_error(r, 500, "The messages could not be read. The error has been logged.");
-		return;
+		goto out;
 	}
 	if (n == 0 && page > 1) {
 		resp_error(r, 404, "This page is past the end of the list.");
-		return;
+		goto out;
 	}
 
-	d = tpl_dict_new();
-	struct buf title = {0};
-	buf_puts(&title, type >= 0 ? title_of_type[type] : "All messages");
-	if (year)
-		buf_printf(&title, " of %d", year);
+	buf_puts(&title, searching ? "Search" : cur.type >= 0 ? title_of_type[cur.type] : "All messages");
+	if (searching)
+		buf_printf(&title, ": %s", cur.q);
+	if (cur.month)
+		buf_printf(&title, ", %s %d", months[cur.month - 1], cur.year);
+	else if (cur.year)
+		buf_printf(&title, ", %d", cur.year);
 	if (page > 1)
 		buf_printf(&title, ", page %lld", page);
-	layout_fill(r, d, buf_str(&title));
+	struct filter canonical = cur;
+	canonical.q = NULL;
+	struct head head = {.title = buf_str(&title), .path = searching ? NULL : messages_url(r, &canonical, page)};
+	layout_fill(r, d, &head);
 	tpl_set(d, "LIST_TITLE", buf_str(&title));
-	buf_free(&title);
-
-	filter_link(r, d, "All", -1, type, year);
-	filter_link(r, d, "Press releases", LIST_RELEASES, type, year);
-	filter_link(r, d, "Events", LIST_EVENTS, type, year);
-	if (year) {
-		tpl_show(d, "YEAR_FILTER");
-		tpl_set_int(d, "YEAR", year);
-		tpl_set(d, "ALL_YEARS_URL", messages_url(r, type, 0, 1));
+	if (searching) {
+		struct tpl_dict *s = tpl_section(d, "SEARCHED");
+		tpl_set(s, "QUERY", cur.q);
+		tpl_set_int(s, "CANDIDATES", SEARCH_CANDIDATES);
 	}
+	tpl_set(d, "QUERY", cur.q ? cur.q : "");
 
-	for (int i = 0; i < n && i < PER_PAGE; i++)
-		view_item_summary(r, tpl_section(d, "MESSAGE"), &items[i]);
+	filter_link(r, d, "All", -1, &cur);
+	filter_link(r, d, "Press releases", LIST_RELEASES, &cur);
+	filter_link(r, d, "Events", LIST_EVENTS, &cur);
+	if (cur.year) {
+		struct filter all = cur;
+		all.year = all.month = 0;
+		tpl_show(d, "YEAR_FILTER");
+		tpl_set_int(d, "YEAR", cur.year);
+		tpl_set(d, "ALL_YEARS_URL", messages_url(r, &all, 1));
+	}
+	archive_nav(r, d, &cur);
+
 	if (n == 0)
-		tpl_show(d, "NO_MESSAGES");
+		tpl_show(d, searching ? "NO_RESULTS" : "NO_MESSAGES");
 	if (page > 1 || n > PER_PAGE) {
 		tpl_show(d, "PAGER");
 		tpl_set_int(d, "PAGE", page);
 	}
 	if (page > 1)
-		tpl_set(tpl_section(d, "PREV"), "PREV_URL", messages_url(r, type, year, page - 1));
+		tpl_set(tpl_section(d, "PREV"), "PREV_URL", messages_url(r, &cur, page - 1));
 	if (n > PER_PAGE)
-		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", messages_url(r, type, year, page + 1));
+		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", messages_url(r, &cur, page + 1));
 	resp_render(r, d, "messages.tpl");
+out:
+	buf_free(&title);
+	buf_free(&fts);
 	tpl_dict_free(d);
 }

@@ -12,6 +12,9 @@ page_fn page_home;
 page_fn page_messages;
 page_fn page_item;
 page_fn page_preview;
+page_fn page_feed;
+page_fn page_sitemap;
+page_fn page_robots;
 
 /* Press officers. */
 page_fn page_admin_login;

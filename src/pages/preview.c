@@ -37,7 +37,8 @@ void page_preview(struct req *r)
 	}
 	resp_header(r, "X-Robots-Tag", "noindex");
 	struct tpl_dict *d = tpl_dict_new();
-	layout_fill(r, d, a.it.title);
+	struct head head = {.title = a.it.title, .description = a.it.teaser};
+	layout_fill(r, d, &head);
 	tpl_set(tpl_section(d, "PREVIEW"), "PREVIEW_TEXT",
 	        "A draft shared for review: it is not published, and this link will expire.");
 	if (view_item_full(r, d, &a.it) != 0)

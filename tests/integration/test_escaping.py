@@ -1,6 +1,8 @@
 """test_escaping.py: hostile titles, teasers, bodies, signatures and settings stored in the database reach
 every public page as inert text: ctemplate escapes them, and cmark drops raw HTML and script links."""
 import html.parser
+import json
+import re
 import unittest
 
 from harness import Site
@@ -15,6 +17,8 @@ class ActiveContent(html.parser.HTMLParser):
         self.found = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            return  # a data block, never run; its JSON is checked by test_jsonld_survives_hostile_titles
         if tag in ("script", "iframe", "object", "embed"):
             self.found.append(f"<{tag}>")
         for name, value in attrs:
@@ -73,6 +77,14 @@ class Escaping(unittest.TestCase):
     def test_template_markers_in_data_are_not_expanded(self):
         _, _, body = SITE.get("/")
         self.assertIn("{{SITE_NAME}} {{#X}}", body)
+
+    def test_jsonld_survives_hostile_titles(self):
+        _, _, body = SITE.get("/releases/100-hostile")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+        self.assertEqual(len(blocks), 1)
+        data = json.loads(blocks[0])
+        self.assertEqual(data["headline"], '<script>alert(1)</script> & "quotes"')
+        self.assertEqual(data["@type"], "NewsArticle")
 
     def test_body_markup_still_renders_safe_parts(self):
         _, _, body = SITE.get("/releases/100-hostile")

@@ -31,6 +31,9 @@ RULES = [
     (r"\btpl_set_rendered_markup\b", {"src/markup.c", "src/tpl.h", "src/tpl_ctemplate.cc"},
      "only cmark output may bypass escaping"),
     (r"\bcmark_\w+", {"src/markup.c"}, "markup is rendered in one place"),
+    (r"\btpl_set_rendered_json\b", {"src/jsonld.c", "src/tpl.h", "src/tpl_ctemplate.cc"},
+     "only jansson's escaped JSON may bypass escaping"),
+    (r"\bjson_\w+", {"src/jsonld.c"}, "JSON is built in one place"),
 ]
 
 sources = sorted(glob.glob(os.path.join(root, "src/**/*.[ch]"), recursive=True))
@@ -54,14 +57,16 @@ if not templates:
 for path in templates:
     rel = os.path.relpath(path, root)
     text = open(path, encoding="utf-8").read()
-    if not text.startswith('{{%AUTOESCAPE context="HTML"}}\n'):
-        problems.append(f'{rel}:1: must start with {{{{%AUTOESCAPE context="HTML"}}}}')
+    first = text.split("\n", 1)[0]
+    if first not in ('{{%AUTOESCAPE context="HTML"}}', '{{%AUTOESCAPE context="XML"}}',
+                     '{{%AUTOESCAPE context="JSON"}}'):
+        problems.append(f'{rel}:1: must start with {{{{%AUTOESCAPE context="HTML"}}}} (or XML, JSON for feeds)')
     for m in re.finditer(r"\{\{([A-Z0-9_]+)((?::[^}]*)?)\}\}", text):
         name, mods = m.group(1), m.group(2)
         line = text.count("\n", 0, m.start()) + 1
-        if ":none" in mods and not name.endswith("_HTML"):
-            problems.append(f"{rel}:{line}: {name}:none: only *_HTML (cmark output) may skip escaping")
-        if name.endswith("_HTML") and mods != ":none":
+        if ":none" in mods and not name.endswith(("_HTML", "_JSON")):
+            problems.append(f"{rel}:{line}: {name}:none: only *_HTML (cmark) and *_JSON (jansson) may skip escaping")
+        if name.endswith(("_HTML", "_JSON")) and mods != ":none":
             problems.append(f"{rel}:{line}: {name} holds HTML and must be printed with :none")
         if mods and ":none" not in mods:
             problems.append(f"{rel}:{line}: {name}{mods}: leave escaping to the auto-escaper")

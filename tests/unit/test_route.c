@@ -274,10 +274,11 @@ static void table_state_changing_admin_actions_are_post_only(void **state)
 	assert_int_equal(route_table[PAGE_ADMIN_REVOKE].methods, METHOD_POST);
 }
 
-static void table_messages_accepts_page_type_year(void **state)
+static void table_messages_accepts_page_type_year_month_q(void **state)
 {
 	(void)state;
-	assert_int_equal(route_table[PAGE_MESSAGES].keys, KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR));
+	assert_int_equal(route_table[PAGE_MESSAGES].keys, KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) |
+	                                                      KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q));
 }
 
 static void table_items_and_home_accept_no_keys(void **state)
@@ -329,7 +330,7 @@ int main(void)
 		cmocka_unit_test(table_every_admin_route_but_sign_in_needs_login),
 		cmocka_unit_test(table_public_pages_need_no_login),
 		cmocka_unit_test(table_state_changing_admin_actions_are_post_only),
-		cmocka_unit_test(table_messages_accepts_page_type_year),
+		cmocka_unit_test(table_messages_accepts_page_type_year_month_q),
 		cmocka_unit_test(table_items_and_home_accept_no_keys),
 		cmocka_unit_test(table_routes_name_their_handlers),
 	};

@@ -1,0 +1,87 @@
+/* archive.c: counts per year and month. Each count is a range count on the public index, so the whole
+ * archive costs one pass over that index; the result is kept per worker until the data changes. */
+#include "archive.h"
+
+#include <stdlib.h>
+
+#include "clock.h"
+#include "db.h"
+#include "log.h"
+#include "req.h"
+#include "site.h"
+
+enum { MAX_YEARS = 200 };
+
+static struct archive_year cache[MAX_YEARS];
+static int cached_n = -1;
+static long long cached_version = -1, cached_minute = -1;
+
+static int count_range(struct req *r, long long from, long long to, long long *out)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_PUBLIC_COUNT);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int build(struct req *r)
+{
+	const char *zone = r->site->zone;
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_PUBLIC_OLDEST);
+	if (st == NULL)
+		return -1;
+	int rc = sqlite3_step(st);
+	int empty = rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL;
+	long long oldest = empty ? 0 : sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (empty)
+		return 0;
+	struct tm first, last;
+	clock_local(zone, (time_t)oldest, &first);
+	clock_local(zone, r->now, &last);
+	int n = 0;
+	for (int y = last.tm_year + 1900; y >= first.tm_year + 1900 && n < MAX_YEARS; y--) {
+		struct archive_year *ay = &cache[n];
+		ay->year = y;
+		ay->count = 0;
+		for (int m = 1; m <= 12; m++) {
+			time_t start, end;
+			if (clock_to_utc(zone, y, m, 1, 0, 0, &start) != 0 ||
+			    clock_to_utc(zone, m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1, 0, 0, &end) != 0)
+				return -1;
+			long long to = (long long)end - 1 < (long long)r->now ? (long long)end - 1 : (long long)r->now;
+			ay->months[m - 1] = 0;
+			if (start <= to && count_range(r, start, to, &ay->months[m - 1]) != 0)
+				return -1;
+			ay->count += ay->months[m - 1];
+		}
+		if (ay->count > 0)
+			n++;
+	}
+	return n;
+}
+
+int archive_years(struct req *r, const struct archive_year **years)
+{
+	long long version = db_data_version(r->db), minute = (long long)r->now / 60;
+	if (cached_n < 0 || version != cached_version || minute != cached_minute) {
+		int n = build(r);
+		if (n < 0) {
+			log_error("archive counts failed: %s", db_error(r->db));
+			cached_n = -1;
+			return -1;
+		}
+		cached_n = n;
+		cached_version = version;
+		cached_minute = minute;
+	}
+	*years = cache;
+	return cached_n;
+}

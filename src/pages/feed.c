@@ -1,0 +1,107 @@
+/* feed.c: GET /feed.atom, /releases/feed.atom, /events/feed.atom -- Atom 1.0 (RFC 4287) feeds of the 50
+ * newest public items in full. Public. Entry ids are tag URIs made from the site's host, the day the item
+ * was created and its number, so they never change; updated changes with every edit. */
+#include <string.h>
+#include <time.h>
+
+#include "../buf.h"
+#include "../clock.h"
+#include "../db.h"
+#include "../item.h"
+#include "../log.h"
+#include "../markup.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../site.h"
+#include "../tpl.h"
+#include "pages.h"
+
+enum { FEED_ENTRIES = 50 };
+
+/* The host of the base URL, without scheme or port: the authority of tag URIs. */
+static const char *tag_authority(struct req *r)
+{
+	const char *base = site_base_url(r);
+	const char *host = strstr(base, "://");
+	host = host ? host + 3 : base;
+	return arena_strndup(r->arena, host, strcspn(host, ":/"));
+}
+
+static void feed(struct req *r, const char *kind, const char *path, const char *title)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_FEED);
+	if (st == NULL) {
+		resp_error(r, 500, "The feed could not be read. The error has been logged.");
+		return;
+	}
+	const char *base = site_base_url(r), *authority = tag_authority(r);
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf s = {0};
+	long long newest = 0;
+	char iso[32];
+
+	if (kind)
+		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (long long)r->now);
+	sqlite3_bind_int(st, 3, FEED_ENTRIES);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct item it;
+		item_from_row(r, st, &it);
+		time_t created = (time_t)sqlite3_column_int64(st, 12);
+		struct tm tm;
+		char day[16];
+		gmtime_r(&created, &tm);
+		strftime(day, sizeof day, "%Y-%m-%d", &tm);
+		struct tpl_dict *e = tpl_section(d, "ENTRY");
+		buf_reset(&s);
+		buf_printf(&s, "tag:%s,%s:item-%lld", authority, day, it.id);
+		tpl_set(e, "ID", buf_str(&s));
+		buf_reset(&s);
+		buf_printf(&s, "%s%s", base, item_path(r, &it));
+		tpl_set(e, "URL", buf_str(&s));
+		tpl_set(e, "TITLE", it.title);
+		tpl_set(e, "TYPE", item_type_label(it.type));
+		tpl_set(e, "TEASER", it.teaser);
+		tpl_set(e, "CONTENT", markup_html_text(r->arena, it.body));
+		tpl_set(e, "PUBLISHED", clock_fmt_iso_utc((time_t)it.published_at, iso, sizeof iso));
+		long long updated = it.updated_at > it.published_at ? it.updated_at : it.published_at;
+		tpl_set(e, "UPDATED", clock_fmt_iso_utc((time_t)updated, iso, sizeof iso));
+		if (updated > newest)
+			newest = updated;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		log_error("feed query failed: %s", db_error(r->db));
+		resp_error(r, 500, "The feed could not be read. The error has been logged.");
+		goto out;
+	}
+	buf_reset(&s);
+	buf_printf(&s, "tag:%s,2000:feed%s", authority, path);
+	tpl_set(d, "FEED_ID", buf_str(&s));
+	buf_reset(&s);
+	buf_printf(&s, "%s: %s", r->site->name, title);
+	tpl_set(d, "FEED_TITLE", buf_str(&s));
+	tpl_set(d, "SITE_NAME", r->site->name);
+	buf_reset(&s);
+	buf_printf(&s, "%s%s", base, path);
+	tpl_set(d, "SELF_URL", buf_str(&s));
+	buf_reset(&s);
+	buf_printf(&s, "%s%s", base, kind ? (strcmp(kind, "event") == 0 ? "/messages?type=events" : "/messages?type=releases") : "/messages");
+	tpl_set(d, "HTML_URL", buf_str(&s));
+	tpl_set(d, "UPDATED", clock_fmt_iso_utc(newest ? (time_t)newest : r->now, iso, sizeof iso));
+	resp_render_as(r, d, "feed.tpl", "application/atom+xml; charset=utf-8");
+out:
+	buf_free(&s);
+	tpl_dict_free(d);
+}
+
+void page_feed(struct req *r)
+{
+	if (strcmp(r->path, "/releases/feed.atom") == 0)
+		feed(r, "release", r->path, "press releases");
+	else if (strcmp(r->path, "/events/feed.atom") == 0)
+		feed(r, "event", r->path, "events");
+	else
+		feed(r, NULL, "/feed.atom", "all messages");
+}

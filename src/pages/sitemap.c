@@ -1,0 +1,135 @@
+/* sitemap.c: GET /sitemap.xml, /sitemap/<N>.xml and /robots.txt -- what search engines read. Public.
+ * /sitemap.xml lists every public item with its lastmod when there are at most 10,000 of them; past that
+ * it is a sitemap index of /sitemap/1.xml, /sitemap/2.xml, ... of 10,000 each (the protocol allows 50,000).
+ * /robots.txt points to it and keeps crawlers out of /admin and of preview links. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../buf.h"
+#include "../clock.h"
+#include "../db.h"
+#include "../item.h"
+#include "../log.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../site.h"
+#include "../valid.h"
+#include "../tpl.h"
+#include "pages.h"
+
+enum { PER_FILE = 10000 };
+
+static long long public_count(struct req *r)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_PUBLIC_COUNT);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, LLONG_MIN);
+	sqlite3_bind_int64(st, 2, (long long)r->now);
+	long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+static void add_url(struct tpl_dict *d, const char *base, const char *path, long long lastmod)
+{
+	char iso[32];
+	struct buf b = {0};
+	struct tpl_dict *u = tpl_section(d, "URL");
+	buf_printf(&b, "%s%s", base, path);
+	tpl_set(u, "LOC", buf_str(&b));
+	buf_free(&b);
+	if (lastmod)
+		tpl_set(tpl_section(u, "LASTMOD"), "DATE", clock_fmt_iso_utc((time_t)lastmod, iso, sizeof iso));
+}
+
+/* One urlset: public items [offset, offset + PER_FILE) in id order; the first also lists / and /messages. */
+static void urlset(struct req *r, long long offset)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_SITEMAP);
+	if (st == NULL) {
+		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
+		return;
+	}
+	const char *base = site_base_url(r);
+	struct tpl_dict *d = tpl_dict_new();
+	tpl_show(d, "URLSET");
+	if (offset == 0) {
+		add_url(d, base, "/", 0);
+		add_url(d, base, "/messages", 0);
+	}
+	sqlite3_bind_int64(st, 1, (long long)r->now);
+	sqlite3_bind_int(st, 2, PER_FILE);
+	sqlite3_bind_int64(st, 3, offset);
+	int rc, n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct item it = {.id = sqlite3_column_int64(st, 0),
+		                  .kind = (const char *)sqlite3_column_text(st, 1),
+		                  .slug = (const char *)sqlite3_column_text(st, 2)};
+		add_url(d, base, item_path(r, &it), sqlite3_column_int64(st, 3));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
+	else if (n == 0 && offset > 0)
+		resp_error(r, 404, "There is no such sitemap.");
+	else
+		resp_render_as(r, d, "sitemap.tpl", "application/xml; charset=utf-8");
+	tpl_dict_free(d);
+}
+
+void page_sitemap(struct req *r)
+{
+	long long count = public_count(r);
+	if (count < 0) {
+		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
+		return;
+	}
+	if (r->arg == NULL) {
+		if (count <= PER_FILE) {
+			urlset(r, 0);
+			return;
+		}
+		struct tpl_dict *d = tpl_dict_new();
+		const char *base = site_base_url(r);
+		tpl_show(d, "INDEX");
+		for (long long i = 1; (i - 1) * PER_FILE < count; i++) {
+			char path[48];
+			snprintf(path, sizeof path, "/sitemap/%lld.xml", i);
+			struct tpl_dict *s = tpl_section(d, "SITEMAP");
+			struct buf b = {0};
+			buf_printf(&b, "%s%s", base, path);
+			tpl_set(s, "LOC", buf_str(&b));
+			buf_free(&b);
+		}
+		resp_render_as(r, d, "sitemap.tpl", "application/xml; charset=utf-8");
+		tpl_dict_free(d);
+		return;
+	}
+	/* /sitemap/<N>.xml */
+	char digits[16];
+	size_t len = strlen(r->arg);
+	long long n;
+	if (len < 5 || len - 4 >= sizeof digits || strcmp(r->arg + len - 4, ".xml") != 0) {
+		resp_error(r, 404, "There is no such sitemap.");
+		return;
+	}
+	memcpy(digits, r->arg, len - 4);
+	digits[len - 4] = '\0';
+	if (!valid_positive(digits, 100000, &n)) {
+		resp_error(r, 404, "There is no such sitemap.");
+		return;
+	}
+	urlset(r, (n - 1) * PER_FILE);
+}
+
+void page_robots(struct req *r)
+{
+	buf_reset(&r->body);
+	buf_printf(&r->body, "User-agent: *\nDisallow: /admin\nDisallow: /preview/\n\nSitemap: %s/sitemap.xml\n",
+	           site_base_url(r));
+	r->status = 200;
+	r->content_type = "text/plain; charset=utf-8";
+}

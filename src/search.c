@@ -1,0 +1,41 @@
+/* search.c: query building. Nothing typed reaches FTS5's query syntax: terms are quoted, all else dropped. */
+#include "search.h"
+
+#include <string.h>
+
+/* ASCII letters and digits, and every byte of a multi-byte UTF-8 character, make up words; the tokenizer
+ * inside the quotes then splits and folds them exactly as it did the indexed text. */
+static int word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+int search_fts_query(const char *text, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	int terms = 0;
+	buf_reset(out);
+	while (*p && terms < SEARCH_MAX_TERMS) {
+		while (*p && !word_byte(*p))
+			p++;
+		const unsigned char *start = p;
+		while (*p && word_byte(*p))
+			p++;
+		size_t len = (size_t)(p - start);
+		if (len == 0)
+			break;
+		if (len > SEARCH_MAX_TERM) {
+			/* Cut at a character boundary, never inside a UTF-8 sequence. */
+			len = SEARCH_MAX_TERM;
+			while (len > 0 && (start[len] & 0xC0) == 0x80)
+				len--;
+		}
+		if (terms)
+			buf_putc(out, ' ');
+		buf_putc(out, '"');
+		buf_append(out, (const char *)start, len);
+		buf_putc(out, '"');
+		terms++;
+	}
+	return terms;
+}

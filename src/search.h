@@ -1,0 +1,24 @@
+/* search.h: turning what a visitor typed into a safe FTS5 query, and splitting a highlighted snippet. */
+#ifndef PRESSROOM_SEARCH_H
+#define PRESSROOM_SEARCH_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+enum {
+	SEARCH_MAX_TERMS = 12,   /* more words add nothing but work */
+	SEARCH_MAX_TERM = 64,    /* bytes in one word */
+	SEARCH_CANDIDATES = 1000 /* matches ranked per query: see docs/search.md */
+};
+
+/* Build an FTS5 query from free text: every run of letters and digits (any script) becomes a quoted term,
+ * and the terms are ANDed. Operators, quotes, parentheses and stars typed by the visitor are separators,
+ * so the result is always valid FTS5 syntax. Returns the number of terms (0: nothing to search for). */
+int search_fts_query(const char *text, struct buf *out);
+
+/* The markers that snippet() puts around a matched term (control characters never stored in text). */
+#define SEARCH_HIT_OPEN "\x01"
+#define SEARCH_HIT_CLOSE "\x02"
+
+#endif

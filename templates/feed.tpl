@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="XML"}}
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>{{FEED_TITLE}}</title>
+  <id>{{FEED_ID}}</id>
+  <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>
+  <link rel="alternate" type="text/html" href="{{HTML_URL}}"/>
+  <updated>{{UPDATED}}</updated>
+  <author><name>{{SITE_NAME}}</name></author>
+  {{#ENTRY}}
+  <entry>
+    <id>{{ID}}</id>
+    <title>{{TITLE}}</title>
+    <link rel="alternate" type="text/html" href="{{URL}}"/>
+    <published>{{PUBLISHED}}</published>
+    <updated>{{UPDATED}}</updated>
+    <category term="{{TYPE}}"/>
+    <summary>{{TEASER}}</summary>
+    <content type="html">{{CONTENT}}</content>
+  </entry>
+  {{/ENTRY}}
+</feed>
