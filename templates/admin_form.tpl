@@ -41,14 +41,14 @@
   </div>
   <p class="hint">A time in the future schedules the item: it becomes public at that moment by itself.</p>
   <p class="field"><label for="teaser">Teaser <span class="hint">(one paragraph, shown in lists)</span></label>
-  <textarea id="teaser" name="teaser" rows="3" maxlength="1000">{{TEASER}}</textarea>
+  <textarea id="teaser" name="teaser" rows="3" maxlength="1000">{{TEASER:pre_escape}}</textarea>
   {{#TEASER_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/TEASER_ERROR}}</p>
   <p class="field"><label for="body">Text</label>
-  <textarea id="body" name="body" rows="18" aria-describedby="body-help"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY}}</textarea>
+  <textarea id="body" name="body" rows="18" aria-describedby="body-help"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
   <span class="hint" id="body-help">A blank line starts a new paragraph. Numbered points: start a line with "1. ". Links: [words](https://address).</span>
   {{#BODY_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/BODY_ERROR}}</p>
   <p class="field"><label for="signature">Signature block <span class="hint">(optional; a blank line between signatories)</span></label>
-  <textarea id="signature" name="signature" rows="4" maxlength="1000">{{SIGNATURE}}</textarea>
+  <textarea id="signature" name="signature" rows="4" maxlength="1000">{{SIGNATURE:pre_escape}}</textarea>
   {{#SIGNATURE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/SIGNATURE_ERROR}}</p>
   {{#NOTE_FIELD}}<p class="field"><label for="note">Change note <span class="hint">(required: shown on the public page as "Updated")</span></label>
   <input id="note" name="note" type="text" maxlength="500" value="{{NOTE}}"{{#NOTE_ERROR}} aria-invalid="true"{{/NOTE_ERROR}}>

@@ -7,7 +7,7 @@
   {{#PREVIEW_FORM}}
   <form method="post" action="{{FORM_ACTION}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
-    {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
+    {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE:pre_escape}}">{{/HIDDEN}}
     <button type="submit" name="action" value="edit">Back to editing</button>
   </form>
   {{/PREVIEW_FORM}}

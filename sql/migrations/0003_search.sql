@@ -2,9 +2,10 @@
 -- item table by triggers so that every write path (admin, CLI, seed, migrations) updates it; and an index
 -- for the newest change, which Last-Modified is derived from.
 
--- unicode61 with remove_diacritics 2 folds case and accents for Latin and Cyrillic alike ("KOREAN",
--- "korean" and "Korean" are one term; "ё" matches "е"). The index holds every item; queries join back to
--- item and keep only public ones, so a withdrawn or draft item is never found.
+-- unicode61 with remove_diacritics 2 folds case for Latin and Cyrillic alike ("KOREAN", "korean" and
+-- "Korean" are one term; so are "ЗАЯВЛЕНИЕ" and "заявление") and drops accents ("café" is "cafe"; it
+-- leaves "ё" distinct from "е"). The index holds every item; queries join back to item and keep only
+-- public ones, so a withdrawn or draft item is never found.
 CREATE VIRTUAL TABLE item_fts USING fts5(
   title, teaser, body,
   content = 'item', content_rowid = 'id',

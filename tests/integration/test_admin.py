@@ -356,10 +356,17 @@ class Form(unittest.TestCase):
         self.assertIn('<h1 class="item-title">Previewed statement</h1>', body)
         self.assertIn("<li>Point one.</li>", body)
         self.assertIn("Consular queries", body)  # the public frame
-        self.assertIn('name="body" value="First paragraph.', body)
+        self.assertIn('name="body" value="First paragraph.\n\n1. Point one.\n2. Point two."', body)
         self.assertEqual(SITE.query("SELECT count(*) FROM item")[0][0], before)
         status, _, body = bob.post("/admin/new", {**statement("Previewed statement"), "action": "edit"})
         self.assertIn('value="Previewed statement"', body)
+
+    def test_the_form_keeps_line_breaks_of_a_saved_item(self):
+        bob = signed_in(EDITOR)
+        iid = create(bob, "Line breaks")
+        _, _, body = bob.request(f"/admin/items/{iid}")
+        self.assertIn(">First paragraph.\n\n1. Point one.\n2. Point two.</textarea>", body)
+        self.assertIn(">For the Ministry\nof Foreign Affairs</textarea>", body)
 
     def test_secret_preview_link_works_without_login_until_revoked(self):
         bob = signed_in(EDITOR)

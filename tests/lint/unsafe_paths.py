@@ -68,7 +68,8 @@ for path in templates:
             problems.append(f"{rel}:{line}: {name}:none: only *_HTML (cmark) and *_JSON (jansson) may skip escaping")
         if name.endswith(("_HTML", "_JSON")) and mods != ":none":
             problems.append(f"{rel}:{line}: {name} holds HTML and must be printed with :none")
-        if mods and ":none" not in mods:
+        # :pre_escape is HTML escaping that keeps line breaks (textareas, hidden fields of multi-line text).
+        if mods and ":none" not in mods and mods != ":pre_escape":
             problems.append(f"{rel}:{line}: {name}{mods}: leave escaping to the auto-escaper")
 
 for p in problems:
