@@ -1,0 +1,238 @@
+// e2e.mjs: the real-browser end-to-end test. Debian's headless Chromium, driven by playwright-core, does what
+// a press officer does: signs in, writes a statement, previews it, goes back to editing, publishes it, and
+// finds it on the home page as the latest press release, then on its own page.
+//
+//   node tests/browser/e2e.mjs BASE_URL USER PASSWORD [SCREENSHOT_DIR]
+//
+// tests/browser/run_e2e.py starts a private site (tests/integration/harness.py) and runs this against it.
+// Every wait is bounded, so a broken page fails within seconds instead of hanging CI. Prints one line per
+// step and a closing "N passed, M failed"; exits 0 only if every step passed.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const [base, user, password, shotDir] = process.argv.slice(2);
+if (!base || !user || !password) {
+  console.error('usage: node e2e.mjs BASE_URL USER PASSWORD [SCREENSHOT_DIR]');
+  process.exit(2);
+}
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_TIMEOUT = 5000;   // any one click, fill, navigation or expectation
+const WATCHDOG = 60000;      // the whole run, whatever happens
+
+// The statement, as typed. Unique per run; a Cyrillic word and an ampersand test escaping end to end.
+const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+const TITLE = `Statement on Arctic cooperation & Заявление ${stamp}`;
+const TEASER = `The Embassy comments on cooperation in the Arctic Council (${stamp}).`;
+const POINTS = ['Dialogue in the Arctic Council must continue.', 'Scientific cooperation & rescue at sea come first.'];
+const BODY = [
+  'The Arctic must remain a territory of peace, stability and constructive cooperation.',
+  '',
+  'We call on our partners to return to a depoliticised dialogue on the following:',
+  '',
+  `1. ${POINTS[0]}`,
+  `2. ${POINTS[1]}`,
+].join('\n');
+const TYPE_LABEL = 'Press release';   // not the form's default (Statement), so the choice is seen to stick
+
+// ---- a tiny runner: ordered steps, each depends on the ones before ----
+
+let passed = 0, failed = 0, notRun = 0, stopped = false;
+const problems = [];   // console errors and failed requests, with the page they happened on
+let problemsShown = false;
+
+class Failure extends Error {}
+function check(cond, message) {
+  if (!cond) throw new Failure(message);
+}
+function same(actual, expected, what) {
+  check(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+function sameList(actual, expected, what) {
+  same(JSON.stringify(actual), JSON.stringify(expected), what);
+}
+
+async function step(name, fn) {
+  if (stopped) {
+    notRun++;
+    console.log(`skip ${name}`);
+    return;
+  }
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    stopped = true;
+    const msg = (e instanceof Failure ? e.message : (e && e.stack) || String(e)).replace(/\x1b\[[0-9;]*m/g, '');
+    const lines = msg.split('\n').filter((l) => l.trim() && !/^=+( logs =+)?$/.test(l.trim()));
+    console.log(`FAIL ${name}: ${lines.slice(0, 6).join('\n     ')}`);
+    if (page) {
+      console.log(`     at ${page.url()}`);
+      await saveShot('browser-e2e-failure.png');
+    }
+  }
+}
+
+async function saveShot(name) {
+  if (!shotDir || !page) return;
+  try {
+    fs.mkdirSync(shotDir, { recursive: true });
+    const file = path.join(shotDir, name);
+    await page.screenshot({ path: file, fullPage: true, timeout: STEP_TIMEOUT });
+    console.log(`     screenshot: ${file}`);
+  } catch (e) {
+    console.log(`     (no screenshot: ${String(e.message || e).split('\n')[0]})`);
+  }
+}
+
+function finish(code) {
+  if (stopped && problems.length && !problemsShown) console.log(`     seen in the browser so far:\n     ${problems.join('\n     ')}`);
+  console.log(`${passed} passed, ${failed} failed${notRun ? `, ${notRun} not run` : ''}`);
+  process.exit(code);
+}
+
+const watchdog = setTimeout(() => {
+  console.log(`FAIL the whole run took over ${WATCHDOG / 1000} s`);
+  failed++;
+  finish(1);
+}, WATCHDOG);
+watchdog.unref();
+
+// ---- the browser ----
+
+let browser, page;
+const url = (p) => new URL(p, base).href;
+const pathOf = (u) => new URL(u).pathname + new URL(u).search;
+
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run'],
+    timeout: 20000,
+  });
+} catch (e) {
+  console.log(`FAIL launch ${CHROMIUM}: ${String(e.message || e).split('\n')[0]}`);
+  failed++;
+  finish(1);
+}
+
+const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
+context.setDefaultTimeout(STEP_TIMEOUT);
+context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+page = await context.newPage();
+
+page.on('console', (m) => {
+  if (m.type() === 'error') problems.push(`console error on ${pathOf(page.url())}: ${m.text()}`);
+});
+page.on('pageerror', (e) => problems.push(`script error on ${pathOf(page.url())}: ${e.message}`));
+page.on('requestfailed', (r) => problems.push(`request failed: ${r.method()} ${pathOf(r.url())}: ${r.failure()?.errorText}`));
+page.on('response', (r) => {
+  if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.request().method()} ${pathOf(r.url())}`);
+});
+
+// Click, then wait until the page the click leads to has loaded. Waiting for the element first makes a
+// missing button fail as "waiting for getByRole(...)" rather than as a navigation timeout.
+async function clickAndLoad(locator, urlPattern) {
+  await locator.waitFor({ state: 'visible' });
+  await Promise.all([page.waitForURL(urlPattern, { waitUntil: 'load' }), locator.click()]);
+}
+
+const textOf = (locator) => locator.evaluateAll((els) => els.map((e) => e.textContent.trim()));
+
+let itemId;
+
+await step('sign in', async () => {
+  const resp = await page.goto(url('/admin/login'));
+  same(resp.status(), 200, 'GET /admin/login status');
+  await page.getByLabel('Name').click();
+  await page.keyboard.type(user);
+  await page.getByLabel('Password').fill(password);
+  await clickAndLoad(page.getByRole('button', { name: 'Sign in' }), (u) => u.pathname === '/admin');
+  same(await page.locator('h1.page-title').textContent(), 'All items', 'heading after signing in');
+  same(await page.locator('.signout .who').textContent(), `${user} (publisher)`, 'who is signed in');
+});
+
+await step('open "New statement" and type the statement', async () => {
+  const nav = page.getByRole('navigation', { name: 'Admin' });
+  await clickAndLoad(nav.getByRole('link', { name: 'New statement' }), (u) => u.pathname === '/admin/new');
+  same(await page.locator('h1.page-title').textContent(), 'New statement', 'heading of the form');
+  check(/^\d{4}-\d\d-\d\d$/.test(await page.locator('#date').inputValue()), 'the date is filled in for today');
+  check(/^\d\d:\d\d$/.test(await page.locator('#time').inputValue()), 'the time is filled in for now');
+  await page.getByLabel('Type').selectOption({ label: TYPE_LABEL });
+  await page.locator('#title').click();
+  await page.keyboard.type(TITLE);
+  await page.locator('#teaser').fill(TEASER);
+  await page.locator('#body').fill(BODY);
+  same(await page.locator('#title').inputValue(), TITLE, 'the title as typed');
+});
+
+await step('preview shows the title, the paragraphs and the numbered list', async () => {
+  await clickAndLoad(page.getByRole('button', { name: 'Preview', exact: true }), (u) => u.pathname === '/admin/new');
+  const banner = page.locator('.preview-banner');
+  await banner.waitFor({ state: 'visible' });
+  check((await banner.textContent()).includes('Preview.'), 'the preview banner says "Preview."');
+  same(await page.locator('article h1.item-title').textContent(), TITLE, 'preview title');
+  same(await page.locator('article .item-type').textContent(), TYPE_LABEL, 'preview type');
+  sameList(await textOf(page.locator('article .item-body ol > li')), POINTS, 'preview list items');
+  same(await page.locator('article .item-body > p').count(), 2, 'preview paragraphs before the list');
+  const windowTitle = await page.title();
+  check(windowTitle.includes(TITLE), `the window title names the statement: ${JSON.stringify(windowTitle)}`);
+});
+
+await step('"Back to editing" keeps what was typed', async () => {
+  await clickAndLoad(page.getByRole('button', { name: 'Back to editing' }), (u) => u.pathname === '/admin/new');
+  await page.locator('#title').waitFor({ state: 'visible' });
+  same(await page.locator('#title').inputValue(), TITLE, 'title after editing');
+  same(await page.locator('#teaser').inputValue(), TEASER, 'teaser after editing');
+  same(await page.locator('#body').inputValue(), BODY, 'text after editing');
+  same(await page.locator('#item_type').inputValue(), 'press-release', 'type after editing');
+  same(await page.locator('#kind').inputValue(), 'release', 'kind after editing');
+});
+
+await step('"Publish or schedule" publishes it', async () => {
+  await clickAndLoad(page.getByRole('button', { name: 'Publish or schedule' }),
+                     (u) => /^\/admin\/items\/\d+$/.test(u.pathname) && u.searchParams.get('done') === 'published');
+  itemId = Number(new URL(page.url()).pathname.split('/').pop());
+  same(await page.locator('p.notice[role=status]').textContent(), 'Published: it is on the public site now.', 'notice');
+  same(await page.locator('.status-line .status').textContent(), 'published', 'status');
+  same(await page.locator('#title').inputValue(), TITLE, 'title of the saved item');
+});
+
+await step('the home page shows it as the latest release', async () => {
+  await clickAndLoad(page.getByRole('link', { name: 'Public site' }), (u) => u.pathname === '/');
+  const latest = page.locator('article.latest-release');
+  await latest.waitFor({ state: 'visible' });
+  same(await latest.locator('h2.item-title').textContent(), TITLE, 'latest release title');
+  same(await latest.locator('.item-type').textContent(), TYPE_LABEL, 'latest release type');
+  sameList(await textOf(latest.locator('.item-body ol > li')), POINTS, 'latest release list items');
+  if (shotDir) {
+    fs.mkdirSync(shotDir, { recursive: true });
+    const file = path.join(shotDir, 'browser-e2e-home.png');
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`     screenshot: ${file}`);
+  }
+});
+
+await step('its title leads to its /releases/<id>-<slug> page', async () => {
+  const link = page.locator('article.latest-release h2.item-title a');
+  await clickAndLoad(link, (u) => u.pathname.startsWith('/releases/'));
+  const p = new URL(page.url()).pathname;
+  check(new RegExp(`^/releases/${itemId}-[^/]+$`).test(p), `the address is /releases/${itemId}-<slug>, not ${p}`);
+  check(p.includes('arctic-cooperation'), `the slug comes from the title (${p})`);
+  same(await page.locator('article h1.item-title').textContent(), TITLE, 'release page title');
+  sameList(await textOf(page.locator('article .item-body ol > li')), POINTS, 'release page list items');
+  same(await page.locator('.preview-banner').count(), 0, 'no preview banner on the public page');
+});
+
+await step('no console errors and no failed requests', async () => {
+  problemsShown = true;
+  check(problems.length === 0, `${problems.length} problem(s):\n${problems.join('\n')}`);
+});
+
+clearTimeout(watchdog);
+await browser.close().catch(() => {});
+finish(failed ? 1 : 0);
