@@ -117,7 +117,9 @@ struct db *db_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_busy_timeout(db->h, 5000);
 	/* WAL lets readers go on while a press officer publishes. synchronous=FULL syncs the WAL on every
 	 * commit, so a statement that was reported published survives a power cut, not just a crash. */
-	if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", err, errlen) != 0)
+	/* temp_store=MEMORY: sorting never needs a file outside the data folder (workers may not open one). */
+	if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+	             "PRAGMA temp_store=MEMORY;", err, errlen) != 0)
 		goto fail;
 	if (sqlite3_create_function(db->h, "slugify", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_slugify,
 	                            NULL, NULL) != SQLITE_OK) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backup.h"
 #include "db.h"
 #include "serve.h"
 #include "user.h"
@@ -24,8 +25,8 @@
 
 static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
-	"                       [--body-limit BYTES]\n"
-	"       pressroom db (init | migrate | seed) [--db PATH]\n"
+	"                       [--body-limit BYTES] [--user NAME]\n"
+	"       pressroom db (init | migrate | seed | check | backup FILE | restore FILE) [--db PATH]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"       pressroom --help | --version\n"
 	"\n"
@@ -33,9 +34,13 @@ static const char usage_text[] =
 	"  db init    create the database (if missing) and bring its schema up to date\n"
 	"  db migrate bring an existing database's schema up to date\n"
 	"  db seed    load the demo content into an empty database\n"
+	"  db check   verify the database's integrity, foreign keys and schema version\n"
+	"  db backup  copy the live database to FILE (safe while serving)\n"
+	"  db restore replace the database's content with a checked backup FILE\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"\n"
-	"  --db PATH  the SQLite database (default: $PRESSROOM_DB, else pressroom.db)\n";
+	"  --db PATH  the SQLite database (default: $PRESSROOM_DB, else pressroom.db)\n"
+	"  --user     started as root, the workers open the database and then become this user (default nobody)\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -58,7 +63,7 @@ static const char *default_db(void)
 }
 
 /* Parse the options shared by the subcommands. Returns 0, or an exit code after printing the error. */
-enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE };
+enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE, OPT_USER };
 
 /* Everything the subcommands take; each accepts only its own options. */
 struct cli {
@@ -72,7 +77,8 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 		{"socket", required_argument, NULL, OPT_SOCKET},   {"listen", required_argument, NULL, OPT_LISTEN},
 		{"db", required_argument, NULL, OPT_DB},           {"workers", required_argument, NULL, OPT_WORKERS},
 		{"templates", required_argument, NULL, OPT_TEMPLATES}, {"body-limit", required_argument, NULL, OPT_BODY_LIMIT},
-		{"role", required_argument, NULL, OPT_ROLE},           {NULL, 0, NULL, 0},
+		{"role", required_argument, NULL, OPT_ROLE},           {"user", required_argument, NULL, OPT_USER},
+		{NULL, 0, NULL, 0},
 	};
 	opterr = 0;
 	optind = 1;
@@ -98,6 +104,7 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 			o->body_limit = (long)n;
 			break;
 		case OPT_ROLE: cli->role = optarg; break;
+		case OPT_USER: o->user = optarg; break;
 		case OPT_WORKERS:
 			if (!valid_positive(optarg, 64, &n))
 				return usage_error("--workers wants a number from 1 to 64, not %s", optarg);
@@ -117,7 +124,7 @@ static int cmd_serve(int argc, char **argv)
 	                            .workers = cores > 0 && cores <= 64 ? (int)cores : 2, .body_limit = 1 << 20}};
 	struct serve_options o;
 	int allowed = 1 << OPT_SOCKET | 1 << OPT_LISTEN | 1 << OPT_DB | 1 << OPT_WORKERS | 1 << OPT_TEMPLATES |
-	              1 << OPT_BODY_LIMIT;
+	              1 << OPT_BODY_LIMIT | 1 << OPT_USER;
 	int rc = parse_options(argc, argv, allowed, &cli);
 	if (rc != 0)
 		return rc;
@@ -130,13 +137,23 @@ static int cmd_serve(int argc, char **argv)
 static int cmd_db(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("db needs an action: init, migrate or seed");
+		return usage_error("db needs an action: init, migrate, seed, check, backup or restore");
 	const char *action = argv[1];
+	int takes_file = strcmp(action, "backup") == 0 || strcmp(action, "restore") == 0;
+	if (takes_file && (argc < 3 || argv[2][0] == '-'))
+		return usage_error("db %s needs a FILE", action);
 	struct cli cli = {.serve = {.db_path = default_db()}};
-	int rc = parse_options(argc - 1, argv + 1, 1 << OPT_DB, &cli);
+	int shift = takes_file ? 2 : 1;
+	int rc = parse_options(argc - shift, argv + shift, 1 << OPT_DB, &cli);
 	if (rc != 0)
 		return rc;
 	struct serve_options o = cli.serve;
+	if (strcmp(action, "check") == 0)
+		return backup_check(o.db_path) == 0 ? 0 : 1;
+	if (strcmp(action, "backup") == 0)
+		return backup_make(o.db_path, argv[2]) == 0 ? 0 : 1;
+	if (strcmp(action, "restore") == 0)
+		return backup_restore(o.db_path, argv[2]) == 0 ? 0 : 1;
 	int create = strcmp(action, "init") == 0;
 	if (!create && strcmp(action, "migrate") != 0 && strcmp(action, "seed") != 0)
 		return usage_error("unknown db action %s", action);

@@ -23,6 +23,7 @@
 #include "req.h"
 #include "resp.h"
 #include "route.h"
+#include "sandbox.h"
 #include "site.h"
 #include "tpl.h"
 #include "valid.h"
@@ -185,12 +186,21 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 	route_dispatch(r);
 }
 
+static struct sandbox sandbox;
+
 static int worker_main(const struct serve_options *o)
 {
 	char err[512];
 	struct db *db = db_open(o->db_path, 0, err, sizeof err);
 	if (db == NULL) {
 		log_error("%s", err);
+		return 1;
+	}
+	/* Prepare every statement now: this reads the schema, so SQLite has opened the database, its -wal and
+	 * -shm files while we may still open them; then give up everything a worker does not need. */
+	if (db_check_statements(db, err, sizeof err) != 0 || sandbox_enter(&sandbox, err, sizeof err) != 0) {
+		log_error("worker cannot start: %s", err);
+		db_close(db);
 		return 1;
 	}
 	struct sigaction sa = {.sa_handler = on_worker_term};
@@ -311,6 +321,10 @@ int serve_run(const struct serve_options *o)
 	}
 	if (check_database(o->db_path) != 0)
 		return 1;
+	if (sandbox_prepare(&sandbox, o->user, o->db_path, o->templates, err, sizeof err) != 0) {
+		log_error("%s", err);
+		return 1;
+	}
 	/* Before the fork, so every worker shares the stand-in hash instead of computing its own. */
 	if (auth_init() != 0) {
 		log_error("cannot initialise libsodium");

@@ -9,6 +9,7 @@ struct serve_options {
 	const char *templates;
 	int workers;
 	long body_limit;          /* the largest POST body taken, in bytes (nginx should agree) */
+	const char *user;         /* started as root, workers become this user (default nobody) */
 };
 
 /* Run until SIGTERM or SIGINT. Returns the process exit code. */

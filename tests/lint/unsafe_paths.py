@@ -24,9 +24,9 @@ def code_of(path):
 # (pattern, files allowed to use it, why)
 RULES = [
     (r"\bFCGX_\w+", {"src/serve.c"}, "the FastCGI wire belongs to serve.c; pages fill struct req"),
-    (r"\bsqlite3_(prepare\w*|exec|mprintf|vmprintf|snprintf)\b", {"src/db.c"},
+    (r"\bsqlite3_(prepare\w*|exec|mprintf|vmprintf|snprintf)\b", {"src/db.c", "src/backup.c"},
      "statements are prepared once in db.c from sql/queries.sql"),
-    (r"\b(printf|puts|fputs|fwrite|write)\s*\(", {"src/main.c", "src/log.c", "src/user.c"},
+    (r"\b(printf|puts|fputs|fwrite|write)\s*\(", {"src/main.c", "src/log.c", "src/user.c", "src/backup.c"},
      "output goes through resp_ and tpl_, messages through log_ (only the command line prints)"),
     (r"\btpl_set_rendered_markup\b", {"src/markup.c", "src/tpl.h", "src/tpl_ctemplate.cc"},
      "only cmark output may bypass escaping"),

@@ -1,0 +1,141 @@
+/* backup.c: checking, backing up and restoring the database with SQLite's own tools. */
+#include "backup.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+
+/* Run a one-column pragma and print its rows; returns 1 if the only row is "ok" (or there is none). */
+static int pragma_ok(sqlite3 *h, const char *sql, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	int ok = 1, rows = 0;
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "pressroom: %s: %s\n", what, sqlite3_errmsg(h));
+		return 0;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		rows++;
+		if (v == NULL || strcmp(v, "ok") != 0) {
+			ok = 0;
+			printf("%s: %s\n", what, v ? v : "(a row in violation)");
+		}
+	}
+	sqlite3_finalize(st);
+	return ok && rows >= 0;
+}
+
+static int open_db(const char *path, int flags, sqlite3 **h)
+{
+	if (sqlite3_open_v2(path, h, flags, NULL) != SQLITE_OK) {
+		fprintf(stderr, "pressroom: cannot open %s: %s\n", path, *h ? sqlite3_errmsg(*h) : "out of memory");
+		sqlite3_close(*h);
+		*h = NULL;
+		return -1;
+	}
+	sqlite3_busy_timeout(*h, 10000);
+	return 0;
+}
+
+static int check_handle(sqlite3 *h, const char *path)
+{
+	int sound = pragma_ok(h, "PRAGMA integrity_check", "integrity") &
+	            pragma_ok(h, "PRAGMA foreign_key_check", "foreign keys");
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+	if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version < 1 || version > db_latest_version()) {
+		printf("schema: version %d, this binary knows 1 to %d\n", version, db_latest_version());
+		sound = 0;
+	}
+	printf("%s: %s (schema version %d)\n", path, sound ? "ok" : "NOT SOUND", version);
+	return sound ? 0 : -1;
+}
+
+int backup_check(const char *db_path)
+{
+	sqlite3 *h;
+	if (open_db(db_path, SQLITE_OPEN_READONLY, &h) != 0)
+		return -1;
+	int rc = check_handle(h, db_path);
+	sqlite3_close(h);
+	return rc;
+}
+
+/* Copy everything from src to dst in steps, waiting out a busy writer. */
+static int copy(sqlite3 *src, sqlite3 *dst)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (b == NULL) {
+		fprintf(stderr, "pressroom: backup: %s\n", sqlite3_errmsg(dst));
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		if (rc != SQLITE_OK)
+			sqlite3_sleep(50);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "pressroom: backup: %s\n", sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+int backup_make(const char *db_path, const char *file)
+{
+	char tmp[4096];
+	sqlite3 *src = NULL, *dst = NULL;
+	int rc = -1;
+	if (snprintf(tmp, sizeof tmp, "%s.partial", file) >= (int)sizeof tmp)
+		return -1;
+	unlink(tmp);
+	if (open_db(db_path, SQLITE_OPEN_READONLY, &src) != 0 ||
+	    open_db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &dst) != 0)
+		goto out;
+	/* The copy is a plain rollback-journal file: one file, nothing beside it to forget. */
+	if (copy(src, dst) != 0 || sqlite3_exec(dst, "PRAGMA journal_mode=DELETE;", NULL, NULL, NULL) != SQLITE_OK ||
+	    check_handle(dst, file) != 0)
+		goto out;
+	sqlite3_close(dst);
+	dst = NULL;
+	int fd = open(tmp, O_RDONLY);
+	if (fd < 0 || fsync(fd) != 0 || close(fd) != 0 || rename(tmp, file) != 0) {
+		perror("pressroom: backup");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	if (rc != 0)
+		unlink(tmp);
+	return rc;
+}
+
+int backup_restore(const char *db_path, const char *file)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	int rc = -1;
+	if (open_db(file, SQLITE_OPEN_READONLY, &src) != 0)
+		goto out;
+	if (check_handle(src, file) != 0) {
+		fprintf(stderr, "pressroom: %s is not a sound backup; nothing was restored\n", file);
+		goto out;
+	}
+	if (open_db(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &dst) != 0 ||
+	    sqlite3_exec(dst, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL) != SQLITE_OK || copy(src, dst) != 0)
+		goto out;
+	rc = check_handle(dst, db_path);
+out:
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	return rc;
+}

@@ -1,0 +1,16 @@
+/* backup.h: `pressroom db check`, `db backup FILE` and `db restore FILE`. */
+#ifndef PRESSROOM_BACKUP_H
+#define PRESSROOM_BACKUP_H
+
+#include <stddef.h>
+
+/* PRAGMA integrity_check and foreign_key_check, and the schema version. Prints what it finds; 0 if sound. */
+int backup_check(const char *db_path);
+/* Copy the live database to file with SQLite's online backup (safe while the server writes), into a
+ * temporary name first, synced, then renamed: a backup file is either whole or absent. 0 or -1. */
+int backup_make(const char *db_path, const char *file);
+/* Replace the database's content with a checked backup, through the same online backup API, so a
+ * running server's readers see either the old or the new database, never a mix. 0 or -1. */
+int backup_restore(const char *db_path, const char *file);
+
+#endif

@@ -1,0 +1,185 @@
+/* sandbox.c: privileges, Landlock and seccomp for a worker.
+ *
+ * Order matters: no_new_privs first (both Landlock and seccomp need it); Landlock while we may still read
+ * the folders to name them; setgid/setuid next; seccomp last, since its filter forbids setuid itself.
+ * The filter is a deny list (a default of allow), because SQLite, cmark, ctemplate and libc between them
+ * use many ordinary calls; what it denies is what an intruder needs to go further: exec (the process is
+ * killed), new processes, new sockets, ptrace, mounts, namespaces, identity changes, kernel modules. */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/landlock.h>
+#include <pwd.h>
+#include <sched.h>
+#include <seccomp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "log.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+int sandbox_prepare(struct sandbox *s, const char *user, const char *db_path, const char *templates, char *err,
+                    size_t errlen)
+{
+	memset(s, 0, sizeof *s);
+	s->uid = getuid();
+	s->gid = getgid();
+	s->templates = templates;
+	/* The database's folder: SQLite writes the -wal and -shm files beside it. */
+	static char dir[4096];
+	snprintf(dir, sizeof dir, "%s", db_path);
+	char *slash = strrchr(dir, '/');
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	s->data_dir = dir;
+	if (geteuid() != 0)
+		return 0; /* nothing to drop */
+	s->user = user ? user : "nobody";
+	struct passwd *pw = getpwnam(s->user);
+	if (pw == NULL) {
+		snprintf(err, errlen, "no user called %s to run the workers as", s->user);
+		return -1;
+	}
+	if (pw->pw_uid == 0) {
+		snprintf(err, errlen, "--user %s is root: workers must run unprivileged", s->user);
+		return -1;
+	}
+	s->uid = pw->pw_uid;
+	s->gid = pw->pw_gid;
+	return 0;
+}
+
+static int add_path(int ruleset, const char *path, unsigned long long access)
+{
+	struct landlock_path_beneath_attr rule = {.allowed_access = access};
+	rule.parent_fd = open(path, O_PATH | O_CLOEXEC);
+	if (rule.parent_fd < 0)
+		return errno == ENOENT ? 0 : -1; /* a folder this system does not have needs no rule */
+	int rc = (int)syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &rule, 0);
+	close(rule.parent_fd);
+	return rc;
+}
+
+/* Files: read and write the data folder; read templates, zone files and /proc (sanitizer reports). */
+static int restrict_files(const struct sandbox *s, char *err, size_t errlen)
+{
+	const unsigned long long read = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+	const unsigned long long all = read | LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE |
+	                               LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
+	                               LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR |
+	                               LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_MAKE_SOCK |
+	                               LANDLOCK_ACCESS_FS_MAKE_FIFO | LANDLOCK_ACCESS_FS_MAKE_BLOCK |
+	                               LANDLOCK_ACCESS_FS_MAKE_SYM;
+	struct landlock_ruleset_attr attr = {.handled_access_fs = all};
+	int ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+	if (ruleset < 0) {
+		if (errno == ENOSYS || errno == EOPNOTSUPP) {
+			log_warn("this kernel has no Landlock: workers' file access is not restricted");
+			return 0;
+		}
+		snprintf(err, errlen, "landlock_create_ruleset: %s", strerror(errno));
+		return -1;
+	}
+	const unsigned long long data = all & ~(unsigned long long)LANDLOCK_ACCESS_FS_EXECUTE;
+	int rc = -1;
+	if (add_path(ruleset, s->data_dir, data) != 0 || add_path(ruleset, s->templates, read) != 0 ||
+	    add_path(ruleset, "/usr/share/zoneinfo", read) != 0 || add_path(ruleset, "/proc", read) != 0) {
+		snprintf(err, errlen, "landlock_add_rule: %s", strerror(errno));
+		goto out;
+	}
+	if (syscall(SYS_landlock_restrict_self, ruleset, 0) != 0) {
+		snprintf(err, errlen, "landlock_restrict_self: %s", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	close(ruleset);
+	return rc;
+}
+
+static int drop_root(const struct sandbox *s, char *err, size_t errlen)
+{
+	if (geteuid() != 0)
+		return 0;
+	if (setgroups(0, NULL) != 0 || setgid(s->gid) != 0 || setuid(s->uid) != 0) {
+		snprintf(err, errlen, "cannot become %s: %s", s->user, strerror(errno));
+		return -1;
+	}
+	if (setuid(0) == 0) {
+		snprintf(err, errlen, "could become root again after dropping to %s", s->user);
+		return -1;
+	}
+	return 0;
+}
+
+static int restrict_calls(char *err, size_t errlen)
+{
+	static const int denied[] = {
+		SCMP_SYS(fork), SCMP_SYS(vfork), SCMP_SYS(clone3), SCMP_SYS(ptrace), SCMP_SYS(process_vm_readv),
+		SCMP_SYS(process_vm_writev), SCMP_SYS(socket), SCMP_SYS(socketpair), SCMP_SYS(connect),
+		SCMP_SYS(bind), SCMP_SYS(listen), SCMP_SYS(mount), SCMP_SYS(umount2), SCMP_SYS(pivot_root),
+		SCMP_SYS(chroot), SCMP_SYS(unshare), SCMP_SYS(setns), SCMP_SYS(setuid), SCMP_SYS(setgid),
+		SCMP_SYS(setreuid), SCMP_SYS(setregid), SCMP_SYS(setresuid), SCMP_SYS(setresgid),
+		SCMP_SYS(setgroups), SCMP_SYS(init_module), SCMP_SYS(finit_module), SCMP_SYS(delete_module),
+		SCMP_SYS(kexec_load), SCMP_SYS(kexec_file_load), SCMP_SYS(bpf), SCMP_SYS(perf_event_open),
+		SCMP_SYS(keyctl), SCMP_SYS(add_key), SCMP_SYS(request_key), SCMP_SYS(userfaultfd),
+		SCMP_SYS(memfd_create), SCMP_SYS(personality),
+	};
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+	int rc = ctx ? 0 : -1;
+	/* Running a program is what an intruder wants most: the worker dies on the spot. (Under AddressSanitizer
+	 * the leak checker needs ptrace and clone at exit, so those two stay allowed in that build only.) */
+	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execve), 0);
+	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execveat), 0);
+	for (size_t i = 0; i < sizeof denied / sizeof denied[0]; i++)
+		if (!(SANITIZED && (denied[i] == SCMP_SYS(ptrace) || denied[i] == SCMP_SYS(clone3))))
+			rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), denied[i], 0);
+	/* clone() is how threads are made too; only a new process (no CLONE_THREAD) is refused. */
+	if (!SANITIZED)
+		rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
+		                       SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
+	if (rc != 0 || seccomp_load(ctx) != 0) {
+		snprintf(err, errlen, "cannot install the seccomp filter");
+		seccomp_release(ctx);
+		return -1;
+	}
+	seccomp_release(ctx);
+	return 0;
+}
+
+int sandbox_enter(const struct sandbox *s, char *err, size_t errlen)
+{
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+		snprintf(err, errlen, "PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
+		return -1;
+	}
+	if (restrict_files(s, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
+		return -1;
+	/* If the supervisor dies, finish and leave rather than linger on the socket (cleared by setuid, so
+	 * set after it). */
+	prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+	if (getppid() == 1)
+		raise(SIGTERM);
+	return restrict_calls(err, errlen);
+}
