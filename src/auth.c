@@ -18,6 +18,13 @@
 #define PW_MEMLIMIT (19u * 1024 * 1024)
 
 static char dummy_hash[AUTH_HASH_MAX];
+static int session_idle = 2 * 3600, session_max = 12 * 3600;
+
+void auth_set_session_lifetimes(int idle, int max)
+{
+	session_idle = idle;
+	session_max = max;
+}
 
 int auth_init(void)
 {
@@ -195,8 +202,8 @@ int auth_session(struct req *r)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (long long)r->now - AUTH_SESSION_IDLE);
-	sqlite3_bind_int64(st, 3, (long long)r->now - AUTH_SESSION_MAX);
+	sqlite3_bind_int64(st, 2, (long long)r->now - session_idle);
+	sqlite3_bind_int64(st, 3, (long long)r->now - session_max);
 	int rc = sqlite3_step(st), found = 0;
 	long long last_seen = 0;
 	if (rc == SQLITE_ROW) {

@@ -12,8 +12,6 @@ struct db;
 enum {
 	AUTH_TOKEN_HEX = 64,                 /* 256 random bits as hex */
 	AUTH_HASH_MAX = 128,                 /* crypto_pwhash_STRBYTES */
-	AUTH_SESSION_IDLE = 2 * 3600,        /* a session unused this long has ended */
-	AUTH_SESSION_MAX = 12 * 3600,        /* and none lasts longer than this */
 	AUTH_THROTTLE_FAILURES = 5,          /* this many failures ... */
 	AUTH_THROTTLE_WINDOW = 15 * 60,      /* ... within this many seconds, for one name or one address ... */
 	AUTH_THROTTLE_LOCK = 15 * 60,        /* ... refuse further attempts for this long */
@@ -22,6 +20,10 @@ enum {
 
 #define AUTH_SESSION_COOKIE "pressroom_session"
 #define AUTH_LOGIN_COOKIE "pressroom_login"
+
+/* A session unused for idle seconds has ended, and none lasts longer than max (defaults 2 h and 12 h;
+ * session_idle and session_lifetime in the configuration). */
+void auth_set_session_lifetimes(int idle, int max);
 
 /* Initialise libsodium and prepare the stand-in hash that unknown names are checked against. 0 or -1. */
 int auth_init(void);

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "backup.h"
+#include "buf.h"
+#include "config.h"
 #include "db.h"
 #include "serve.h"
 #include "user.h"
@@ -19,15 +21,19 @@
 #ifndef PRESSROOM_VERSION
 #define PRESSROOM_VERSION "0.0.0"
 #endif
+#ifndef PRESSROOM_SYSCONF_DIR
+#define PRESSROOM_SYSCONF_DIR "/etc/pressroom"
+#endif
 #ifndef PRESSROOM_TEMPLATES_DIR
 #define PRESSROOM_TEMPLATES_DIR "templates"
 #endif
 
 static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
-	"                       [--body-limit BYTES] [--user NAME]\n"
+	"                       [--body-limit BYTES] [--user NAME] [--config FILE]\n"
 	"       pressroom db (init | migrate | seed | check | backup FILE | restore FILE) [--db PATH]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
+	"       pressroom config check [--config FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
 	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
@@ -39,6 +45,9 @@ static const char usage_text[] =
 	"  db restore replace the database's content with a checked backup FILE\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"\n"
+	"  config check  report every bad value of the configuration file, with its line\n"
+	"\n"
+	"  --config   the configuration file (default: $PRESSROOM_CONFIG; for config check, /etc/pressroom/pressroom.conf)\n"
 	"  --db PATH  the SQLite database (default: $PRESSROOM_DB, else pressroom.db)\n"
 	"  --user     started as root, the workers open the database and then become this user (default nobody)\n";
 
@@ -63,12 +72,13 @@ static const char *default_db(void)
 }
 
 /* Parse the options shared by the subcommands. Returns 0, or an exit code after printing the error. */
-enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE, OPT_USER };
+enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE, OPT_USER, OPT_CONFIG };
 
 /* Everything the subcommands take; each accepts only its own options. */
 struct cli {
 	struct serve_options serve;
 	const char *role;
+	const char *config;
 };
 
 static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
@@ -78,7 +88,7 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 		{"db", required_argument, NULL, OPT_DB},           {"workers", required_argument, NULL, OPT_WORKERS},
 		{"templates", required_argument, NULL, OPT_TEMPLATES}, {"body-limit", required_argument, NULL, OPT_BODY_LIMIT},
 		{"role", required_argument, NULL, OPT_ROLE},           {"user", required_argument, NULL, OPT_USER},
-		{NULL, 0, NULL, 0},
+		{"config", required_argument, NULL, OPT_CONFIG},       {NULL, 0, NULL, 0},
 	};
 	opterr = 0;
 	optind = 1;
@@ -105,6 +115,7 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 			break;
 		case OPT_ROLE: cli->role = optarg; break;
 		case OPT_USER: o->user = optarg; break;
+		case OPT_CONFIG: cli->config = optarg; break;
 		case OPT_WORKERS:
 			if (!valid_positive(optarg, 64, &n))
 				return usage_error("--workers wants a number from 1 to 64, not %s", optarg);
@@ -117,21 +128,82 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 	return 0;
 }
 
+/* The configuration file named by --config or $PRESSROOM_CONFIG, into *c. Returns 0, or 1 after printing
+ * every problem (the server must not start on a bad configuration). */
+static int read_config(const char *path, struct config *c)
+{
+	config_defaults(c);
+	if (path == NULL)
+		return 0;
+	struct buf errors = {0};
+	int problems = config_load(path, c, &errors);
+	if (problems != 0)
+		fputs(buf_str(&errors), stderr);
+	buf_free(&errors);
+	return problems == 0 ? 0 : 1;
+}
+
+static const char *config_path(const struct cli *cli)
+{
+	const char *env = getenv("PRESSROOM_CONFIG");
+	return cli->config ? cli->config : env && *env ? env : NULL;
+}
+
+/* On the command line, else in the configuration file, else the default. */
+#define PICK(cli_value, file_value, fallback) ((cli_value) ? (cli_value) : (file_value) ? (file_value) : (fallback))
+
 static int cmd_serve(int argc, char **argv)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	struct cli cli = {.serve = {.db_path = default_db(), .templates = PRESSROOM_TEMPLATES_DIR,
-	                            .workers = cores > 0 && cores <= 64 ? (int)cores : 2, .body_limit = 1 << 20}};
-	struct serve_options o;
+	struct cli cli = {0};
+	static struct config conf;
 	int allowed = 1 << OPT_SOCKET | 1 << OPT_LISTEN | 1 << OPT_DB | 1 << OPT_WORKERS | 1 << OPT_TEMPLATES |
-	              1 << OPT_BODY_LIMIT | 1 << OPT_USER;
+	              1 << OPT_BODY_LIMIT | 1 << OPT_USER | 1 << OPT_CONFIG;
 	int rc = parse_options(argc, argv, allowed, &cli);
 	if (rc != 0)
 		return rc;
-	o = cli.serve;
-	if (!o.socket_path == !o.listen)
+	if (read_config(config_path(&cli), &conf) != 0) {
+		fputs("pressroom: not starting with a bad configuration\n", stderr);
+		return 1;
+	}
+	struct serve_options o = cli.serve;
+	if (!o.socket_path && !o.listen) {
+		o.socket_path = conf.socket;
+		o.listen = conf.listen;
+	}
+	o.db_path = PICK(o.db_path, conf.database, default_db());
+	o.templates = PICK(o.templates, conf.templates, PRESSROOM_TEMPLATES_DIR);
+	o.user = PICK(o.user, conf.user, NULL);
+	o.workers = PICK(o.workers, conf.workers, cores > 0 && cores <= 64 ? (int)cores : 2);
+	o.body_limit = PICK(o.body_limit, conf.body_limit, 1L << 20);
+	o.config = &conf;
+	/* systemd's socket activation hands the socket over as fd 3: then neither option is needed. */
+	if (!serve_inherited_socket() && !o.socket_path == !o.listen)
 		return usage_error("serve needs exactly one of --socket PATH or --listen HOST:PORT");
 	return serve_run(&o);
+}
+
+static int cmd_config(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "check") != 0)
+		return usage_error("config needs an action: check");
+	struct cli cli = {0};
+	int rc = parse_options(argc - 1, argv + 1, 1 << OPT_CONFIG, &cli);
+	if (rc != 0)
+		return rc;
+	const char *path = config_path(&cli);
+	if (path == NULL)
+		path = PRESSROOM_SYSCONF_DIR "/pressroom.conf";
+	struct config c;
+	config_defaults(&c);
+	struct buf errors = {0};
+	int problems = config_load(path, &c, &errors);
+	fputs(buf_str(&errors), stderr);
+	if (problems == 0)
+		printf("%s: ok\n", path);
+	buf_free(&errors);
+	config_free(&c);
+	return problems == 0 ? 0 : 1;
 }
 
 static int cmd_db(int argc, char **argv)
@@ -223,5 +295,7 @@ int main(int argc, char **argv)
 		return cmd_db(argc - 1, argv + 1);
 	if (strcmp(argv[1], "user") == 0)
 		return cmd_user(argc - 1, argv + 1);
+	if (strcmp(argv[1], "config") == 0)
+		return cmd_config(argc - 1, argv + 1);
 	return usage_error("unknown command %s", argv[1]);
 }

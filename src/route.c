@@ -24,6 +24,7 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_SITEMAP] = {"/sitemap.xml", page_sitemap, READ, 0, 0},
 	[PAGE_SITEMAP_PART] = {"/sitemap/*", page_sitemap, READ, 0, 0},
 	[PAGE_ROBOTS] = {"/robots.txt", page_robots, READ, 0, 0},
+	[PAGE_HEALTH] = {"/health", page_health, READ, 0, ROUTE_NOSTORE},
 	[PAGE_RELEASE] = {"/releases/*", page_item, READ, 0, 0},
 	[PAGE_EVENT] = {"/events/*", page_item, READ, 0, 0},
 	[PAGE_PREVIEW] = {"/preview/*", page_preview, READ, 0, ROUTE_NOSTORE},

@@ -28,6 +28,7 @@
 #include "tpl.h"
 #include "valid.h"
 #include "auth.h"
+#include "config.h"
 
 enum { MAX_WORKERS = 64, GRACE_SECONDS = 20 };
 
@@ -312,8 +313,19 @@ static int check_database(const char *path)
 	return rc;
 }
 
+int serve_inherited_socket(void)
+{
+	const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+	return pid && fds && atol(pid) == (long)getpid() && atoi(fds) >= 1;
+}
+
 int serve_run(const struct serve_options *o)
 {
+	config_current = o->config;
+	if (o->config) {
+		resp_set_cache_policy(o->config->cache_max_age, o->config->cache_stale);
+		auth_set_session_lifetimes(o->config->session_idle, o->config->session_max);
+	}
 	char err[512];
 	if (tpl_init(o->templates, err, sizeof err) != 0) {
 		log_error("%s", err);
@@ -330,7 +342,15 @@ int serve_run(const struct serve_options *o)
 		log_error("cannot initialise libsodium");
 		return 1;
 	}
-	listen_fd = o->socket_path ? open_unix(o->socket_path) : open_tcp(o->listen);
+	int inherited = serve_inherited_socket();
+	if (inherited) {
+		listen_fd = 3; /* SD_LISTEN_FDS_START */
+		unsetenv("LISTEN_PID");
+		unsetenv("LISTEN_FDS");
+		unsetenv("LISTEN_FDNAMES");
+	} else {
+		listen_fd = o->socket_path ? open_unix(o->socket_path) : open_tcp(o->listen);
+	}
 	if (listen_fd < 0)
 		return 1;
 	if (listen(listen_fd, 256) != 0) {
@@ -356,7 +376,8 @@ int serve_run(const struct serve_options *o)
 		pids[i] = spawn(o);
 		started[i] = time(NULL);
 	}
-	log_info("serving on %s with %d workers, database %s", o->socket_path ? o->socket_path : o->listen, n,
+	log_info("serving on %s with %d workers, database %s",
+	         inherited ? "the socket systemd passed" : o->socket_path ? o->socket_path : o->listen, n,
 	         o->db_path);
 
 	while (!stop_requested) {
@@ -417,8 +438,8 @@ int serve_run(const struct serve_options *o)
 		nanosleep(&ts, NULL);
 	}
 	close(listen_fd);
-	if (o->socket_path)
-		unlink(o->socket_path);
+	if (o->socket_path && !inherited)
+		unlink(o->socket_path); /* systemd owns an inherited socket's file */
 	log_info("stopped");
 	return 0;
 }

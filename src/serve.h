@@ -10,8 +10,13 @@ struct serve_options {
 	int workers;
 	long body_limit;          /* the largest POST body taken, in bytes (nginx should agree) */
 	const char *user;         /* started as root, workers become this user (default nobody) */
+	const struct config *config; /* the configuration file's settings, or defaults */
 };
 
+struct config;
+
+/* Has systemd handed us a listening socket (LISTEN_PID is us, LISTEN_FDS >= 1)? It is fd 3. */
+int serve_inherited_socket(void);
 /* Run until SIGTERM or SIGINT. Returns the process exit code. */
 int serve_run(const struct serve_options *o);
 

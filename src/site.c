@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "config.h"
 #include "db.h"
 #include "log.h"
 #include "req.h"
@@ -26,6 +27,35 @@ static size_t pool_add(struct buf *pool, const unsigned char *s)
 	buf_puts(pool, s ? (const char *)s : "");
 	buf_putc(pool, '\0');
 	return at;
+}
+
+/* The configuration file, where it sets them, wins over the settings stored in the database. */
+static void apply_config(struct site *s)
+{
+	const struct config *c = config_current;
+	if (c == NULL)
+		return;
+	if (c->site_name)
+		s->name = c->site_name;
+	if (c->tagline)
+		s->tagline = c->tagline;
+	if (c->site_zone)
+		s->zone = c->site_zone;
+	if (c->site_url)
+		s->url = c->site_url;
+	if (c->contact_label)
+		s->contact_label = c->contact_label;
+	if (c->contact_phone)
+		s->contact_phone = c->contact_phone;
+	if (c->contact_email)
+		s->contact_email = c->contact_email;
+	if (c->nclocks) {
+		for (int i = 0; i < c->nclocks; i++) {
+			s->clocks[i].label = c->clocks[i].label;
+			s->clocks[i].zone = c->clocks[i].zone;
+		}
+		s->nclocks = c->nclocks;
+	}
 }
 
 static int load(struct db *db, struct site *out)
@@ -90,6 +120,7 @@ static int load(struct db *db, struct site *out)
 		out->clocks[i].zone = p + off_clock[i][1];
 	}
 	out->nclocks = n;
+	apply_config(out);
 	rc = 0;
 out:
 	if (rc != 0)

@@ -15,6 +15,7 @@ page_fn page_preview;
 page_fn page_feed;
 page_fn page_sitemap;
 page_fn page_robots;
+page_fn page_health;
 
 /* Press officers. */
 page_fn page_admin_login;

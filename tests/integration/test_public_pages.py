@@ -158,7 +158,8 @@ class ErrorsAndMethods(unittest.TestCase):
         for path in ("/%zz", "/messages%00", "/%C0%80", "/messages?page=%ff"):
             status, _, body = SITE.get(path)
             self.assertEqual(status, 400, path)
-            self.assertIn("400 Bad Request", body)
+            # The application's page, or nginx's own styled refusal for what it rejects itself (%00).
+            self.assertTrue("400 Bad Request" in body or "This request cannot be answered" in body, path)
 
     def test_error_is_logged(self):
         SITE.get("/logged-404-probe")

@@ -1,0 +1,254 @@
+/* config.c: a small, strict reader for pressroom.conf. Strict because a typo in a production setting must
+ * stop the start, not be ignored: unknown keys, bad values and repeats are errors, each with its line. */
+#include "config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "valid.h"
+
+const struct config *config_current;
+
+void config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->body_limit = 1L << 20;
+	c->session_idle = 2 * 3600;
+	c->session_max = 12 * 3600;
+	c->cache_max_age = 60;
+	c->cache_stale = 300;
+	c->health_allow[0] = "127.0.0.1";
+	c->health_allow[1] = "::1";
+	c->nhealth_allow = 2;
+}
+
+/* "90", "90s", "15m", "2h", "1d" as seconds within [min, max]. */
+static int parse_duration(const char *v, int min, int max, int *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	long unit = 1;
+	if (end == v || errno != 0 || n < 0)
+		return 0;
+	if (*end == 's')
+		end++;
+	else if (*end == 'm')
+		unit = 60, end++;
+	else if (*end == 'h')
+		unit = 3600, end++;
+	else if (*end == 'd')
+		unit = 86400, end++;
+	if (*end != '\0' || n > max / unit || n * unit < min)
+		return 0;
+	*out = (int)(n * unit);
+	return 1;
+}
+
+/* "1048576", "512K", "1M" as bytes within [1 KiB, 1 GiB]. */
+static int parse_size(const char *v, long *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10), unit = 1;
+	if (end == v || errno != 0 || n <= 0)
+		return 0;
+	if (*end == 'K' || *end == 'k')
+		unit = 1024, end++;
+	else if (*end == 'M' || *end == 'm')
+		unit = 1024 * 1024, end++;
+	if (*end != '\0' || n > (1L << 30) / unit || n * unit < 1024)
+		return 0;
+	*out = n * unit;
+	return 1;
+}
+
+enum kind { TEXT, PATH, ZONE, URL, WORKERS, SIZE, IDLE, LIFETIME, CACHE_AGE, CACHE_STALE, CLOCK, ADDRESSES };
+
+static const struct {
+	const char *key;
+	enum kind kind;
+	size_t offset;
+} keys[] = {
+	{"site_name", TEXT, offsetof(struct config, site_name)},
+	{"site_url", URL, offsetof(struct config, site_url)},
+	{"site_zone", ZONE, offsetof(struct config, site_zone)},
+	{"tagline", TEXT, offsetof(struct config, tagline)},
+	{"contact_label", TEXT, offsetof(struct config, contact_label)},
+	{"contact_phone", TEXT, offsetof(struct config, contact_phone)},
+	{"contact_email", TEXT, offsetof(struct config, contact_email)},
+	{"clock", CLOCK, 0},
+	{"database", PATH, offsetof(struct config, database)},
+	{"socket", PATH, offsetof(struct config, socket)},
+	{"listen", TEXT, offsetof(struct config, listen)},
+	{"templates", PATH, offsetof(struct config, templates)},
+	{"user", TEXT, offsetof(struct config, user)},
+	{"workers", WORKERS, offsetof(struct config, workers)},
+	{"body_limit", SIZE, offsetof(struct config, body_limit)},
+	{"session_idle", IDLE, offsetof(struct config, session_idle)},
+	{"session_lifetime", LIFETIME, offsetof(struct config, session_max)},
+	{"cache_max_age", CACHE_AGE, offsetof(struct config, cache_max_age)},
+	{"cache_stale", CACHE_STALE, offsetof(struct config, cache_stale)},
+	{"health_allow", ADDRESSES, 0},
+};
+enum { NKEYS = sizeof keys / sizeof keys[0] };
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Check value for key; store it; return NULL or why it is wrong. */
+static const char *apply(struct config *c, int k, char *value)
+{
+	char *field = (char *)c + keys[k].offset;
+	if (!valid_line(value, 1000))
+		return "must be one line of UTF-8 text";
+	switch (keys[k].kind) {
+	case TEXT:
+		if (*value == '\0')
+			return "must not be empty";
+		*(const char **)field = value;
+		return NULL;
+	case PATH:
+		if (value[0] != '/')
+			return "must be an absolute path";
+		*(const char **)field = value;
+		return NULL;
+	case URL:
+		if ((strncmp(value, "https://", 8) != 0 && strncmp(value, "http://", 7) != 0) ||
+		    value[strlen(value) - 1] == '/' || strpbrk(value, " \"'<>") != NULL)
+			return "must be http(s)://host[:port] without a trailing slash";
+		*(const char **)field = value;
+		return NULL;
+	case ZONE:
+		if (!clock_zone_known(value))
+			return "is not a time zone this system knows (see /usr/share/zoneinfo)";
+		*(const char **)field = value;
+		return NULL;
+	case WORKERS: {
+		long long n;
+		if (!valid_positive(value, 64, &n))
+			return "must be a number from 1 to 64";
+		*(int *)field = (int)n;
+		return NULL;
+	}
+	case SIZE:
+		return parse_size(value, (long *)field) ? NULL : "must be a size from 1K to 1024M (e.g. 1M)";
+	case IDLE:
+		return parse_duration(value, 60, 7 * 86400, (int *)field) ? NULL : "must be a duration from 1m to 7d";
+	case LIFETIME:
+		return parse_duration(value, 60, 30 * 86400, (int *)field) ? NULL : "must be a duration from 1m to 30d";
+	case CACHE_AGE:
+		return parse_duration(value, 0, 86400, (int *)field) ? NULL : "must be a duration from 0s to 1d";
+	case CACHE_STALE:
+		return parse_duration(value, 0, 7 * 86400, (int *)field) ? NULL : "must be a duration from 0s to 7d";
+	case CLOCK: {
+		/* clock = Moscow Europe/Moscow */
+		char *space = strrchr(value, ' ');
+		if (space == NULL)
+			return "must be a city name and a time zone, e.g. \"Moscow Europe/Moscow\"";
+		*space = '\0';
+		char *zone = space + 1, *label = trim(value);
+		if (*label == '\0')
+			return "must be a city name and a time zone, e.g. \"Moscow Europe/Moscow\"";
+		if (!clock_zone_known(zone))
+			return "names a time zone this system does not know";
+		if (c->nclocks == CONFIG_MAX_CLOCKS)
+			return "is given more than 8 times";
+		c->clocks[c->nclocks].label = label;
+		c->clocks[c->nclocks].zone = zone;
+		c->nclocks++;
+		return NULL;
+	}
+	case ADDRESSES: {
+		c->nhealth_allow = 0;
+		for (char *save = NULL, *a = strtok_r(value, ", ", &save); a; a = strtok_r(NULL, ", ", &save)) {
+			if (strspn(a, "0123456789abcdefABCDEF.:") != strlen(a))
+				return "must be IP addresses separated by commas";
+			if (c->nhealth_allow == CONFIG_MAX_ALLOW)
+				return "lists more than 16 addresses";
+			c->health_allow[c->nhealth_allow++] = a;
+		}
+		return NULL;
+	}
+	}
+	return "is not understood";
+}
+
+int config_load(const char *path, struct config *c, struct buf *errors)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		buf_printf(errors, "%s: cannot read: %s\n", path, strerror(errno));
+		return -1;
+	}
+	struct buf text = {0};
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&text, chunk, n);
+	fclose(f);
+	c->text = text.data ? text.data : calloc(1, 1);
+
+	int problems = 0, line = 0, seen[NKEYS] = {0};
+	for (char *save = NULL, *l = c->text; l; l = save) {
+		char *nl = strchr(l, '\n');
+		save = nl ? nl + 1 : NULL;
+		if (nl)
+			*nl = '\0';
+		line++;
+		char *hash = strchr(l, '#');
+		if (hash)
+			*hash = '\0';
+		char *s = trim(l);
+		if (*s == '\0')
+			continue;
+		char *eq = strchr(s, '=');
+		if (eq == NULL) {
+			buf_printf(errors, "%s:%d: expected \"key = value\"\n", path, line);
+			problems++;
+			continue;
+		}
+		*eq = '\0';
+		char *key = trim(s), *value = trim(eq + 1);
+		int k;
+		for (k = 0; k < NKEYS && strcmp(keys[k].key, key) != 0; k++)
+			;
+		if (k == NKEYS) {
+			buf_printf(errors, "%s:%d: unknown key \"%s\"\n", path, line, key);
+			problems++;
+			continue;
+		}
+		if (seen[k]++ && keys[k].kind != CLOCK) {
+			buf_printf(errors, "%s:%d: %s is given twice\n", path, line, key);
+			problems++;
+			continue;
+		}
+		const char *why = apply(c, k, value);
+		if (why) {
+			buf_printf(errors, "%s:%d: %s %s\n", path, line, key, why);
+			problems++;
+		}
+	}
+	if (c->socket && c->listen) {
+		buf_printf(errors, "%s: give socket or listen, not both\n", path);
+		problems++;
+	}
+	return problems;
+}
+
+void config_free(struct config *c)
+{
+	free(c->text);
+	c->text = NULL;
+}

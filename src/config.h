@@ -1,0 +1,39 @@
+/* config.h: the configuration file (/etc/pressroom/pressroom.conf): one "key = value" a line, "#" starts a
+ * comment. Every key has a default; a key the file does not know, a value that does not fit, or a key given
+ * twice (but clock, which repeats) is an error with its line. See docs/deploy.md for the keys. */
+#ifndef PRESSROOM_CONFIG_H
+#define PRESSROOM_CONFIG_H
+
+#include "buf.h"
+
+enum { CONFIG_MAX_CLOCKS = 8, CONFIG_MAX_ALLOW = 16 };
+
+struct config {
+	/* The site; when set, these override the settings stored in the database. */
+	const char *site_name, *site_url, *site_zone, *tagline;
+	const char *contact_label, *contact_phone, *contact_email;
+	struct {
+		const char *label, *zone;
+	} clocks[CONFIG_MAX_CLOCKS];
+	int nclocks;
+	/* The server. */
+	const char *database, *socket, *listen, *templates, *user;
+	int workers;                 /* 0: one per core */
+	long body_limit;             /* bytes */
+	int session_idle, session_max, cache_max_age, cache_stale;  /* seconds */
+	const char *health_allow[CONFIG_MAX_ALLOW];  /* client addresses that may read /health */
+	int nhealth_allow;
+	char *text;                  /* owns the strings above */
+};
+
+/* The defaults, as a file with no keys would give. */
+void config_defaults(struct config *c);
+/* Read path into c (on top of the defaults). Each problem is appended to errors as "path:line: why\n".
+ * Returns the number of problems (0: c is usable), or -1 if the file cannot be read. */
+int config_load(const char *path, struct config *c, struct buf *errors);
+void config_free(struct config *c);
+
+/* The configuration in force, for the modules that read it (site overrides, /health). */
+extern const struct config *config_current;
+
+#endif
