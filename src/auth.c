@@ -191,13 +191,21 @@ fail:
 	return LOGIN_ERROR;
 }
 
-int auth_session(struct req *r)
+/* The hash of the request's session cookie; 0 if it carries none of the right shape. */
+static int cookie_token_hash(struct req *r, unsigned char hash[32])
 {
 	const char *token = req_cookie(r->arena, r->cookie, AUTH_SESSION_COOKIE);
 	if (token == NULL || strlen(token) != AUTH_TOKEN_HEX)
 		return 0;
-	unsigned char hash[32];
 	auth_token_hash(token, hash);
+	return 1;
+}
+
+int auth_session(struct req *r)
+{
+	unsigned char hash[32];
+	if (!cookie_token_hash(r, hash))
+		return 0;
 	sqlite3_stmt *st = db_stmt(r->db, STMT_SESSION_LOOKUP);
 	if (st == NULL)
 		return -1;
@@ -230,11 +238,9 @@ int auth_session(struct req *r)
 
 int auth_logout(struct req *r)
 {
-	const char *token = req_cookie(r->arena, r->cookie, AUTH_SESSION_COOKIE);
-	if (token == NULL)
-		return 0;
 	unsigned char hash[32];
-	auth_token_hash(token, hash);
+	if (!cookie_token_hash(r, hash))
+		return 0;
 	sqlite3_stmt *st = db_stmt(r->db, STMT_SESSION_END);
 	if (st == NULL)
 		return -1;

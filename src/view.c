@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "clock.h"
 #include "item.h"
 #include "markup.h"
@@ -65,4 +66,22 @@ int view_item_full(struct req *r, struct tpl_dict *d, const struct item *it)
 	}
 	fill_signature(r, d, it->signature);
 	return markup_render_into(d, "BODY_HTML", it->body);
+}
+
+void view_pager(struct req *r, struct tpl_dict *d, const char *base, long long page, int more)
+{
+	struct buf url = {0};
+	if (page > 1) {
+		buf_puts(&url, base);
+		if (page > 2)
+			buf_printf(&url, "?page=%lld", page - 1);
+		tpl_set(tpl_section(d, "PREV"), "PREV_URL", buf_str(&url));
+	}
+	if (more) {
+		buf_reset(&url);
+		buf_printf(&url, "%s?page=%lld", base, page + 1);
+		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", buf_str(&url));
+	}
+	buf_free(&url);
+	(void)r;
 }

@@ -12,4 +12,7 @@ void view_item_summary(struct req *r, struct tpl_dict *d, const struct item *it)
  * Returns 0, or -1 if the body could not be rendered. */
 int view_item_full(struct req *r, struct tpl_dict *d, const struct item *it);
 
+/* Newer and older links of a list at base (a path without a query): sections PREV and NEXT of d. */
+void view_pager(struct req *r, struct tpl_dict *d, const char *base, long long page, int more);
+
 #endif

@@ -10,26 +10,10 @@
 #include "../resp.h"
 #include "../site.h"
 #include "../tpl.h"
+#include "../view.h"
 #include "pages.h"
 
 enum { PER_PAGE = 50 };
-
-static void pager_links(struct req *r, struct tpl_dict *d, const char *base, long long page, int more)
-{
-	char url[64];
-	if (page > 1) {
-		if (page == 2)
-			snprintf(url, sizeof url, "%s", base);
-		else
-			snprintf(url, sizeof url, "%s?page=%lld", base, page - 1);
-		tpl_set(tpl_section(d, "PREV"), "PREV_URL", url);
-	}
-	if (more) {
-		snprintf(url, sizeof url, "%s?page=%lld", base, page + 1);
-		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", url);
-	}
-	(void)r;
-}
 
 void page_admin_list(struct req *r)
 {
@@ -72,7 +56,7 @@ void page_admin_list(struct req *r)
 	}
 	if (n == 0)
 		tpl_show(d, "NO_ROWS");
-	pager_links(r, d, "/admin", page, more);
+	view_pager(r, d, "/admin", page, more);
 	resp_render(r, d, "admin_list.tpl");
 	tpl_dict_free(d);
 }

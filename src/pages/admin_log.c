@@ -9,6 +9,7 @@
 #include "../req.h"
 #include "../resp.h"
 #include "../tpl.h"
+#include "../view.h"
 #include "pages.h"
 
 enum { PER_PAGE = 100 };
@@ -50,15 +51,7 @@ void page_admin_log(struct req *r)
 	}
 	int more = rc == SQLITE_ROW;
 	sqlite3_reset(st);
-	char url[48];
-	if (page > 1) {
-		snprintf(url, sizeof url, "/admin/log?page=%lld", page - 1);
-		tpl_set(tpl_section(d, "PREV"), "PREV_URL", url);
-	}
-	if (more) {
-		snprintf(url, sizeof url, "/admin/log?page=%lld", page + 1);
-		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", url);
-	}
+	view_pager(r, d, "/admin/log", page, more);
 	resp_render(r, d, "admin_log.tpl");
 	tpl_dict_free(d);
 }
