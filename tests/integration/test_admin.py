@@ -131,6 +131,24 @@ class SignIn(unittest.TestCase):
         self.assertEqual(headers["allow"], "POST")
 
 
+class OverTls(unittest.TestCase):
+    def test_session_cookie_is_secure_when_nginx_says_https(self):
+        import fcgi
+        base = {"REQUEST_METHOD": "GET", "REQUEST_URI": "/admin/login", "REMOTE_ADDR": "127.0.0.9", "HTTPS": "on"}
+        status, headers, body = fcgi.request(SITE.socket, base)
+        self.assertEqual(status, 200)
+        login_cookie = [c for c in headers["set-cookie"] if c.startswith("pressroom_login=")][0]
+        self.assertIn("; Secure", login_cookie)
+        token = login_cookie.split("=", 1)[1].split(";")[0]
+        form = urllib.parse.urlencode({"csrf": token, "username": PUBLISHER[0], "password": PUBLISHER[2]}).encode()
+        status, headers, _ = fcgi.request(SITE.socket, dict(base, REQUEST_METHOD="POST", CONTENT_LENGTH=str(len(form)),
+                                                            CONTENT_TYPE="application/x-www-form-urlencoded",
+                                                            HTTP_COOKIE="pressroom_login=" + token), form)
+        self.assertEqual(status, 303)
+        session = [c for c in headers["set-cookie"] if c.startswith("pressroom_session=")][0]
+        self.assertRegex(session, r"^pressroom_session=[0-9a-f]{64}; Path=/admin; HttpOnly; SameSite=Strict; Secure$")
+
+
 class Throttling(unittest.TestCase):
     def fail(self, source, name, times):
         c = Client(SITE, source)
