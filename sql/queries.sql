@@ -18,20 +18,43 @@ SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updat
  WHERE id = ?1 AND status = 'published' AND published_at <= ?2;
 
 -- name: items_public_of_kind
--- ?1 kind, ?2 lowest published_at, ?3 highest published_at (now or the end of a year), ?4 limit, ?5 offset
+-- A page of a list starts below a key (published_at, id), never at an OFFSET: page 4,000 is an index seek
+-- like page 1 (item.c finds the key). The first page starts below (highest published_at, max id).
+-- ?1 kind, ?2 lowest published_at, ?3 ?4 the key the page starts below, ?5 limit
 SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
- WHERE kind = ?1 AND status = 'published' AND published_at BETWEEN ?2 AND ?3
+ WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
  ORDER BY published_at DESC, id DESC
- LIMIT ?4 OFFSET ?5;
+ LIMIT ?5;
 
 -- name: items_public_all
--- ?1 lowest published_at, ?2 highest published_at, ?3 limit, ?4 offset
+-- ?1 lowest published_at, ?2 ?3 the key the page starts below, ?4 limit
 SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
- WHERE status = 'published' AND published_at BETWEEN ?1 AND ?2
+ WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
  ORDER BY published_at DESC, id DESC
- LIMIT ?3 OFFSET ?4;
+ LIMIT ?4;
+
+-- name: item_keys_public_of_kind
+-- The keys of the lists above, read from the index alone, to find where a deep page starts.
+-- ?1 kind, ?2 lowest published_at, ?3 ?4 the key to start below, ?5 how many
+SELECT published_at, id
+  FROM item
+ WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?5;
+
+-- name: item_keys_public_all
+-- ?1 lowest published_at, ?2 ?3 the key to start below, ?4 how many
+SELECT published_at, id
+  FROM item
+ WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?4;
+
+-- name: item_next_public_at
+-- When the next scheduled item becomes public (NULL: none is scheduled). ?1 now
+SELECT min(published_at) FROM item WHERE status = 'published' AND published_at > ?1;
 
 -- name: item_latest_full_of_kind
 -- ?1 kind, ?2 now
@@ -172,10 +195,11 @@ SELECT created_at, expires_at FROM preview_link
 -- name: search_public
 -- Rank only the newest ?7 matching public items (by id), so a word found in most of the archive costs the
 -- same as a rare one; bm25 weights the title over the teaser over the body. Newest first among equals.
+-- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
 -- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates
 SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
   FROM (SELECT f.rowid AS id, bm25(item_fts, 10.0, 4.0, 1.0) AS score
-          FROM item_fts f JOIN item c ON c.id = f.rowid
+          FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
          WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
            AND (?4 IS NULL OR c.kind = ?4)
          ORDER BY f.rowid DESC LIMIT ?7) hits

@@ -1,8 +1,11 @@
-/* clock.c: zone arithmetic through the C library's tz database (tzdata), with a small cache.
+/* clock.c: zone arithmetic over the tz database (tzdata).
  *
- * glibc converts to local time only in the zone named by TZ, so a lookup switches TZ. Switching re-reads
- * the zone file, so the offset found for a zone is cached per quarter hour: every summer-time change in
- * the tz database falls on a quarter hour, so an offset cannot change inside one. */
+ * A zone's transitions are read from its TZif file (RFC 8536) once per process, so the offset in force at
+ * any time up to the file's last transition is a binary search: no file read, no TZ switch. (A list page
+ * dates twenty items, each in another season; through glibc that was a zone file opened per date.)
+ * After the last transition the footer's POSIX rule applies, which glibc knows: there a lookup switches TZ,
+ * which re-reads the zone file, so that offset is cached per quarter hour: every summer-time change in the
+ * tz database falls on a quarter hour, so an offset cannot change inside one. */
 #include "clock.h"
 
 #include <stdio.h>
@@ -51,8 +54,102 @@ int clock_zone_known(const char *zone)
 	return known;
 }
 
+/* ---- the transitions of a zone, from its file ---- */
+
+enum { TABLES = 8, TZIF_MAX = 1 << 16 };
+
+static struct zone_table {
+	char zone[64];
+	int n;               /* transitions; 0 with ok: the file has none (a fixed offset, or footer only) */
+	long long *at;       /* when each happens, ascending */
+	int *off;            /* the UTC offset from that moment */
+	int first;           /* the offset before the first transition (time type 0) */
+	int ok;              /* the file was read: else the glibc path decides */
+} tables[TABLES];
+static int table_next;
+
+static long long be(const unsigned char *p, int bytes)
+{
+	unsigned long long v = 0;
+	for (int i = 0; i < bytes; i++)
+		v = v << 8 | p[i];
+	return bytes == 4 ? (long long)(int)(unsigned)v : (long long)v;
+}
+
+/* Parse the version-2 (64-bit) data of a TZif file into t. Returns 0, or -1 if it is not one. */
+static int parse_tzif(const unsigned char *d, size_t len, struct zone_table *t)
+{
+	/* Header: magic, version, 15 unused, then isutcnt isstdcnt leapcnt timecnt typecnt charcnt. */
+	if (len < 44 || memcmp(d, "TZif", 4) != 0 || d[4] < '2')
+		return -1;
+	size_t v1 = (size_t)be(d + 32, 4) * 5 + (size_t)be(d + 36, 4) * 6 + (size_t)be(d + 40, 4) +
+	            (size_t)be(d + 28, 4) * 8 + (size_t)be(d + 24, 4) + (size_t)be(d + 20, 4);
+	if (44 + v1 + 44 > len)
+		return -1;
+	const unsigned char *h = d + 44 + v1;
+	long long timecnt = be(h + 32, 4), typecnt = be(h + 36, 4);
+	const unsigned char *times = h + 44, *idx = times + timecnt * 8, *types = idx + timecnt;
+	if (memcmp(h, "TZif", 4) != 0 || typecnt < 1 || timecnt < 0 ||
+	    (size_t)(types + typecnt * 6 - d) > len)
+		return -1;
+	t->at = malloc(((size_t)timecnt + 1) * sizeof *t->at);
+	t->off = malloc(((size_t)timecnt + 1) * sizeof *t->off);
+	if (t->at == NULL || t->off == NULL)
+		return -1;
+	for (long long i = 0; i < timecnt; i++) {
+		if (idx[i] >= typecnt)
+			return -1;
+		t->at[i] = be(times + i * 8, 8);
+		t->off[i] = (int)be(types + idx[i] * 6, 4);
+	}
+	t->n = (int)timecnt;
+	t->first = (int)be(types, 4);
+	return 0;
+}
+
+/* The table of zone, read on first use. NULL for a name that cannot be a zone or a file that is none. */
+static struct zone_table *zone_table(const char *zone)
+{
+	for (int i = 0; i < TABLES; i++)
+		if (tables[i].zone[0] && strcmp(tables[i].zone, zone) == 0)
+			return tables[i].ok ? &tables[i] : NULL;
+	if (!clock_zone_known(zone))
+		return NULL;
+	struct zone_table *t = &tables[table_next];
+	table_next = (table_next + 1) % TABLES;
+	free(t->at);
+	free(t->off);
+	memset(t, 0, sizeof *t);
+	snprintf(t->zone, sizeof t->zone, "%s", zone);
+	char path[160];
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
+	unsigned char *d = malloc(TZIF_MAX);
+	FILE *f = fopen(path, "rb");
+	size_t len = f && d ? fread(d, 1, TZIF_MAX, f) : 0;
+	if (f)
+		fclose(f);
+	t->ok = len > 0 && len < TZIF_MAX && parse_tzif(d, len, t) == 0;
+	free(d);
+	return t->ok ? t : NULL;
+}
+
+/* ---- offsets ---- */
+
 static int offset_of(const char *zone, time_t t, long *gmtoff)
 {
+	struct zone_table *z = zone_table(zone);
+	if (z && z->n > 0 && (long long)t < z->at[z->n - 1]) {
+		int lo = 0, hi = z->n; /* the first transition after t is at[lo] */
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+			if (z->at[mid] <= (long long)t)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		*gmtoff = lo == 0 ? z->first : z->off[lo - 1];
+		return 0;
+	}
 	time_t quarter = t - (t % QUARTER + QUARTER) % QUARTER;
 	for (int i = 0; i < CACHE_SLOTS; i++) {
 		if (cache[i].quarter == quarter && strcmp(cache[i].zone, zone) == 0) {

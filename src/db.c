@@ -13,6 +13,8 @@ struct db {
 	sqlite3 *h;
 	sqlite3_stmt *stmts[STMT__MAX];
 	sqlite3_stmt *data_version;
+	sqlite3_stmt *read_begin, *read_end;
+	int reading;               /* inside a transaction db_read_begin started */
 };
 
 static const char *const stmt_names[STMT__MAX] = {
@@ -59,6 +61,9 @@ static const char *const stmt_names[STMT__MAX] = {
 	[STMT_LAST_CHANGE] = "last_change",
 	[STMT_ITEM_PUBLIC_NEWER] = "item_public_newer",
 	[STMT_ITEM_PUBLIC_OLDER] = "item_public_older",
+	[STMT_ITEM_KEYS_PUBLIC_OF_KIND] = "item_keys_public_of_kind",
+	[STMT_ITEM_KEYS_PUBLIC_ALL] = "item_keys_public_all",
+	[STMT_ITEM_NEXT_PUBLIC_AT] = "item_next_public_at",
 };
 
 /* slugify(text): the URL slug of a title, so seed and migrations make the same slugs as the C code. */
@@ -139,6 +144,8 @@ void db_close(struct db *db)
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(db->stmts[i]);
 	sqlite3_finalize(db->data_version);
+	sqlite3_finalize(db->read_begin);
+	sqlite3_finalize(db->read_end);
 	sqlite3_close(db->h);
 	free(db);
 }
@@ -278,6 +285,35 @@ long long db_data_version(struct db *db)
 	sqlite3_reset(db->data_version);
 	/* data_version moves only for other connections' commits; add this connection's own changes. */
 	return v < 0 ? -1 : (v << 32) + (sqlite3_total_changes64(db->h) & 0xFFFFFFFF);
+}
+
+/* Run a statement prepared once on this connection (BEGIN, COMMIT). Returns 0 or -1. */
+static int run_once_prepared(struct db *db, sqlite3_stmt **st, const char *sql)
+{
+	if (*st == NULL && sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(*st);
+	sqlite3_reset(*st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void db_read_begin(struct db *db)
+{
+	if (db->reading || !sqlite3_get_autocommit(db->h))
+		return;
+	/* Deferred: the snapshot starts at the first read. If BEGIN fails each statement reads on its own. */
+	db->reading = run_once_prepared(db, &db->read_begin, "BEGIN") == 0;
+}
+
+void db_read_end(struct db *db)
+{
+	if (!db->reading)
+		return;
+	db->reading = 0;
+	if (run_once_prepared(db, &db->read_end, "COMMIT") != 0) {
+		log_error("cannot end a read transaction: %s", sqlite3_errmsg(db->h));
+		db_rollback(db);
+	}
 }
 
 int db_begin(struct db *db)

@@ -51,6 +51,9 @@ enum stmt {
 	STMT_LAST_CHANGE,
 	STMT_ITEM_PUBLIC_NEWER,
 	STMT_ITEM_PUBLIC_OLDER,
+	STMT_ITEM_KEYS_PUBLIC_OF_KIND,
+	STMT_ITEM_KEYS_PUBLIC_ALL,
+	STMT_ITEM_NEXT_PUBLIC_AT,
 	STMT__MAX
 };
 
@@ -91,5 +94,11 @@ int db_check_statements(struct db *db, char *err, size_t errlen);
 /* Changes whenever any connection, this one included, changes the database: lets a worker keep caches
  * until the data moves. */
 long long db_data_version(struct db *db);
+
+/* One read transaction around a public page: every statement sees one snapshot, and the locks are taken
+ * once instead of once per statement (two fcntl and an fstat each). Only for requests that do not write:
+ * db_read_end is a no-op unless db_read_begin started a transaction, and ends it before any write. */
+void db_read_begin(struct db *db);
+void db_read_end(struct db *db);
 
 #endif

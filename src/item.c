@@ -1,7 +1,9 @@
 /* item.c: reading items through the named statements. */
 #include "item.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -66,8 +68,155 @@ int item_latest_full(struct req *r, const char *kind, struct item *out)
 	return fetch_one(r, st, out);
 }
 
+/* ---- where a page of a list starts ----
+ *
+ * A page of a public list is an index seek below the key (published_at, id) of the last item of the page
+ * before, so page 4,000 costs what page 1 costs. Finding that key is a walk down the index from the top
+ * (keys only, no rows); the keys at every KEY_STRIDE items are kept per worker and per list, so each deep
+ * page is walked once. They stay valid while no commit is seen (db_data_version) and no scheduled item has
+ * become public (every item public now is older than the next scheduled one, so none moves until then). */
+
+enum { KEY_STRIDE = 20, KEY_LISTS = 4 };
+
+struct list_key {
+	long long at, id;
+};
+
+static struct key_cache {
+	char kind[8];                /* "release", "event" or "" for both */
+	long long from, to;          /* the filter; to is LLONG_MAX for "until now" */
+	long long version, until;    /* valid at this data_version, while now < until */
+	long long n;                 /* keys known: keys[i] is the key of item (i + 1) * KEY_STRIDE */
+	int complete;                /* the list ends before item (n + 1) * KEY_STRIDE */
+	unsigned long used;          /* when last used (0: never), to choose the slot to reuse */
+	struct list_key *keys;
+	size_t cap;
+} key_caches[KEY_LISTS];
+static unsigned long key_clock;
+
+/* The cache of f's keys, emptied if it is stale; NULL on error. */
+static struct key_cache *key_cache_of(struct req *r, const struct item_filter *f)
+{
+	const char *kind = f->kind ? f->kind : "";
+	long long to = f->to >= (long long)r->now ? LLONG_MAX : f->to, version = db_data_version(r->db);
+	struct key_cache *c = &key_caches[0];
+	int same = 0;
+	for (int i = 0; i < KEY_LISTS && !same; i++) {
+		struct key_cache *k = &key_caches[i];
+		same = k->used && strcmp(k->kind, kind) == 0 && k->from == f->from && k->to == to;
+		if (same || k->used < c->used)
+			c = k;
+	}
+	c->used = ++key_clock;
+	if (same && c->version == version && (long long)r->now < c->until)
+		return c;
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_NEXT_PUBLIC_AT);
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, (long long)r->now);
+	int rc = sqlite3_step(st);
+	c->until = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL ? sqlite3_column_int64(st, 0)
+	                                                                           : LLONG_MAX;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		c->used = 0;
+		return NULL;
+	}
+	snprintf(c->kind, sizeof c->kind, "%s", kind);
+	c->from = f->from;
+	c->to = to;
+	c->version = version;
+	c->n = 0;
+	c->complete = 0;
+	return c;
+}
+
+static void keep_key(struct key_cache *c, const struct list_key *key)
+{
+	if ((size_t)c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 256;
+		struct list_key *keys = realloc(c->keys, cap * sizeof *keys);
+		if (keys == NULL) {
+			log_error("out of memory");
+			abort();
+		}
+		c->keys = keys;
+		c->cap = cap;
+	}
+	c->keys[c->n++] = *key;
+}
+
+/* Step through up to count keys of f below *key, leaving *key at the last one; every KEY_STRIDE-th is
+ * kept in c when c is given (so *key must then be a multiple of KEY_STRIDE from the top). Returns how many
+ * keys there were, or -1. */
+static long long walk_keys(struct req *r, const struct item_filter *f, struct list_key *key, long long count,
+                           struct key_cache *c)
+{
+	sqlite3_stmt *st = db_stmt(r->db, f->kind ? STMT_ITEM_KEYS_PUBLIC_OF_KIND : STMT_ITEM_KEYS_PUBLIC_ALL);
+	if (st == NULL)
+		return -1;
+	int p = 1;
+	if (f->kind)
+		sqlite3_bind_text(st, p++, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, p++, f->from);
+	sqlite3_bind_int64(st, p++, key->at);
+	sqlite3_bind_int64(st, p++, key->id);
+	sqlite3_bind_int64(st, p++, count);
+	long long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		key->at = sqlite3_column_int64(st, 0);
+		key->id = sqlite3_column_int64(st, 1);
+		if (++n % KEY_STRIDE == 0 && c)
+			keep_key(c, key);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		log_error("item keys failed: %s", sqlite3_errstr(rc));
+		return -1;
+	}
+	return n;
+}
+
+/* The key the list f starts below after skipping skip items. Returns 1, 0 (the list is shorter) or -1. */
+static int list_start(struct req *r, const struct item_filter *f, long long skip, struct list_key *key)
+{
+	*key = (struct list_key){f->to, LLONG_MAX};
+	if (skip <= 0)
+		return 1;
+	struct key_cache *c = key_cache_of(r, f);
+	if (c == NULL)
+		return -1;
+	long long stride = skip / KEY_STRIDE, rest = skip % KEY_STRIDE;
+	if (stride > c->n && !c->complete) {
+		struct list_key from = c->n ? c->keys[c->n - 1] : *key;
+		long long want = (stride - c->n) * KEY_STRIDE, got = walk_keys(r, f, &from, want, c);
+		if (got < 0)
+			return -1;
+		c->complete = got < want;
+	}
+	if (stride > c->n)
+		return 0;
+	if (stride > 0)
+		*key = c->keys[stride - 1];
+	if (rest > 0) {
+		long long got = walk_keys(r, f, key, rest, NULL);
+		if (got < 0)
+			return -1;
+		if (got < rest)
+			return 0;
+	}
+	return 1;
+}
+
 int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out)
 {
+	struct item *items = arena_alloc(r->arena, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
+	struct list_key start;
+	*out = items;
+	int found = list_start(r, f, offset, &start);
+	if (found <= 0)
+		return found;
 	sqlite3_stmt *st = db_stmt(r->db, f->kind ? STMT_ITEMS_PUBLIC_OF_KIND : STMT_ITEMS_PUBLIC_ALL);
 	if (st == NULL)
 		return -1;
@@ -75,11 +224,10 @@ int item_list(struct req *r, const struct item_filter *f, int limit, long long o
 	if (f->kind)
 		sqlite3_bind_text(st, p++, f->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, p++, f->from);
-	sqlite3_bind_int64(st, p++, f->to);
+	sqlite3_bind_int64(st, p++, start.at);
+	sqlite3_bind_int64(st, p++, start.id);
 	sqlite3_bind_int(st, p++, limit);
-	sqlite3_bind_int64(st, p++, offset);
 
-	struct item *items = arena_alloc(r->arena, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
 	int n = 0, rc = SQLITE_DONE;
 	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		item_from_row(r, st, &items[n++]);
@@ -88,7 +236,6 @@ int item_list(struct req *r, const struct item_filter *f, int limit, long long o
 		n = -1;
 	}
 	sqlite3_reset(st);
-	*out = items;
 	return n;
 }
 

@@ -32,7 +32,8 @@ int item_get_public(struct req *r, long long id, struct item *out);
 /* The newest public item of kind, in full. Returns 1, 0 or -1 as above. */
 int item_latest_full(struct req *r, const char *kind, struct item *out);
 /* Up to limit public items matching f, newest first, skipping offset; the array belongs to the request.
- * Returns the count, or -1 on error. */
+ * Returns the count, or -1 on error. However large offset is, this is an index seek: the keys where deep
+ * pages start are found once and kept (see item.c). */
 int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out);
 
 /* Fill it from the current row of st, whose first twelve columns are those of sql/queries.sql's item

@@ -4,7 +4,7 @@
 #include "jsonld.h"
 
 #include <jansson.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "clock.h"
@@ -12,6 +12,23 @@
 #include "req.h"
 #include "site.h"
 #include "tpl.h"
+
+/* jansson's output, a piece at a time, into a buffer. */
+static int put(const char *s, size_t len, void *data)
+{
+	buf_append(data, s, len);
+	return 0;
+}
+
+/* text with '<', '>' and '&' escaped into out; most texts have none, found by one strpbrk. */
+static void put_safe(struct buf *out, const char *text)
+{
+	for (const char *p; (p = strpbrk(text, "<>&")) != NULL; text = p + 1) {
+		buf_append(out, text, (size_t)(p - text));
+		buf_puts(out, *p == '<' ? "\\u003c" : *p == '>' ? "\\u003e" : "\\u0026");
+	}
+	buf_puts(out, text);
+}
 
 int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const struct item *it, const char *url,
                    const char *description)
@@ -26,24 +43,15 @@ int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const str
 	                        "description", description, "url", url, "mainEntityOfPage", url,
 	                        "datePublished", published, "dateModified", modified,
 	                        "articleSection", item_type_label(it->type), "publisher", org, "author", org);
-	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_ESCAPE_SLASH) : NULL;
+	struct buf text = {0}, safe = {0};
+	int rc = doc ? json_dump_callback(doc, put, &text, JSON_COMPACT | JSON_ESCAPE_SLASH) : -1;
 	json_decref(doc);
 	json_decref(org);
-	if (text == NULL)
-		return -1;
-	struct buf safe = {0};
-	for (const char *p = text; *p; p++) {
-		if (*p == '<')
-			buf_puts(&safe, "\\u003c");
-		else if (*p == '>')
-			buf_puts(&safe, "\\u003e");
-		else if (*p == '&')
-			buf_puts(&safe, "\\u0026");
-		else
-			buf_putc(&safe, *p);
+	if (rc == 0) {
+		put_safe(&safe, buf_str(&text));
+		tpl_set_rendered_json(d, key, buf_str(&safe));
 	}
-	free(text);
-	tpl_set_rendered_json(d, key, buf_str(&safe));
+	buf_free(&text);
 	buf_free(&safe);
-	return 0;
+	return rc == 0 ? 0 : -1;
 }

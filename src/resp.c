@@ -116,13 +116,23 @@ void resp_set_cache_policy(int max_age, int stale_while_revalidate)
 	cache_swr = stale_while_revalidate;
 }
 
-/* FNV-1a, 64 bits: an ETag needs to change when the bytes do, not to resist an attacker. */
-static unsigned long long fnv1a(const char *s, size_t len)
+/* FNV-1a taken 8 bytes at a time, each step followed by an xor-shift so that high bits reach low ones: an
+ * ETag needs to change when the bytes do, not to resist an attacker. Every step is invertible, so pages
+ * that differ in one word never share a tag; and a 20 KB page costs 2,500 steps, not 20,000 (it was 8%
+ * of a page's instructions byte by byte). */
+static unsigned long long body_hash(const char *s, size_t len)
 {
-	unsigned long long h = 14695981039346656037ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	const unsigned long long prime = 1099511628211ULL;
+	unsigned long long h = 14695981039346656037ULL, w;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * prime;
+		h ^= h >> 32;
+	}
+	for (; i < len; i++) {
+		h = (h ^ (unsigned char)s[i]) * prime;
+		h ^= h >> 32;
 	}
 	return h;
 }
@@ -175,7 +185,7 @@ void resp_finish(struct req *r)
 	snprintf(value, sizeof value, "public, max-age=%d, stale-while-revalidate=%d", cache_max_age, cache_swr);
 	resp_header(r, "Cache-Control", value);
 	char etag[24], date[40];
-	snprintf(etag, sizeof etag, "\"%016llx\"", fnv1a(buf_str(&r->body), r->body.len));
+	snprintf(etag, sizeof etag, "\"%016llx\"", body_hash(buf_str(&r->body), r->body.len));
 	resp_header(r, "ETag", etag);
 	/* The page shows the time to the minute, and the newest data: whichever changed last. */
 	long long changed = r->site ? site_last_change(r) : 0, minute = (long long)r->now - (long long)r->now % 60;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "db.h"
 #include "req.h"
 #include "resp.h"
 
@@ -146,6 +147,10 @@ void route_dispatch(struct req *r)
 	}
 	if (r->arg)
 		r->arg = arena_strndup(r->arena, r->arg, strcspn(r->arg, "/"));
+	/* Only public reads keep the request's read transaction (serve.c): a signed-in page touches its
+	 * session, a form writes, and a write must not start inside an older snapshot. */
+	if ((rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN)) || r->method == METHOD_POST)
+		db_read_end(r->db);
 	if (rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN))
 		resp_header(r, "Cache-Control", "no-store");
 	else

@@ -29,6 +29,8 @@ int search_fts_query(const char *text, struct buf *out)
 			len = SEARCH_MAX_TERM;
 			while (len > 0 && (start[len] & 0xC0) == 0x80)
 				len--;
+			if (len == 0)
+				continue; /* only continuation bytes, not UTF-8: no term, rather than an empty "" */
 		}
 		if (terms)
 			buf_putc(out, ' ');

@@ -27,9 +27,38 @@ def free_port():
         return s.getsockname()[1]
 
 
+# ---- sanitizer reports (script/test runs this suite once more against build-asan) ----
+# There a report aborts the process (ASAN_OPTIONS and UBSAN_OPTIONS in tests/CMakeLists.txt), but the
+# supervisor replaces a worker that dies, and the test could still pass: so a report in a command's stderr or
+# in the app's log, or a worker killed by SIGABRT (6), fails the test.
+SANITIZER_REPORT = re.compile(r"ERROR: (AddressSanitizer|LeakSanitizer)|SUMMARY: \w+Sanitizer|"
+                              r"\d+:\d+: runtime error: |worker \d+ killed by signal 6;")
+
+
+def check_sanitizer_report(text, what):
+    if SANITIZER_REPORT.search(text):
+        raise AssertionError(f"sanitizer report in {what}:\n{symbolized(text[-20000:])}")
+
+
+def symbolized(text):
+    """The report with function and line after each frame "(module+0xOFFSET)": a sandboxed worker may not
+    read its own binary to symbolize it."""
+    def frame(m):
+        try:
+            where = subprocess.run(["addr2line", "-f", "-i", "-C", "-e", m.group(1), m.group(2)],
+                                   capture_output=True, text=True, timeout=10).stdout.split()
+        except (OSError, subprocess.SubprocessError):
+            where = []
+        return m.group(0) + "".join(" " + w for w in where)
+    return re.sub(r"\((/[^()+\s]+)\+(0x[0-9a-f]+)\)", frame, text)
+# ---- end of sanitizer reports ----
+
+
 def run(*args, **kw):
     """Run the pressroom binary with args; returns the CompletedProcess (text mode)."""
-    return subprocess.run([BIN, *args], capture_output=True, text=True, timeout=60, **kw)
+    proc = subprocess.run([BIN, *args], capture_output=True, text=True, timeout=60, **kw)
+    check_sanitizer_report(proc.stderr, "the stderr of pressroom " + " ".join(args))
+    return proc
 
 
 class Site:
@@ -116,6 +145,7 @@ class Site:
 
     def __exit__(self, *exc):
         self.exit_code = self.stop_app()
+        app_log = self.log()  # read before the folder goes; checked for sanitizer reports below
         if self.nginx and self.nginx.poll() is None:
             self.nginx.send_signal(signal.SIGQUIT)
             try:
@@ -126,6 +156,7 @@ class Site:
             print("kept", self.dir)
         else:
             shutil.rmtree(self.dir, ignore_errors=True)
+        check_sanitizer_report(app_log, "the app's log")
         return False
 
     # ---- helpers ----

@@ -1,0 +1,131 @@
+/* fuzz_search.c: the search box, from what a visitor types to the rows SQLite returns. The text goes through
+ * the ?q= validator (input_check, as the gate does) or, with the first byte odd, straight in; search_fts_query
+ * builds the FTS5 query; then the server's own statements (search_public, search_snippet of
+ * sql/queries.sql, through db_stmt) run it against an in-memory database made by the real migrations and
+ * seed, with the app's tokenizer, plus a few items in other scripts.
+ *
+ * Properties: no memory error; the query is at most SEARCH_MAX_TERMS quoted terms of at most SEARCH_MAX_TERM
+ * bytes without a quote inside; and SQLite never fails on it: every step gives a row or the end, never an
+ * FTS5 syntax error, whatever was typed. */
+#include "fuzz.h"
+
+#include <limits.h>
+#include <sqlite3.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "db.h"
+#include "input.h"
+#include "search.h"
+
+static struct db *db;
+
+/* Items beyond the demo content, in the scripts and forms people search for. */
+static const char extra_items[] =
+	"INSERT INTO item (kind, type, slug, title, teaser, body, signature, status, published_at, created_at, "
+	"updated_at) VALUES "
+	"('release', 'statement', 'zayavlenie', 'Заявление МИД России', 'О ситуации на Корейском полуострове',"
+	" 'Ёлка, ёж и «кавычки»: заявление от 5 июля.', '', 'published', 0, 0, 0),"
+	"('event', 'event', 'cafe', 'Café naïve résumé', 'Straße, ÆØÅ, İstanbul', 'Ǆ ǅ ǆ ﬁ ﬀ 𝐀 ½ Ⅻ', '',"
+	" 'published', 1, 1, 1),"
+	"('release', 'news', 'cjk', '東京 北京 서울', 'عربي עברית हिन्दी', 'emoji 😀 👍🏽 and ZWJ 👩‍👩‍👧', '',"
+	" 'published', 2, 2, 2);";
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	char err[512];
+	db = db_open(":memory:", DB_CREATE, err, sizeof err);
+	if (db == NULL || db_migrate(db, err, sizeof err) != 0 || db_seed(db, err, sizeof err) != 0) {
+		fprintf(stderr, "fuzz_search: cannot make the database: %s\n", err);
+		abort();
+	}
+	if (sqlite3_exec(db_handle(db), extra_items, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "fuzz_search: %s\n", sqlite3_errmsg(db_handle(db)));
+		abort();
+	}
+	return 0;
+}
+
+/* Step st to its end: each step must give a row or the end. Returns the ids of the first column, up to max. */
+static int step_all(sqlite3_stmt *st, const char *fts, long long *ids, int max)
+{
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (ids != NULL && n < max)
+			ids[n++] = sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "SQLite failed (%d: %s) on the FTS5 query [%s]\n", rc, sqlite3_errmsg(db_handle(db)), fts);
+		abort();
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+static void check_query(const char *fts, int terms)
+{
+	CHECK(terms >= 0 && terms <= SEARCH_MAX_TERMS);
+	if (terms == 0) {
+		CHECK(fts[0] == '\0');
+		return;
+	}
+	/* "t1" "t2" ...: quoted terms, one space apart. */
+	const char *p = fts;
+	for (int t = 0; t < terms; t++) {
+		if (t > 0)
+			CHECK(*p++ == ' ');
+		CHECK(*p++ == '"');
+		size_t len = strcspn(p, "\"");
+		CHECK(len >= 1 && len <= SEARCH_MAX_TERM);
+		p += len;
+		CHECK(*p++ == '"');
+	}
+	CHECK(*p == '\0');
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	int raw = data[0] & 1, kind = (data[0] >> 1) & 1;
+	struct arena a = {0};
+	struct buf fts = {0};
+	char *typed = fuzz_string(data + 1, size - 1);
+	const char *text = typed;
+	struct input q = {0};
+	if (!raw) {
+		CHECK(input_check(&a, KEY_Q, typed, &q));
+		text = q.s;
+	}
+	int terms = search_fts_query(text, &fts);
+	check_query(buf_str(&fts), terms);
+	if (terms > 0) {
+		/* As page_messages binds them: every date, one kind or all, the first page. */
+		sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
+		CHECK(st != NULL);
+		sqlite3_bind_text(st, 1, buf_str(&fts), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, LLONG_MIN);
+		sqlite3_bind_int64(st, 3, LLONG_MAX);
+		if (kind)
+			sqlite3_bind_text(st, 4, "release", -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, 21);
+		sqlite3_bind_int64(st, 6, 0);
+		sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
+		long long ids[21];
+		int n = step_all(st, buf_str(&fts), ids, 21);
+		for (int i = 0; i < n; i++) {
+			sqlite3_stmt *sn = db_stmt(db, STMT_SEARCH_SNIPPET);
+			CHECK(sn != NULL);
+			sqlite3_bind_text(sn, 1, buf_str(&fts), -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(sn, 2, ids[i]);
+			step_all(sn, buf_str(&fts), NULL, 0);
+		}
+	}
+	free(typed);
+	buf_free(&fts);
+	arena_free(&a);
+	return 0;
+}

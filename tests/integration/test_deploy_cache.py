@@ -1,0 +1,198 @@
+"""test_deploy_cache.py: the caching tier of docs/scaling.md, as documented (the nginx block between its
+markers, only addresses, certificate, install paths and cache folder substituted), in front of the installed
+server. With cache_max_age = 2s: repeated reads are HITs, a statement published through the admin shows on
+the cached home page within the lifetime, the admin and anyone signed in go past the cache, and a failing
+server is hidden by stale pages. With a long lifetime: a flood on an uncached page reaches the server once,
+conditional requests get 304 from nginx, and the refresh header replaces a cached page, from localhost only."""
+import datetime
+import os
+import threading
+import time
+import unittest
+import zoneinfo
+
+from deploy import Deployment, doc_block
+from harness import Client
+
+PUBLISHER = ("alice", "publisher", "correct horse battery")
+CACHE = ("scaling.md", "nginx-cache")
+
+
+def publish(d, title):
+    """Sign in and publish a statement through the admin, as a press officer would; returns the client."""
+    c = Client(d)
+    status, _, _ = c.login(PUBLISHER[0], PUBLISHER[2])
+    assert status == 303, status
+    now = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London"))
+    form = {"kind": "release", "item_type": "statement", "title": title, "date": now.strftime("%Y-%m-%d"),
+            "time": now.strftime("%H:%M"), "zone": "London", "teaser": "Teaser of " + title,
+            "body": "First paragraph.", "signature": "The Press Office", "action": "publish"}
+    status, _, body = c.post("/admin/new", form)
+    assert status == 303, (status, body[:1000])
+    return c
+
+
+def cache_files_text(d):
+    out = []
+    for folder, _, files in os.walk(os.path.join(d.dir, "cache")):
+        for f in files:
+            with open(os.path.join(folder, f), "rb") as fh:
+                out.append(fh.read().decode("utf-8", "replace"))
+    return "\n".join(out)
+
+
+class Documented(unittest.TestCase):
+    def test_the_block_never_caches_set_cookie_and_honours_the_apps_headers(self):
+        block = doc_block(*CACHE)
+        self.assertNotIn("fastcgi_ignore_headers", block)  # Set-Cookie, Cache-Control, Expires all honoured
+        for directive in ("fastcgi_cache_use_stale updating error timeout", "fastcgi_cache_background_update on;",
+                          "fastcgi_cache_lock on;", "fastcgi_cache_revalidate on;",
+                          "add_header X-Cache-Status $upstream_cache_status always;"):
+            self.assertIn(directive, block)
+
+
+class ShortLifetime(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.d = Deployment(config={"cache_max_age": "2s", "cache_stale": "1m", "workers": "2"}, site=CACHE,
+                           users=[PUBLISHER]).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.d.__exit__(None, None, None)
+
+    def test_repeated_reads_hit_the_cache(self):
+        first = self.d.get("/messages?type=events")
+        second = self.d.get("/messages?type=events")
+        self.assertEqual((first[0], second[0]), (200, 200))
+        self.assertIn(first[1]["x-cache-status"], ("MISS", "EXPIRED"))
+        self.assertEqual(second[1]["x-cache-status"], "HIT")
+        self.assertEqual(second[2], first[2])
+        self.assertEqual(second[1]["cache-control"], "public, max-age=2, stale-while-revalidate=60")
+        self.assertEqual(second[1]["etag"], first[1]["etag"])
+        self.assertIn("strict-transport-security", second[1])
+
+    def test_a_publication_is_visible_through_the_cache_within_its_lifetime(self):
+        title = "Statement on the opening of the consular section " + str(int(time.time()))
+        deadline = time.time() + 5  # the home page is cached (an expired copy is being renewed: wait for it)
+        while time.time() < deadline:
+            status, headers, body = self.d.get("/")
+            if headers["x-cache-status"] == "HIT":
+                break
+            time.sleep(0.05)
+        self.assertEqual(headers["x-cache-status"], "HIT")
+        self.assertNotIn(title, body)
+        publish(self.d, title)
+        published = time.time()
+        seen = None
+        while time.time() - published < 10:
+            status, headers, body = self.d.get("/")
+            self.assertEqual(status, 200)
+            if title in body:
+                seen = time.time() - published
+                break
+            time.sleep(0.2)
+        self.assertIsNotNone(seen, "the statement never showed through the cache")
+        # The lifetime, one stale answer while nginx updates, the polling step: 2 to 3 s on an idle machine;
+        # the bound leaves room for a loaded one.
+        self.assertLess(seen, 8)
+        # ... and the fresh page is cached in turn.
+        status, headers, body = self.d.get("/")
+        self.assertIn(title, body)
+        self.assertIn(headers["x-cache-status"], ("HIT", "STALE", "UPDATING", "REVALIDATED", "EXPIRED"))
+
+    def test_the_admin_and_signed_in_readers_go_past_the_cache(self):
+        status, headers, _ = self.d.get("/admin")  # not signed in: to the sign-in page, never cached
+        self.assertEqual((status, headers["x-cache-status"], headers["cache-control"]), (303, "BYPASS", "no-store"))
+        status, headers, _ = self.d.get("/admin/login")  # outside the cached location
+        self.assertEqual((status, headers["cache-control"]), (200, "no-store"))
+        self.assertNotIn("x-cache-status", headers)
+        c = Client(self.d)
+        self.assertEqual(c.login(PUBLISHER[0], PUBLISHER[2])[0], 303)
+        for path in ("/admin", "/admin/new", "/admin", "/"):
+            status, headers, body = c.request(path)
+            self.assertEqual((status, headers["x-cache-status"]), (200, "BYPASS"), path)
+            if path.startswith("/admin"):
+                self.assertEqual(headers["cache-control"], "no-store")
+                self.assertIn("alice (publisher)", body)
+        # Nothing of the signed-in pages is in the cache's files.
+        cached = cache_files_text(self.d)
+        self.assertNotIn("alice (publisher)", cached)
+        self.assertNotIn(c.cookies["pressroom_session"], cached)
+        self.assertNotIn("Set-Cookie", cached)
+
+    def test_stale_pages_hide_a_server_that_is_down(self):
+        path = "/messages?type=releases"
+        self.d.get(path)
+        self.assertEqual(self.d.get(path)[1]["x-cache-status"], "HIT")
+        self.d.stop_app()
+        try:
+            time.sleep(2.5)  # the page expires
+            status, headers, body = self.d.get(path)
+            self.assertEqual((status, headers["x-cache-status"]), (200, "STALE"))
+            self.assertIn("Embassy of the Russian Federation", body)
+            status, _, _ = self.d.get("/messages?year=2017")  # never cached: nothing to hide behind
+            self.assertEqual(status, 502)
+        finally:
+            self.d.start_app()
+            self.d.wait_ready()
+
+
+class LongLifetime(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.d = Deployment(config={"cache_max_age": "1h", "workers": "2"}, site=CACHE, users=[PUBLISHER]).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.d.__exit__(None, None, None)
+
+    def test_a_flood_on_an_uncached_page_reaches_the_server_once(self):
+        path = "/events/feed.atom"
+        results = []
+        lock = threading.Lock()
+        barrier = threading.Barrier(30)
+
+        def reader():
+            barrier.wait()
+            r = self.d.get(path)
+            with lock:
+                results.append((r[0], r[1].get("x-cache-status")))
+
+        threads = [threading.Thread(target=reader) for _ in range(30)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        self.assertEqual(len(results), 30)
+        self.assertTrue(all(status == 200 for status, _ in results), results)
+        misses = [s for _, s in results if s in ("MISS", "EXPIRED", "BYPASS")]
+        self.assertEqual(len(misses), 1, results)  # the others waited on the cache lock, then read the cache
+
+    def test_conditional_requests_get_304_from_the_cache(self):
+        path = "/messages"
+        _, first, _ = self.d.get(path)
+        status, headers, body = self.d.get(path, headers={"If-None-Match": first["etag"]})
+        self.assertEqual((status, headers["x-cache-status"], body), (304, "HIT", ""))
+        status, headers, _ = self.d.get(path, headers={"If-Modified-Since": first["last-modified"]})
+        self.assertEqual((status, headers["x-cache-status"]), (304, "HIT"))
+
+    def test_a_refresh_from_localhost_replaces_the_cached_page_and_from_elsewhere_is_ignored(self):
+        path = "/releases/feed.atom"
+        self.d.get(path)
+        status, headers, old = self.d.get(path)
+        self.assertEqual(headers["x-cache-status"], "HIT")
+        title = "Comment on the refreshed feed " + str(int(time.time()))
+        publish(self.d, title)
+        status, headers, body = self.d.get(path)  # an hour to live: the cache still has the old feed
+        self.assertEqual((headers["x-cache-status"], title in body), ("HIT", False))
+        status, headers, body = self.d.get(path, headers={"X-Pressroom-Refresh": "1"}, source="127.0.0.2")
+        self.assertEqual((headers["x-cache-status"], title in body), ("HIT", False))
+        status, headers, body = self.d.get(path, headers={"X-Pressroom-Refresh": "1"})
+        self.assertEqual((status, headers["x-cache-status"], title in body), (200, "BYPASS", True))
+        status, headers, body = self.d.get(path, source="127.0.0.3")  # every reader now gets the new one
+        self.assertEqual((headers["x-cache-status"], title in body), ("HIT", True))
+
+
+if __name__ == "__main__":
+    unittest.main()
