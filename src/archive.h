@@ -11,7 +11,7 @@ struct archive_year {
 };
 
 /* The years that hold public items, newest first, in the site's zone. The array belongs to this module and
- * is rebuilt when the data changes or a minute has passed (a scheduled item may have become public).
+ * is rebuilt when the data changes or a scheduled item has become public.
  * Returns the number of years, or -1 on error. */
 int archive_years(struct req *r, const struct archive_year **years);
 

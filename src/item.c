@@ -68,6 +68,19 @@ int item_latest_full(struct req *r, const char *kind, struct item *out)
 	return fetch_one(r, st, out);
 }
 
+long long item_next_public_at(struct req *r)
+{
+	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_NEXT_PUBLIC_AT);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (long long)r->now);
+	int rc = sqlite3_step(st);
+	long long at = rc != SQLITE_ROW ? -1 : sqlite3_column_type(st, 0) == SQLITE_NULL ? LLONG_MAX
+	                                                                                  : sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return at;
+}
+
 /* ---- where a page of a list starts ----
  *
  * A page of a public list is an index seek below the key (published_at, id) of the last item of the page
@@ -110,15 +123,8 @@ static struct key_cache *key_cache_of(struct req *r, const struct item_filter *f
 	c->used = ++key_clock;
 	if (same && c->version == version && (long long)r->now < c->until)
 		return c;
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_NEXT_PUBLIC_AT);
-	if (st == NULL)
-		return NULL;
-	sqlite3_bind_int64(st, 1, (long long)r->now);
-	int rc = sqlite3_step(st);
-	c->until = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL ? sqlite3_column_int64(st, 0)
-	                                                                           : LLONG_MAX;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
+	c->until = item_next_public_at(r);
+	if (c->until < 0) {
 		c->used = 0;
 		return NULL;
 	}

@@ -36,6 +36,11 @@ int item_latest_full(struct req *r, const char *kind, struct item *out);
  * pages start are found once and kept (see item.c). */
 int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out);
 
+/* When the next scheduled item becomes public: until then the public items are those public now, so what
+ * is derived from them may be kept (with db_data_version for commits). LLONG_MAX if none is scheduled;
+ * -1 on error. */
+long long item_next_public_at(struct req *r);
+
 /* Fill it from the current row of st, whose first twelve columns are those of sql/queries.sql's item
  * statements. Strings are copied into the request. */
 struct sqlite3_stmt;
