@@ -135,6 +135,11 @@ static int drop_root(const struct sandbox *s, char *err, size_t errlen)
 
 static int restrict_calls(char *err, size_t errlen)
 {
+#ifdef PRESSROOM_PROFILE
+	(void)err, (void)errlen;
+	log_warn("profiling build: the workers' system calls are not filtered");
+	return 0;
+#endif
 	static const int denied[] = {
 		SCMP_SYS(fork), SCMP_SYS(vfork), SCMP_SYS(clone3), SCMP_SYS(ptrace), SCMP_SYS(process_vm_readv),
 		SCMP_SYS(process_vm_writev), SCMP_SYS(socket), SCMP_SYS(socketpair), SCMP_SYS(connect),
