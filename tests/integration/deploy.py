@@ -21,7 +21,7 @@ import threading
 import time
 
 import harness
-from harness import NGINX, SOURCE, free_port
+from harness import SOURCE, read_text, start_nginx, stop_nginx
 
 BUILD = os.environ.get("PRESSROOM_BUILD") or os.path.join(SOURCE, "build")
 PREFIX = "/usr/local"
@@ -130,13 +130,7 @@ class Deployment:
 
     def __exit__(self, *exc):
         app_log = self.stop_app() or ""
-        if self.nginx and self.nginx.poll() is None:
-            self.nginx.send_signal(signal.SIGQUIT)
-            try:
-                self.nginx.wait(10)
-            except subprocess.TimeoutExpired:
-                self.nginx.kill()
-                self.nginx.wait()
+        stop_nginx(self.nginx)
         if self.listener:
             self.listener.close()
         if os.environ.get("PRESSROOM_KEEP_TEST_DIR"):
@@ -224,11 +218,7 @@ class Deployment:
         return self.log()
 
     def log(self):
-        try:
-            with open(self.app_log, errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
+        return read_text(self.app_log)
 
     def worker_pids(self):
         with open(f"/proc/{self.app.pid}/task/{self.app.pid}/children") as f:
@@ -253,21 +243,17 @@ class Deployment:
             "/var/cache/nginx/pressroom": os.path.join(self.dir, "cache"),
         })
 
-    def start_nginx(self, attempts=5):
-        """nginx with the documented site. The ports are chosen here, just before nginx binds them, and chosen
-        again if another process took one meanwhile (tests run in parallel, and clients bind ports too)."""
+    def start_nginx(self):
+        """nginx with the documented site, on an HTTPS and an HTTP port of its own (harness.start_nginx)."""
         self.cert = self_signed(self.dir)
-        for _ in range(attempts):
-            self.port, self.http_port = free_port(), free_port()
-            if self.port != self.http_port and self.run_nginx():
-                return
-        raise RuntimeError("nginx did not start:\n" + self.nginx_log())
+        self.nginx, (self.port, self.http_port) = start_nginx(self.dir, self.nginx_conf_text, nports=2)
 
-    def run_nginx(self):
+    def nginx_conf_text(self, ports):
+        self.port, self.http_port = ports
         site = self.nginx_site(*self.site)
         # As root, nginx's workers would become "nobody", who cannot read a temporary folder kept by root.
         user_line = "user root root;" if os.getuid() == 0 else ""
-        conf = f"""{user_line}
+        return f"""{user_line}
 daemon off;
 worker_processes 2;
 pid {self.dir}/nginx.pid;
@@ -287,41 +273,9 @@ http {{
 {site}
 }}
 """
-        self.nginx_conf = os.path.join(self.dir, "nginx.conf")
-        with open(self.nginx_conf, "w") as f:
-            f.write(conf)
-        error_log = os.path.join(self.dir, "log", "nginx-error.log")
-        test = subprocess.run([NGINX, "-t", "-q", "-p", self.dir, "-c", self.nginx_conf, "-e", error_log],
-                              capture_output=True, text=True)
-        if test.returncode != 0:
-            raise RuntimeError("nginx -t refused the documented site:\n" + test.stderr)
-        self.nginx = subprocess.Popen([NGINX, "-p", self.dir, "-c", self.nginx_conf, "-e", error_log],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # Up when the pid file is written (after the listening sockets are bound), or failed when it exits.
-        deadline = time.time() + 10
-        pid_file = os.path.join(self.dir, "nginx.pid")
-        while time.time() < deadline:
-            if self.nginx.poll() is not None:
-                self.nginx = None
-                if os.path.exists(pid_file):
-                    os.unlink(pid_file)
-                return False
-            if os.path.exists(pid_file):
-                try:
-                    socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                    socket.create_connection(("127.0.0.1", self.http_port), timeout=1).close()
-                    return True
-                except OSError:
-                    pass
-            time.sleep(0.05)
-        raise RuntimeError("nginx did not start:\n" + self.nginx_log())
 
     def nginx_log(self):
-        try:
-            with open(os.path.join(self.dir, "log", "nginx-error.log"), errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
+        return read_text(os.path.join(self.dir, "log", "nginx-error.log"))
 
     def wait_ready(self, timeout=10):
         deadline = time.time() + timeout

@@ -6,6 +6,7 @@ SQLite file, for the integration tests. Nothing is mocked: requests go over HTTP
 """
 import http.client
 import os
+import random
 import shutil
 import signal
 import socket
@@ -22,9 +23,79 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 def free_port():
+    """A loopback port free now, below Linux's ephemeral range (32768-60999), where no client connection of a
+    parallel test can take it before nginx binds it; start_nginx still chooses again if a server did."""
+    for _ in range(100):
+        port = random.randint(20000, 32000)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def read_text(path):
+    try:
+        with open(path, errors="replace") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def start_nginx(folder, conf_for, nports=1, attempts=5):
+    """Start nginx -p folder with the configuration conf_for(ports) returns, on nports free loopback ports.
+    The ports are chosen just before nginx binds them, and chosen again if it could not (tests run in
+    parallel). nginx -t first, so a refused configuration says why. Returns (process, ports)."""
+    conf = os.path.join(folder, "nginx.conf")
+    error_log = os.path.join(folder, "log", "nginx-error.log")
+    pid_file = os.path.join(folder, "nginx.pid")
+    for _ in range(attempts):
+        ports = [free_port() for _ in range(nports)]
+        if len(set(ports)) < nports:
+            continue
+        with open(conf, "w") as f:
+            f.write(conf_for(ports))
+        test = subprocess.run([NGINX, "-t", "-q", "-p", folder, "-c", conf, "-e", error_log],
+                              capture_output=True, text=True)
+        if test.returncode != 0 and "Address already in use" not in test.stderr:
+            raise RuntimeError("nginx -t refused the configuration:\n" + test.stderr)
+        proc = subprocess.Popen([NGINX, "-p", folder, "-c", conf, "-e", error_log],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Up when the pid file is written (after the listening sockets are bound) and every port answers;
+        # failed when it exits.
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                if os.path.exists(pid_file):
+                    os.unlink(pid_file)
+                break
+            if os.path.exists(pid_file):
+                try:
+                    for port in ports:
+                        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    return proc, ports
+                except OSError:
+                    pass
+            time.sleep(0.02)
+        else:
+            proc.kill()
+            proc.wait()
+            raise RuntimeError("nginx did not start:\n" + read_text(error_log))
+    raise RuntimeError(f"nginx did not start in {attempts} attempts:\n" + read_text(error_log))
+
+
+def stop_nginx(proc):
+    if proc and proc.poll() is None:
+        proc.send_signal(signal.SIGQUIT)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 # ---- sanitizer reports (script/test runs this suite once more against build-asan) ----
@@ -73,7 +144,7 @@ class Site:
         os.chmod(self.dir, 0o755)
         self.db = os.path.join(self.dir, "pressroom.db")
         self.socket = os.path.join(self.dir, "pressroom.sock")
-        self.port = free_port()
+        self.port = None  # chosen by start_nginx
         self.app = self.nginx = None
         self.app_log = os.path.join(self.dir, "log", "pressroom.log")
 
@@ -91,14 +162,9 @@ class Site:
             self.check(run("user", "add", name, "--role", role, "--db", self.db, input=password + "\n"))
         try:
             self.start_app()
-            conf = subprocess.run([os.path.join(SOURCE, "script/nginx-conf"), self.dir, str(self.port), self.socket,
-                                   os.path.join(os.path.abspath(SOURCE), "www")],
-                                  capture_output=True, text=True, check=True).stdout
-            with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
-                f.write(conf)
-            self.nginx = subprocess.Popen([NGINX, "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf"),
-                                           "-e", os.path.join(self.dir, "log", "nginx-error.log")],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.nginx, (self.port,) = start_nginx(self.dir, lambda ports: subprocess.run(
+                [os.path.join(SOURCE, "script/nginx-conf"), self.dir, str(ports[0]), self.socket,
+                 os.path.join(os.path.abspath(SOURCE), "www")], capture_output=True, text=True, check=True).stdout)
             self.wait_ready()
         except BaseException:
             self.__exit__(None, None, None)
@@ -146,12 +212,7 @@ class Site:
     def __exit__(self, *exc):
         self.exit_code = self.stop_app()
         app_log = self.log()  # read before the folder goes; checked for sanitizer reports below
-        if self.nginx and self.nginx.poll() is None:
-            self.nginx.send_signal(signal.SIGQUIT)
-            try:
-                self.nginx.wait(10)
-            except subprocess.TimeoutExpired:
-                self.nginx.kill()
+        stop_nginx(self.nginx)
         if os.environ.get("PRESSROOM_KEEP_TEST_DIR"):
             print("kept", self.dir)
         else:
@@ -186,11 +247,7 @@ class Site:
             con.close()
 
     def log(self):
-        try:
-            with open(self.app_log, errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
+        return read_text(self.app_log)
 
     def worker_pids(self):
         """The supervisor's live children."""
