@@ -194,11 +194,13 @@ SELECT created_at, expires_at FROM preview_link
 
 -- name: search_public
 -- Rank only the newest ?7 matching public items (by id), so a word found in most of the archive costs the
--- same as a rare one; bm25 weights the title over the teaser over the body. Newest first among equals.
+-- same as a rare one; BM25 weights the title over the teaser over the body. Newest first among equals.
+-- search_rank is bm25 with the documents per term given (?8, search_rank.c), not counted on every query.
 -- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
--- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates
+-- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates,
+-- ?8 documents per term (search_rank_bind)
 SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
-  FROM (SELECT f.rowid AS id, bm25(item_fts, 10.0, 4.0, 1.0) AS score
+  FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0) AS score
           FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
          WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
            AND (?4 IS NULL OR c.kind = ?4)
@@ -208,8 +210,13 @@ SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, 
  LIMIT ?5 OFFSET ?6;
 
 -- name: search_snippet
--- ?1 FTS5 query, ?2 id: the best passage of one result, matches between \x01 and \x02.
-SELECT snippet(item_fts, -1, char(1), char(2), '…', 24) FROM item_fts WHERE item_fts MATCH ?1 AND rowid = ?2;
+-- ?1 FTS5 query, ?2 id: the best passage of one result, matches between \x01 and \x02. search_snippet is
+-- snippet(item_fts, -1, ...) that reads no further into the text than the passage needs (search_snippet.c).
+SELECT search_snippet(item_fts, char(1), char(2), '…', 24) FROM item_fts WHERE item_fts MATCH ?1 AND rowid = ?2;
+
+-- name: search_phrase_docs
+-- ?1 one quoted term: the documents of the index (public or not, as bm25 counts them) that hold it.
+SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1;
 
 -- name: items_feed
 -- The newest public items in full, for Atom. ?1 kind or NULL, ?2 now, ?3 limit

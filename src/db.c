@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "log.h"
+#include "search_rank.h"
+#include "search_snippet.h"
 #include "slug.h"
 #include "sql_files.h"
 
@@ -54,6 +56,7 @@ static const char *const stmt_names[STMT__MAX] = {
 	[STMT_PREVIEW_ACTIVE_OF_ITEM] = "preview_active_of_item",
 	[STMT_SEARCH_PUBLIC] = "search_public",
 	[STMT_SEARCH_SNIPPET] = "search_snippet",
+	[STMT_SEARCH_PHRASE_DOCS] = "search_phrase_docs",
 	[STMT_ITEMS_FEED] = "items_feed",
 	[STMT_ITEMS_SITEMAP] = "items_sitemap",
 	[STMT_ITEMS_PUBLIC_COUNT] = "items_public_count",
@@ -74,6 +77,19 @@ static void sql_slugify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	char slug[SLUG_MAX + 1];
 	slug_from_title(title ? (const char *)title : "", slug, sizeof slug);
 	sqlite3_result_text(ctx, slug, -1, SQLITE_TRANSIENT);
+}
+
+/* The connection's FTS5 API (SQLite hands it out only through a query), NULL if it has none. */
+static fts5_api *fts5_of(sqlite3 *h)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return api;
 }
 
 /* Find "-- name: NAME\n" in queries.sql; return the statement text after it and its length. */
@@ -129,6 +145,12 @@ struct db *db_open(const char *path, int flags, char *err, size_t errlen)
 	if (sqlite3_create_function(db->h, "slugify", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_slugify,
 	                            NULL, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot register slugify: %s", sqlite3_errmsg(db->h));
+		goto fail;
+	}
+	/* Before any statement is prepared: search_public and search_snippet call them. */
+	fts5_api *fts5 = fts5_of(db->h);
+	if (search_rank_register(fts5) != SQLITE_OK || search_snippet_register(fts5) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot register the search functions: %s", sqlite3_errmsg(db->h));
 		goto fail;
 	}
 	return db;

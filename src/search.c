@@ -10,12 +10,12 @@ static int word_byte(unsigned char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-int search_fts_query(const char *text, struct buf *out)
+int search_fts_query(const char *text, struct buf *out, struct search_term *terms)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	int terms = 0;
+	int n = 0;
 	buf_reset(out);
-	while (*p && terms < SEARCH_MAX_TERMS) {
+	while (*p && n < SEARCH_MAX_TERMS) {
 		while (*p && !word_byte(*p))
 			p++;
 		const unsigned char *start = p;
@@ -32,12 +32,14 @@ int search_fts_query(const char *text, struct buf *out)
 			if (len == 0)
 				continue; /* only continuation bytes, not UTF-8: no term, rather than an empty "" */
 		}
-		if (terms)
+		if (n)
 			buf_putc(out, ' ');
+		if (terms)
+			terms[n] = (struct search_term){.off = out->len, .len = len + 2};
 		buf_putc(out, '"');
 		buf_append(out, (const char *)start, len);
 		buf_putc(out, '"');
-		terms++;
+		n++;
 	}
-	return terms;
+	return n;
 }

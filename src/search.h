@@ -12,12 +12,19 @@ enum {
 	SEARCH_CANDIDATES = 1000 /* matches ranked per query: see docs/search.md */
 };
 
+/* Where one term of a query stands in its text: the quoted phrase, quotes included, itself a valid query. */
+struct search_term {
+	size_t off, len;
+};
+
 /* Build an FTS5 query from free text: every run of letters and digits (any script) becomes a quoted term,
  * and the terms are ANDed. Operators, quotes, parentheses and stars typed by the visitor are separators,
- * so the result is always valid FTS5 syntax. Returns the number of terms (0: nothing to search for). */
-int search_fts_query(const char *text, struct buf *out);
+ * so the result is always valid FTS5 syntax. If terms is not NULL (room for SEARCH_MAX_TERMS), each term's
+ * place in out is written there, in query order (the ranking counts documents per term: search_rank.h).
+ * Returns the number of terms (0: nothing to search for). */
+int search_fts_query(const char *text, struct buf *out, struct search_term *terms);
 
-/* The markers that snippet() puts around a matched term (control characters never stored in text). */
+/* The markers that search_snippet() puts around a matched term (control characters never stored in text). */
 #define SEARCH_HIT_OPEN "\x01"
 #define SEARCH_HIT_CLOSE "\x02"
 

@@ -14,6 +14,7 @@
 #include "../req.h"
 #include "../resp.h"
 #include "../search.h"
+#include "../search_rank.h"
 #include "../site.h"
 #include "../tpl.h"
 #include "../view.h"
@@ -111,11 +112,12 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 	}
 }
 
-/* Search results: ranked, with a highlighted passage each. Returns the count, or -1. */
-static int search(struct req *r, struct tpl_dict *d, const char *fts, const struct item_filter *f, long long offset)
+/* Search results for fts (its n terms): ranked, with a highlighted passage each. Returns the count, or -1. */
+static int search(struct req *r, struct tpl_dict *d, const char *fts, const struct search_term *terms, int n_terms,
+                  const struct item_filter *f, long long offset)
 {
 	sqlite3_stmt *st = db_stmt(r->db, STMT_SEARCH_PUBLIC);
-	if (st == NULL)
+	if (st == NULL || search_rank_bind(r->db, st, 8, fts, terms, n_terms) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, f->from);
@@ -180,6 +182,7 @@ void page_messages(struct req *r)
 	struct item *items;
 	struct tpl_dict *d = NULL;
 	struct buf title = {0}, fts = {0};
+	struct search_term terms[SEARCH_MAX_TERMS];
 
 	if (cur.month && !cur.year) {
 		resp_error(r, 400, "A month needs a year.");
@@ -203,11 +206,11 @@ void page_messages(struct req *r)
 	d = tpl_dict_new();
 	int n;
 	int searching = cur.q != NULL;
-	int terms = searching ? search_fts_query(cur.q, &fts) : 0;
-	if (searching && terms == 0)
+	int n_terms = searching ? search_fts_query(cur.q, &fts, terms) : 0;
+	if (searching && n_terms == 0)
 		n = 0; /* only punctuation or operators: nothing to look for */
 	else if (searching)
-		n = search(r, d, buf_str(&fts), &f, (page - 1) * PER_PAGE);
+		n = search(r, d, buf_str(&fts), terms, n_terms, &f, (page - 1) * PER_PAGE);
 	else if ((n = item_list(r, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items)) > 0)
 		for (int i = 0; i < n && i < PER_PAGE; i++)
 			view_item_summary(r, tpl_section(d, "MESSAGE"), &items[i]);

@@ -5,8 +5,10 @@
  * seed, with the app's tokenizer, plus a few items in other scripts.
  *
  * Properties: no memory error; the query is at most SEARCH_MAX_TERMS quoted terms of at most SEARCH_MAX_TERM
- * bytes without a quote inside; and SQLite never fails on it: every step gives a row or the end, never an
- * FTS5 syntax error, whatever was typed. */
+ * bytes without a quote inside, each where search_fts_query says; and SQLite never fails on it: every step
+ * gives a row or the end, never an FTS5 syntax error nor a search_rank() refusal of the document counts
+ * search_rank_bind gave (one per phrase FTS5 keeps), whatever was typed. And for every matching row,
+ * search_rank() is bm25() and search_snippet() is snippet(), to the bit. */
 #include "fuzz.h"
 
 #include <limits.h>
@@ -17,8 +19,10 @@
 #include "db.h"
 #include "input.h"
 #include "search.h"
+#include "search_rank.h"
 
 static struct db *db;
+static sqlite3_stmt *ours_and_fts5s; /* each row: our rank and snippet, then FTS5's */
 
 /* Items beyond the demo content, in the scripts and forms people search for. */
 static const char extra_items[] =
@@ -47,7 +51,33 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_search: %s\n", sqlite3_errmsg(db_handle(db)));
 		abort();
 	}
+	if (sqlite3_prepare_v2(db_handle(db),
+	                       "SELECT search_rank(item_fts, ?2, 10.0, 4.0, 1.0), bm25(item_fts, 10.0, 4.0, 1.0), "
+	                       "search_snippet(item_fts, char(1), char(2), '…', 24), "
+	                       "snippet(item_fts, -1, char(1), char(2), '…', 24) "
+	                       "FROM item_fts WHERE item_fts MATCH ?1",
+	                       -1, &ours_and_fts5s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "fuzz_search: %s\n", sqlite3_errmsg(db_handle(db)));
+		abort();
+	}
 	return 0;
+}
+
+/* Every row that matches fts: search_rank() and search_snippet() give what bm25() and snippet() give. */
+static void compare_with_fts5(const char *fts, const struct search_term *term, int terms)
+{
+	sqlite3_stmt *st = ours_and_fts5s;
+	sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
+	CHECK(search_rank_bind(db, st, 2, fts, term, terms) == 0);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		CHECK(sqlite3_column_double(st, 0) == sqlite3_column_double(st, 1));
+		const char *ours = (const char *)sqlite3_column_text(st, 2);
+		const char *fts5s = (const char *)sqlite3_column_text(st, 3);
+		CHECK(ours != NULL && fts5s != NULL && strcmp(ours, fts5s) == 0);
+	}
+	CHECK(rc == SQLITE_DONE);
+	sqlite3_reset(st);
 }
 
 /* Step st to its end: each step must give a row or the end. Returns the ids of the first column, up to max. */
@@ -100,12 +130,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(input_check(&a, KEY_Q, typed, &q));
 		text = q.s;
 	}
-	int terms = search_fts_query(text, &fts);
+	struct search_term term[SEARCH_MAX_TERMS];
+	int terms = search_fts_query(text, &fts, term);
 	check_query(buf_str(&fts), terms);
+	for (int t = 0; t < terms; t++)
+		CHECK(fts.data[term[t].off] == '"' && fts.data[term[t].off + term[t].len - 1] == '"');
 	if (terms > 0) {
 		/* As page_messages binds them: every date, one kind or all, the first page. */
 		sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
 		CHECK(st != NULL);
+		CHECK(search_rank_bind(db, st, 8, buf_str(&fts), term, terms) == 0);
 		sqlite3_bind_text(st, 1, buf_str(&fts), -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, LLONG_MIN);
 		sqlite3_bind_int64(st, 3, LLONG_MAX);
@@ -123,6 +157,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			sqlite3_bind_int64(sn, 2, ids[i]);
 			step_all(sn, buf_str(&fts), NULL, 0);
 		}
+		compare_with_fts5(buf_str(&fts), term, terms);
 	}
 	free(typed);
 	buf_free(&fts);

@@ -21,7 +21,7 @@ import threading
 import time
 
 import harness
-from harness import SOURCE, read_text, start_nginx, stop_nginx
+from harness import SOURCE, read_text, request, start_nginx, stop_nginx, wait_for_socket
 
 BUILD = os.environ.get("PRESSROOM_BUILD") or os.path.join(SOURCE, "build")
 PREFIX = "/usr/local"
@@ -199,11 +199,7 @@ class Deployment:
         self.app = subprocess.Popen(cmd, stdout=log, stderr=log, pass_fds=pass_fds)
         log.close()
         if wait and not inherit:
-            deadline = time.time() + 10
-            while not os.path.exists(self.socket):
-                if self.app.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("pressroom serve did not start:\n" + self.log())
-                time.sleep(0.02)
+            wait_for_socket(self.app, self.socket, self.log)
         return self.app
 
     def stop_app(self, timeout=30):
@@ -300,21 +296,7 @@ http {{
         else:
             conn = http.client.HTTPConnection("127.0.0.1", self.http_port, timeout=timeout,
                                               source_address=(source, 0))
-        try:
-            conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-            conn.putheader("Host", HOST)
-            for k, v in (headers or {}).items():
-                conn.putheader(k, v)
-            if body is not None:
-                conn.putheader("Content-Length", str(len(body)))
-            conn.endheaders(body.encode() if isinstance(body, str) else body)
-            resp = conn.getresponse()
-            data = resp.read()
-            out = {k.lower(): v for k, v in resp.getheaders()}
-            out["set-cookie-all"] = resp.headers.get_all("Set-Cookie") or []
-            return resp.status, out, data.decode("utf-8", "replace")
-        finally:
-            conn.close()
+        return request(conn, path, method, headers, body, host=HOST)
 
     def get_in_background(self, path):
         """Start a request in a thread; returns a function that waits for it and returns get()'s result."""

@@ -88,6 +88,36 @@ def start_nginx(folder, conf_for, nports=1, attempts=5):
     raise RuntimeError(f"nginx did not start in {attempts} attempts:\n" + read_text(error_log))
 
 
+def request(conn, path, method="GET", headers=None, body=None, host=None):
+    """One request on an http.client connection, closed after. host: the Host header (default: the
+    connection's). Returns (status, headers as a dict with lower-case names, body as text)."""
+    try:
+        conn.putrequest(method, path, skip_host=host is not None, skip_accept_encoding=True)
+        if host is not None:
+            conn.putheader("Host", host)
+        for k, v in (headers or {}).items():
+            conn.putheader(k, v)
+        if body is not None:
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body.encode() if isinstance(body, str) else body)
+        resp = conn.getresponse()
+        data = resp.read()
+        out = {k.lower(): v for k, v in resp.getheaders()}
+        out["set-cookie-all"] = resp.headers.get_all("Set-Cookie") or []
+        return resp.status, out, data.decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+def wait_for_socket(app, path, log, timeout=10):
+    """Wait until `pressroom serve` (the process app) has made its socket; its log says why if it exits."""
+    deadline = time.time() + timeout
+    while not os.path.exists(path):
+        if app.poll() is not None or time.time() > deadline:
+            raise RuntimeError("pressroom serve did not start:\n" + log())
+        time.sleep(0.02)
+
+
 def stop_nginx(proc):
     if proc and proc.poll() is None:
         proc.send_signal(signal.SIGQUIT)
@@ -179,11 +209,7 @@ class Site:
                                      "--templates", os.path.join(SOURCE, "templates")],
                                     stdout=log, stderr=log)
         log.close()
-        deadline = time.time() + 10
-        while not os.path.exists(self.socket):
-            if self.app.poll() is not None or time.time() > deadline:
-                raise RuntimeError("pressroom serve did not start:\n" + self.log())
-            time.sleep(0.02)
+        wait_for_socket(self.app, self.socket, self.log)
 
     def wait_ready(self):
         deadline = time.time() + 10
@@ -258,20 +284,7 @@ class Site:
         """One request; returns (status, headers as a dict with lower-case names, body as text).
         source: the loopback address to send from, so tests can be different clients."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15, source_address=(source, 0))
-        try:
-            conn.putrequest(method, path, skip_host=False, skip_accept_encoding=True)
-            for k, v in (headers or {}).items():
-                conn.putheader(k, v)
-            if body is not None:
-                conn.putheader("Content-Length", str(len(body)))
-            conn.endheaders(body.encode() if isinstance(body, str) else body)
-            resp = conn.getresponse()
-            data = resp.read()
-            headers = {k.lower(): v for k, v in resp.getheaders()}
-            headers["set-cookie-all"] = resp.headers.get_all("Set-Cookie") or []
-            return resp.status, headers, data.decode("utf-8", "replace")
-        finally:
-            conn.close()
+        return request(conn, path, method, headers, body)
 
     def raw(self, request_bytes, timeout=10):
         """Send raw bytes over a socket; returns the status code nginx sent (0 if none) and the reply."""

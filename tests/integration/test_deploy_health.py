@@ -4,10 +4,9 @@ nginx, which filters nothing, so it is the application's own check that is teste
 block adds its own allow/deny in front: test_deploy_install.py)."""
 import os
 import subprocess
-import time
 import unittest
 
-from harness import BIN, SOURCE, Site
+from harness import BIN, SOURCE, Site, wait_for_socket
 
 
 class ConfiguredSite(Site):
@@ -26,11 +25,7 @@ class ConfiguredSite(Site):
                                      "--workers", str(self.workers), "--templates", os.path.join(SOURCE, "templates")],
                                     stdout=log, stderr=log)
         log.close()
-        deadline = time.time() + 10
-        while not os.path.exists(self.socket):
-            if self.app.poll() is not None or time.time() > deadline:
-                raise RuntimeError("pressroom serve did not start:\n" + self.log())
-            time.sleep(0.02)
+        wait_for_socket(self.app, self.socket, self.log)
 
 
 class Health(unittest.TestCase):
