@@ -5,7 +5,7 @@
  * known without reading (xInst), so here a column without a hit is not tokenized, a column with hits only
  * up to its last hit, and the chosen column only up to the passage's last word. What is skipped never
  * changed snippet()'s choice or its text. The steps and the scores are those of fts5_aux.c (SQLite 3.40);
- * tests/unit/test_search_rank.c compares the two. */
+ * tests/unit/test_search.c compares the two. */
 #include "search_snippet.h"
 
 #include <string.h>
