@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clock.h"
 #include "valid.h"
@@ -190,6 +191,13 @@ int config_load(const char *path, struct config *c, struct buf *errors)
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
 		buf_printf(errors, "%s: cannot read: %s\n", path, strerror(errno));
+		return -1;
+	}
+	/* A folder opens, and reads as nothing: it would pass for an empty, valid file. */
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		buf_printf(errors, "%s: is not a file\n", path);
+		fclose(f);
 		return -1;
 	}
 	struct buf text = {0};

@@ -31,8 +31,9 @@
 static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
 	"                       [--body-limit BYTES] [--user NAME] [--config FILE]\n"
-	"       pressroom db (init | migrate | seed | check | backup FILE | restore FILE) [--db PATH]\n"
+	"       pressroom db (init | migrate | seed | check | backup FILE | restore FILE) [--db PATH] [--config FILE]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
+	"                      [--config FILE]\n"
 	"       pressroom config check [--config FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
@@ -48,7 +49,8 @@ static const char usage_text[] =
 	"  config check  report every bad value of the configuration file, with its line\n"
 	"\n"
 	"  --config   the configuration file (default: $PRESSROOM_CONFIG; for config check, /etc/pressroom/pressroom.conf)\n"
-	"  --db PATH  the SQLite database (default: $PRESSROOM_DB, else pressroom.db)\n"
+	"  --db PATH  the SQLite database (default: the configuration's database, else $PRESSROOM_DB, else\n"
+	"             pressroom.db)\n"
 	"  --user     started as root, the workers open the database and then become this user (default nobody)\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -152,6 +154,20 @@ static const char *config_path(const struct cli *cli)
 /* On the command line, else in the configuration file, else the default. */
 #define PICK(cli_value, file_value, fallback) ((cli_value) ? (cli_value) : (file_value) ? (file_value) : (fallback))
 
+/* The database of a db or user command: --db, else the configuration's (--config or $PRESSROOM_CONFIG, as
+ * serve reads it, so that a sysadmin's commands reach the served file), else $PRESSROOM_DB or pressroom.db.
+ * Returns 0, or 1 after printing what is wrong with the configuration. */
+static int command_db(const struct cli *cli, const char **path)
+{
+	static struct config conf;
+	if (read_config(config_path(cli), &conf) != 0) {
+		fputs("pressroom: fix the configuration first (pressroom config check)\n", stderr);
+		return 1;
+	}
+	*path = PICK(cli->serve.db_path, conf.database, default_db());
+	return 0;
+}
+
 static int cmd_serve(int argc, char **argv)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -214,10 +230,10 @@ static int cmd_db(int argc, char **argv)
 	int takes_file = strcmp(action, "backup") == 0 || strcmp(action, "restore") == 0;
 	if (takes_file && (argc < 3 || argv[2][0] == '-'))
 		return usage_error("db %s needs a FILE", action);
-	struct cli cli = {.serve = {.db_path = default_db()}};
+	struct cli cli = {0};
 	int shift = takes_file ? 2 : 1;
-	int rc = parse_options(argc - shift, argv + shift, 1 << OPT_DB, &cli);
-	if (rc != 0)
+	int rc = parse_options(argc - shift, argv + shift, 1 << OPT_DB | 1 << OPT_CONFIG, &cli);
+	if (rc != 0 || (rc = command_db(&cli, &cli.serve.db_path)) != 0)
 		return rc;
 	struct serve_options o = cli.serve;
 	if (strcmp(action, "check") == 0)
@@ -265,11 +281,11 @@ static int cmd_user(int argc, char **argv)
 	int takes_name = action != USER_LIST;
 	if (takes_name && (argc < 3 || argv[2][0] == '-'))
 		return usage_error("user %s needs a NAME", argv[1]);
-	struct cli cli = {.serve = {.db_path = default_db()}};
-	int allowed = 1 << OPT_DB | (action == USER_ADD ? 1 << OPT_ROLE : 0);
+	struct cli cli = {0};
+	int allowed = 1 << OPT_DB | 1 << OPT_CONFIG | (action == USER_ADD ? 1 << OPT_ROLE : 0);
 	int shift = takes_name ? 2 : 1;
 	int rc = parse_options(argc - shift, argv + shift, allowed, &cli);
-	if (rc != 0)
+	if (rc != 0 || (rc = command_db(&cli, &cli.serve.db_path)) != 0)
 		return rc;
 	if (action == USER_ADD && (cli.role == NULL ||
 	                           (strcmp(cli.role, "editor") != 0 && strcmp(cli.role, "publisher") != 0)))

@@ -121,6 +121,32 @@ class ConfigCheck(unittest.TestCase):
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
         self.assertEqual((proc.returncode, proc.stderr), (1, f"{path}: cannot read: Permission denied\n"))
 
+    def test_a_folder_is_not_a_configuration(self):
+        proc = run("config", "check", "--config", self.dir)
+        self.assertEqual((proc.returncode, proc.stdout, proc.stderr), (1, "", f"{self.dir}: is not a file\n"))
+
+    def test_db_and_user_commands_use_the_configurations_database(self):
+        db = os.path.join(self.dir, "configured.db")
+        path = self.write("db", HEAD + f"database = {db}\n")
+        proc = run("db", "init", "--config", path, cwd=self.dir)
+        self.assertEqual((proc.returncode, proc.stdout.split(":")[0]), (0, db))
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "pressroom.db")))
+        proc = run("user", "add", "alice", "--role", "editor", input="a long enough password\n",
+                   env=dict(os.environ, PRESSROOM_CONFIG=path), cwd=self.dir)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("alice", run("user", "list", "--config", path).stdout)
+        # --db still wins over the configuration.
+        other = os.path.join(self.dir, "other.db")
+        proc = run("db", "init", "--config", path, "--db", other)
+        self.assertEqual((proc.returncode, proc.stdout.split(":")[0]), (0, other))
+        self.assertNotIn("alice", run("user", "list", "--db", other).stdout)
+        # A broken configuration stops the command before it touches anything.
+        broken = self.write("broken", HEAD + "database = relative.db\n")
+        proc = run("db", "check", "--config", broken)
+        self.assertEqual((proc.returncode, proc.stderr), (1, f"{broken}:4: database must be an absolute path\n"
+                                                             "pressroom: fix the configuration first "
+                                                             "(pressroom config check)\n"))
+
     def test_a_good_file_with_every_kind_of_value(self):
         path = self.write("good", HEAD + "site_url = https://press.example.org:8443\nsite_zone = Europe/London\n"
                           "clock = New York America/New_York\nclock = Moscow Europe/Moscow\n"
