@@ -25,7 +25,7 @@ enum {
  * session_idle and session_lifetime in the configuration). */
 void auth_set_session_lifetimes(int idle, int max);
 
-/* Initialise libsodium and prepare the stand-in hash that unknown names are checked against. 0 or -1. */
+/* Initialise libsodium and check the stand-in hash that unknown names are checked against. 0 or -1. */
 int auth_init(void);
 /* Hash a password with argon2id (t=2, m=19 MiB: OWASP's recommendation) into out. 0 or -1. */
 int auth_hash_password(const char *password, char out[AUTH_HASH_MAX]);

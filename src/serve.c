@@ -357,7 +357,7 @@ int serve_run(const struct serve_options *o)
 		log_error("%s", err);
 		return 1;
 	}
-	/* Before the fork, so every worker shares the stand-in hash instead of computing its own. */
+	/* Before the fork: libsodium picks its implementations once for every worker. */
 	if (auth_init() != 0) {
 		log_error("cannot initialise libsodium");
 		return 1;
