@@ -1,4 +1,4 @@
-/* jsonld.h: schema.org NewsArticle metadata for a detail page, as JSON made by jansson. */
+/* jsonld.h: schema.org NewsArticle metadata for a detail page, as JSON. */
 #ifndef PRESSROOM_JSONLD_H
 #define PRESSROOM_JSONLD_H
 

@@ -40,9 +40,16 @@ struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, const char *f
  * print such keys with the :none modifier, and a test checks that no other key is printed that way. */
 void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html);
 
-/* The one way to put JSON into a page: KEY must end in _JSON, and JSON must come from jsonld.c (jansson,
- * with '<', '>', '&' and '/' escaped), printed with :none inside a <script type="application/ld+json">. */
+/* The one way to put JSON into a page: KEY must end in _JSON, and JSON must come from jsonld.c (every string
+ * through tpl_json_string), printed with :none inside a <script type="application/ld+json">. */
 void tpl_set_rendered_json(struct tpl_dict *d, const char *key, const char *json);
+
+/* Append text to out as a JSON string, quotes included, escaped by ctemplate's json_escape: '"', '\\', '/'
+ * and the named control characters, and '<', '>', '&' as \u escapes, so no text can close a <script>
+ * element. The other C0 controls, which JSON forbids raw and json_escape passes, are dropped (input.c
+ * refuses them in what press officers type). */
+struct buf;
+void tpl_json_string(struct buf *out, const char *text);
 
 /* Expand template FILE with d, appending to out. Returns 0, or -1 if the template failed. */
 int tpl_render(struct tpl_dict *d, const char *file, struct buf *out);

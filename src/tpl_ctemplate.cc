@@ -11,6 +11,7 @@
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_emitter.h>
+#include <ctemplate/template_modifiers.h>
 
 extern "C" {
 #include "log.h"
@@ -163,6 +164,23 @@ extern "C" void tpl_set_rendered_json(struct tpl_dict *d, const char *key, const
 		return;
 	}
 	D(d)->SetValue(key, json ? json : "");
+}
+
+extern "C" void tpl_json_string(struct buf *out, const char *text)
+{
+	BufEmitter emitter(out);
+	buf_putc(out, '"');
+	const char *run = text;
+	for (const char *p = text;; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
+			continue;
+		ctemplate::json_escape.Modify(run, (size_t)(p - run), NULL, &emitter, "");
+		if (c == '\0')
+			break;
+		run = p + 1; /* a control character JSON cannot hold raw: left out */
+	}
+	buf_putc(out, '"');
 }
 
 extern "C" int tpl_render(struct tpl_dict *d, const char *file, struct buf *out)

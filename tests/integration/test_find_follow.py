@@ -219,6 +219,17 @@ class Metadata(unittest.TestCase):
         self.assertEqual(data["@type"], "NewsArticle")
         self.assertEqual(data["headline"], "Reception at the embassy café")
         self.assertEqual(data["datePublished"], "2019-05-03T10:00:00Z")
+        url = data.pop("url")
+        self.assertRegex(url, r"^http://127\.0\.0\.1:\d+/events/51-cafe$")
+        org = {"@type": "Organization", "name": data["publisher"]["name"]}
+        self.assertIn("Embassy", org["name"])
+        self.assertEqual(data, {
+            "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Reception at the embassy café",
+            "description": "A reception", "mainEntityOfPage": url, "datePublished": "2019-05-03T10:00:00Z",
+            "dateModified": data["dateModified"], "articleSection": data["articleSection"],
+            "publisher": org, "author": org})
+        self.assertRegex(data["dateModified"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        self.assertTrue(data["articleSection"])
 
     def test_list_pages_have_canonical_and_no_article_tags(self):
         _, _, body = SITE.get("/messages?type=events&page=1&utm_source=x")
