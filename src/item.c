@@ -152,22 +152,33 @@ static void keep_key(struct key_cache *c, const struct list_key *key)
 	c->keys[c->n++] = *key;
 }
 
-/* Step through up to count keys of f below *key, leaving *key at the last one; every KEY_STRIDE-th is
- * kept in c when c is given (so *key must then be a multiple of KEY_STRIDE from the top). Returns how many
- * keys there were, or -1. */
-static long long walk_keys(struct req *r, const struct item_filter *f, struct list_key *key, long long count,
-                           struct key_cache *c)
+/* The statement all (or of_kind, when f has a kind) with its parameters bound: the kind, f's earliest
+ * time, the key the rows start below, and how many rows. NULL on error. */
+static sqlite3_stmt *below_key(struct req *r, const struct item_filter *f, enum stmt all, enum stmt of_kind,
+                               const struct list_key *key, long long rows)
 {
-	sqlite3_stmt *st = db_stmt(r->db, f->kind ? STMT_ITEM_KEYS_PUBLIC_OF_KIND : STMT_ITEM_KEYS_PUBLIC_ALL);
+	sqlite3_stmt *st = db_stmt(r->db, f->kind ? of_kind : all);
 	if (st == NULL)
-		return -1;
+		return NULL;
 	int p = 1;
 	if (f->kind)
 		sqlite3_bind_text(st, p++, f->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, p++, f->from);
 	sqlite3_bind_int64(st, p++, key->at);
 	sqlite3_bind_int64(st, p++, key->id);
-	sqlite3_bind_int64(st, p++, count);
+	sqlite3_bind_int64(st, p++, rows);
+	return st;
+}
+
+/* Step through up to count keys of f below *key, leaving *key at the last one; every KEY_STRIDE-th is
+ * kept in c when c is given (so *key must then be a multiple of KEY_STRIDE from the top). Returns how many
+ * keys there were, or -1. */
+static long long walk_keys(struct req *r, const struct item_filter *f, struct list_key *key, long long count,
+                           struct key_cache *c)
+{
+	sqlite3_stmt *st = below_key(r, f, STMT_ITEM_KEYS_PUBLIC_ALL, STMT_ITEM_KEYS_PUBLIC_OF_KIND, key, count);
+	if (st == NULL)
+		return -1;
 	long long n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -223,16 +234,9 @@ int item_list(struct req *r, const struct item_filter *f, int limit, long long o
 	int found = list_start(r, f, offset, &start);
 	if (found <= 0)
 		return found;
-	sqlite3_stmt *st = db_stmt(r->db, f->kind ? STMT_ITEMS_PUBLIC_OF_KIND : STMT_ITEMS_PUBLIC_ALL);
+	sqlite3_stmt *st = below_key(r, f, STMT_ITEMS_PUBLIC_ALL, STMT_ITEMS_PUBLIC_OF_KIND, &start, limit);
 	if (st == NULL)
 		return -1;
-	int p = 1;
-	if (f->kind)
-		sqlite3_bind_text(st, p++, f->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, p++, f->from);
-	sqlite3_bind_int64(st, p++, start.at);
-	sqlite3_bind_int64(st, p++, start.id);
-	sqlite3_bind_int(st, p++, limit);
 
 	int n = 0, rc = SQLITE_DONE;
 	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)

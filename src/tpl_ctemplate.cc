@@ -146,24 +146,25 @@ extern "C" struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, co
 	return C(inc);
 }
 
-extern "C" void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html)
+/* A pre-rendered value, printed with :none: only under a key with its kind's suffix. */
+static void set_rendered(struct tpl_dict *d, const char *key, const char *suffix, const char *value)
 {
 	size_t n = strlen(key);
-	if (n < 5 || strcmp(key + n - 5, "_HTML") != 0) {
-		log_error("tpl_set_rendered_markup: key %s must end in _HTML", key);
+	if (n < 5 || strcmp(key + n - 5, suffix) != 0) {
+		log_error("a rendered value's key must end in %s, not %s", suffix, key);
 		return;
 	}
-	D(d)->SetValue(key, html ? html : "");
+	D(d)->SetValue(key, value ? value : "");
+}
+
+extern "C" void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html)
+{
+	set_rendered(d, key, "_HTML", html);
 }
 
 extern "C" void tpl_set_rendered_json(struct tpl_dict *d, const char *key, const char *json)
 {
-	size_t n = strlen(key);
-	if (n < 5 || strcmp(key + n - 5, "_JSON") != 0) {
-		log_error("tpl_set_rendered_json: key %s must end in _JSON", key);
-		return;
-	}
-	D(d)->SetValue(key, json ? json : "");
+	set_rendered(d, key, "_JSON", json);
 }
 
 extern "C" void tpl_json_string(struct buf *out, const char *text)

@@ -85,3 +85,16 @@ void view_pager(struct req *r, struct tpl_dict *d, const char *base, long long p
 	buf_free(&url);
 	(void)r;
 }
+
+void view_set_at(struct tpl_dict *d, const char *zone, time_t at, const char *fmt)
+{
+	char when[32], iso[32];
+	struct tm tm;
+	if (zone)
+		clock_local(zone, at, &tm);
+	else
+		gmtime_r(&at, &tm);
+	strftime(when, sizeof when, fmt, &tm);
+	tpl_set(d, "AT", when);
+	tpl_set(d, "AT_ISO", clock_fmt_iso_utc(at, iso, sizeof iso));
+}

@@ -231,13 +231,7 @@ static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 	int any = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct tpl_dict *rev = tpl_section(d, "REVISION");
-		time_t at = (time_t)sqlite3_column_int64(st, 0);
-		char when[32], iso[32];
-		struct tm tm;
-		clock_local(r->site->zone, at, &tm);
-		strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
-		tpl_set(rev, "AT", when);
-		tpl_set(rev, "AT_ISO", clock_fmt_iso_utc(at, iso, sizeof iso));
+		view_set_at(rev, r->site->zone, (time_t)sqlite3_column_int64(st, 0), "%d.%m.%Y %H:%M");
 		tpl_set(rev, "WHO", (const char *)sqlite3_column_text(st, 1));
 		tpl_set(rev, "ACTION", (const char *)sqlite3_column_text(st, 2));
 		tpl_set(rev, "STATUS", (const char *)sqlite3_column_text(st, 3));

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "../clock.h"
 #include "../db.h"
 #include "../layout.h"
 #include "../req.h"
@@ -29,13 +28,7 @@ void page_admin_log(struct req *r)
 	int n = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < PER_PAGE) {
 		struct tpl_dict *e = tpl_section(d, "ENTRY");
-		time_t at = (time_t)sqlite3_column_int64(st, 0);
-		char when[32], iso[32];
-		struct tm tm;
-		gmtime_r(&at, &tm);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-		tpl_set(e, "AT", when);
-		tpl_set(e, "AT_ISO", clock_fmt_iso_utc(at, iso, sizeof iso));
+		view_set_at(e, NULL, (time_t)sqlite3_column_int64(st, 0), "%Y-%m-%d %H:%M:%S"); /* the log is in UTC */
 		tpl_set(e, "WHO", (const char *)sqlite3_column_text(st, 1));
 		tpl_set(e, "ADDRESS", (const char *)sqlite3_column_text(st, 2));
 		tpl_set(e, "ACTION", (const char *)sqlite3_column_text(st, 3));
