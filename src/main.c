@@ -4,6 +4,7 @@
  *   pressroom --help | --version
  * Bad usage: one line saying what is wrong, the usage, exit 2. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,9 @@
 #endif
 #ifndef PRESSROOM_TEMPLATES_DIR
 #define PRESSROOM_TEMPLATES_DIR "templates"
+#endif
+#ifndef PRESSROOM_TEMPLATES_FROM_BIN
+#define PRESSROOM_TEMPLATES_FROM_BIN "../share/pressroom/templates"
 #endif
 
 static const char usage_text[] =
@@ -168,6 +172,22 @@ static int command_db(const struct cli *cli, const char **path)
 	return 0;
 }
 
+/* The templates when neither --templates nor the configuration name them: those installed beside this
+ * binary (cmake --install puts them at PRESSROOM_TEMPLATES_FROM_BIN from its folder), else the source tree's,
+ * for a binary run from its build folder. */
+static const char *default_templates(void)
+{
+	static char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+	char *slash = n > 0 ? memrchr(path, '/', (size_t)n) : NULL;
+	if (slash && (size_t)(slash + 1 - path) + sizeof PRESSROOM_TEMPLATES_FROM_BIN <= sizeof path) {
+		strcpy(slash + 1, PRESSROOM_TEMPLATES_FROM_BIN);
+		if (access(path, R_OK | X_OK) == 0)
+			return path;
+	}
+	return PRESSROOM_TEMPLATES_DIR;
+}
+
 static int cmd_serve(int argc, char **argv)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -188,7 +208,7 @@ static int cmd_serve(int argc, char **argv)
 		o.listen = conf.listen;
 	}
 	o.db_path = PICK(o.db_path, conf.database, default_db());
-	o.templates = PICK(o.templates, conf.templates, PRESSROOM_TEMPLATES_DIR);
+	o.templates = PICK(o.templates, conf.templates, default_templates());
 	o.user = PICK(o.user, conf.user, NULL);
 	o.workers = PICK(o.workers, conf.workers, cores > 0 && cores <= 64 ? (int)cores : 2);
 	o.body_limit = PICK(o.body_limit, conf.body_limit, 1L << 20);

@@ -171,6 +171,24 @@ class BackupUnit(unittest.TestCase):
             self.assertEqual(len(os.listdir(backups)), 3)
 
 
+class InstalledTemplates(unittest.TestCase):
+    def test_without_a_templates_setting_the_installed_binary_reads_the_installed_templates(self):
+        with Deployment(start=False) as d:
+            text = re.sub(r"^templates = .*\n", "", d.config_text(), flags=re.M)
+            self.assertNotIn("templates =", text)
+            with open(d.conf, "w") as f:
+                f.write(text)
+            # A mark in the installed copy only: the source tree's footer does not have it.
+            with open(os.path.join(d.share, "templates", "footer.tpl"), "a") as f:
+                f.write("<p>installed-templates-mark</p>\n")
+            d.start_app()
+            d.start_nginx()
+            d.wait_ready()
+            status, _, body = d.get("/")
+            self.assertEqual(status, 200)
+            self.assertIn("installed-templates-mark", body)
+
+
 class ProductionSite(unittest.TestCase):
     """The installed binary behind the server block of docs/deploy.md."""
 
