@@ -62,6 +62,7 @@ static const char *const stmt_names[STMT__MAX] = {
 	[STMT_ITEMS_PUBLIC_COUNT] = "items_public_count",
 	[STMT_ITEMS_PUBLIC_OLDEST] = "items_public_oldest",
 	[STMT_LAST_CHANGE] = "last_change",
+	[STMT_SEARCH_INDEX_OPTIMIZE] = "search_index_optimize",
 	[STMT_ITEM_PUBLIC_NEWER] = "item_public_newer",
 	[STMT_ITEM_PUBLIC_OLDER] = "item_public_older",
 	[STMT_ITEM_KEYS_PUBLIC_OF_KIND] = "item_keys_public_of_kind",
@@ -219,6 +220,19 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			return -1;
 		}
 		log_info("applied migration %s", sql_migrations[i].name);
+	}
+	return 0;
+}
+
+int db_optimize(struct db *db, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_INDEX_OPTIMIZE);
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (st)
+		sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		snprintf(err, errlen, "merging the search index failed: %s", sqlite3_errmsg(db->h));
+		return -1;
 	}
 	return 0;
 }

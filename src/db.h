@@ -55,6 +55,7 @@ enum stmt {
 	STMT_ITEM_KEYS_PUBLIC_OF_KIND,
 	STMT_ITEM_KEYS_PUBLIC_ALL,
 	STMT_ITEM_NEXT_PUBLIC_AT,
+	STMT_SEARCH_INDEX_OPTIMIZE,
 	STMT__MAX
 };
 
@@ -76,6 +77,9 @@ int db_latest_version(void);
 int db_migrate(struct db *db, char *err, size_t errlen);
 /* Load the demo content of sql/seed.sql in one transaction; refuses if the database holds items. */
 int db_seed(struct db *db, char *err, size_t errlen);
+/* Merge the full-text index into one segment (search_index_optimize). Safe while serving: readers go on,
+ * a writer waits up to the busy timeout. 0, or -1 with err set. */
+int db_optimize(struct db *db, char *err, size_t errlen);
 
 /* The prepared statement for s, reset and with no bindings. Owned by the connection: do not finalize.
  * NULL if it cannot be prepared (logged). */

@@ -35,7 +35,8 @@
 static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
 	"                       [--body-limit BYTES] [--user NAME] [--config FILE]\n"
-	"       pressroom db (init | migrate | seed | check | backup FILE | restore FILE) [--db PATH] [--config FILE]\n"
+	"       pressroom db (init | migrate | seed | check | optimize | backup FILE | restore FILE) [--db PATH]\n"
+	"                    [--config FILE]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"                      [--config FILE]\n"
 	"       pressroom config check [--config FILE]\n"
@@ -46,6 +47,7 @@ static const char usage_text[] =
 	"  db migrate bring an existing database's schema up to date\n"
 	"  db seed    load the demo content into an empty database\n"
 	"  db check   verify the database's integrity, foreign keys and schema version\n"
+	"  db optimize merge the search index into one piece, so searches stay fast (nightly, with the backup)\n"
 	"  db backup  copy the live database to FILE (safe while serving)\n"
 	"  db restore replace the database's content with a checked backup FILE\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
@@ -245,7 +247,7 @@ static int cmd_config(int argc, char **argv)
 static int cmd_db(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("db needs an action: init, migrate, seed, check, backup or restore");
+		return usage_error("db needs an action: init, migrate, seed, check, optimize, backup or restore");
 	const char *action = argv[1];
 	int takes_file = strcmp(action, "backup") == 0 || strcmp(action, "restore") == 0;
 	if (takes_file && (argc < 3 || argv[2][0] == '-'))
@@ -263,7 +265,8 @@ static int cmd_db(int argc, char **argv)
 	if (strcmp(action, "restore") == 0)
 		return backup_restore(o.db_path, argv[2]) == 0 ? 0 : 1;
 	int create = strcmp(action, "init") == 0;
-	if (!create && strcmp(action, "migrate") != 0 && strcmp(action, "seed") != 0)
+	if (!create && strcmp(action, "migrate") != 0 && strcmp(action, "seed") != 0 &&
+	    strcmp(action, "optimize") != 0)
 		return usage_error("unknown db action %s", action);
 
 	char err[512];
@@ -272,18 +275,20 @@ static int cmd_db(int argc, char **argv)
 		fprintf(stderr, "pressroom: %s\n", err);
 		return 1;
 	}
-	if (strcmp(action, "seed") == 0) {
+	if (strcmp(action, "seed") == 0 || strcmp(action, "optimize") == 0) {
 		if (db_version(db) != db_latest_version()) {
 			snprintf(err, sizeof err, "run pressroom db migrate first");
 			rc = -1;
 		} else {
-			rc = db_seed(db, err, sizeof err);
+			rc = action[0] == 's' ? db_seed(db, err, sizeof err) : db_optimize(db, err, sizeof err);
 		}
 	} else {
 		rc = db_migrate(db, err, sizeof err);
 	}
 	if (rc != 0)
 		fprintf(stderr, "pressroom: %s: %s\n", o.db_path, err);
+	else if (strcmp(action, "optimize") == 0)
+		printf("%s: search index merged\n", o.db_path);
 	else
 		printf("%s: schema version %d\n", o.db_path, db_version(db));
 	db_close(db);

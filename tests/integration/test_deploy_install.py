@@ -165,6 +165,7 @@ class BackupUnit(unittest.TestCase):
             self.assertEqual(sorted(os.listdir(backups)), sorted([today, "pressroom-20000103.db", "notes.txt"]))
             check = d.pressroom("db", "check", "--db", os.path.join(backups, today), check=False)
             self.assertEqual(check.returncode, 0, check.stderr)
+            self.assertIn(f"{d.db}: search index merged", proc.stdout)  # the nightly merge ran too
             # Run again the same day: the day's backup is replaced, not duplicated.
             proc = subprocess.run(argv[:2] + [script], capture_output=True, text=True, timeout=60)
             self.assertEqual(proc.returncode, 0, proc.stderr)
@@ -349,7 +350,8 @@ class UnitSandbox(unittest.TestCase):
                    "--bounding-set=-all", "--inh-caps=-all", "--"]
         backup = os.path.join(self.d.data, "backup-test.db")
         for unit, args in (("pressroom.service", ["db", "migrate", "--db", self.d.db]),
-                           ("pressroom-backup.service", ["db", "backup", backup, "--db", self.d.db])):
+                           ("pressroom-backup.service", ["db", "backup", backup, "--db", self.d.db]),
+                           ("pressroom-backup.service", ["db", "optimize", "--db", self.d.db])):
             proc = subprocess.run([*setpriv, sys.executable, launch, "--unit", os.path.join(self.d.units, unit), "--",
                                    self.d.bin, *args], capture_output=True, text=True, timeout=60)
             self.assertEqual(proc.returncode, 0, f"{unit}: {proc.stdout}{proc.stderr}")

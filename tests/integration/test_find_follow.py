@@ -7,7 +7,7 @@ import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
 
-from harness import Site
+from harness import Site, run
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -119,6 +119,42 @@ class Search(unittest.TestCase):
         self.assertEqual(search("mombasa")[1], [])
         SITE.execute("UPDATE item SET status = 'withdrawn' WHERE id = 57")
         self.assertEqual(search("zanzibar")[1], [])
+
+
+def fts_segments(site):
+    """How many segments the full-text index has: its structure record (id 10 of item_fts_data) is a 4-byte
+    cookie, then varints: the number of levels, then of segments."""
+    block = site.query("SELECT block FROM item_fts_data WHERE id = 10")[0][0]
+    i, values = 4, []
+    for _ in range(2):
+        v = 0
+        while True:
+            c = block[i]
+            i += 1
+            v = (v << 7) | (c & 0x7F)
+            if not c & 0x80:
+                break
+        values.append(v)
+    return values[1]
+
+
+class SearchIndexMaintenance(unittest.TestCase):
+    def test_db_optimize_merges_the_index_while_serving_and_every_answer_stays(self):
+        queries = ("pyongyang", "korean", "корейском", "cafe", "statement", "talks resumed", "nothing-like-this")
+        # Items written one at a time, as press officers do, each add a segment to the index.
+        for n in range(12):
+            SITE.execute("INSERT INTO item (kind, type, slug, title, teaser, body, status, published_at, created_at,"
+                         " updated_at) VALUES ('event', 'news', ?, ?, 'Teaser', ?, 'published', ?, 0, 0)",
+                         (f"maint-{n}", f"Maintenance note {n}", f"Pyongyang statement number {n}",
+                          1500000000 + n))
+        self.assertGreater(fts_segments(SITE), 1)
+        before = [search(q)[1] for q in queries]
+        proc = SITE.check(run("db", "optimize", "--db", SITE.db))
+        self.assertEqual(proc.stdout, f"{SITE.db}: search index merged\n")
+        self.assertEqual(fts_segments(SITE), 1)
+        SITE.execute("INSERT INTO item_fts (item_fts) VALUES ('integrity-check')")
+        self.assertEqual([search(q)[1] for q in queries], before)
+        self.assertIn("Maintenance note 11", before[0])
 
 
 class Feeds(unittest.TestCase):
