@@ -104,14 +104,54 @@ UPDATE session SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL;
 UPDATE session SET ended_at = ?2 WHERE user_id = (SELECT id FROM user WHERE name = ?1) AND ended_at IS NULL;
 
 -- name: login_failure_insert
-INSERT INTO login_failure (at, username, address) VALUES (?1, ?2, ?3);
+-- ?1 now, ?2 username (lower case), ?3 address, ?4 the device cookie's hash, or NULL for an unknown browser
+INSERT INTO login_failure (at, username, address, device) VALUES (?1, ?2, ?3, ?4);
 
--- name: login_failures_by_username
--- ?1 username (lower case), ?2 since
-SELECT at FROM login_failure WHERE username = ?1 AND at > ?2 ORDER BY at DESC LIMIT 64;
+-- name: login_failures_by_username_address
+-- An unknown browser's recent failures for one name from one address. ?1 since, ?2 username, ?3 address
+SELECT at FROM login_failure
+ WHERE username = ?2 AND address = ?3 AND device IS NULL AND at > ?1 ORDER BY at DESC LIMIT 64;
 
 -- name: login_failures_by_address
-SELECT at FROM login_failure WHERE address = ?1 AND at > ?2 ORDER BY at DESC LIMIT 64;
+-- Unknown browsers' recent failures from one address, whatever the name. ?1 since, ?2 address
+SELECT at FROM login_failure WHERE address = ?2 AND device IS NULL AND at > ?1 ORDER BY at DESC LIMIT 64;
+
+-- name: login_failures_by_device
+-- The recent failures of one device cookie. ?1 since, ?2 its hash
+SELECT at FROM login_failure WHERE device = ?2 AND at > ?1 ORDER BY at DESC LIMIT 64;
+
+-- name: login_device_insert
+-- ?1 token hash, ?2 user id, ?3 now
+INSERT INTO login_device (token_hash, user_id, created_at) VALUES (?1, ?2, ?3);
+
+-- name: login_device_lookup
+-- The officer a live device cookie belongs to. ?1 token hash, ?2 oldest created_at still alive
+SELECT u.id, u.name FROM login_device d JOIN user u ON u.id = d.user_id
+ WHERE d.token_hash = ?1 AND d.created_at > ?2;
+
+-- name: login_refusal_count
+-- One more refusal in a lock that already has its audit row: the row's id, or nothing.
+-- ?1 username, ?2 address, ?3 the lock's end
+UPDATE audit SET count = count + 1
+ WHERE id = (SELECT audit_id FROM login_refusal WHERE username = ?1 AND address = ?2 AND until = ?3)
+RETURNING id;
+
+-- name: login_refusal_insert
+-- Right after the lock's audit row was inserted on this connection. ?1 username, ?2 address, ?3 lock's end
+INSERT INTO login_refusal (username, address, until, audit_id) VALUES (?1, ?2, ?3, last_insert_rowid());
+
+-- name: login_refusal_prune
+-- ?1 now
+DELETE FROM login_refusal WHERE until <= ?1;
+
+-- name: sync_normal
+-- A refusal's count is written to the WAL without an fsync; the next synchronous commit (any sign-in,
+-- save or checkpoint) makes it durable. See auth.c record_refusal.
+PRAGMA synchronous = NORMAL;
+
+-- name: sync_full
+-- What db.c opens every connection with.
+PRAGMA synchronous = FULL;
 
 -- name: audit_insert
 -- ?1 at, ?2 user id or NULL, ?3 username, ?4 address, ?5 action, ?6 item id or NULL, ?7 detail
@@ -119,7 +159,7 @@ INSERT INTO audit (at, user_id, username, address, action, item_id, detail) VALU
 
 -- name: audit_page
 -- ?1 limit, ?2 offset
-SELECT a.at, a.username, a.address, a.action, a.item_id, a.detail, i.title
+SELECT a.at, a.username, a.address, a.action, a.item_id, a.detail, i.title, a.count
   FROM audit a LEFT JOIN item i ON i.id = a.item_id
  ORDER BY a.id DESC LIMIT ?1 OFFSET ?2;
 
