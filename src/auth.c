@@ -1,4 +1,4 @@
-/* auth.c: passwords, sessions and throttling. Every secret comparison is constant-time; every failure
+/* auth.c: passwords, sessions, device cookies and throttling. Every secret comparison is constant-time; every failure
  * looks the same from outside (same message, same argon2 work for unknown names). */
 #include "auth.h"
 
@@ -75,11 +75,45 @@ int auth_equal(const char *a, const char *b)
 	return sodium_memcmp(a, b, la) == 0;
 }
 
-time_t auth_locked_until(const long long *failures, int n, time_t now)
+int auth_token_valid(const char *s)
+{
+	size_t i;
+	for (i = 0; i < AUTH_TOKEN_HEX; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return s[i] == '\0';
+}
+
+const char *auth_cookie(struct req *r, const char *base)
+{
+	if (!r->https)
+		return req_cookie(r->arena, r->cookie, base);
+	char name[64];
+	snprintf(name, sizeof name, "%s%s", AUTH_HTTPS_COOKIE_PREFIX, base);
+	return req_cookie(r->arena, r->cookie, name);
+}
+
+const char *auth_cookie_header(struct req *r, const char *base, const char *value, const char *path,
+                               long max_age)
+{
+	struct buf b = {0};
+	if (r->https)
+		buf_printf(&b, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict; Secure", AUTH_HTTPS_COOKIE_PREFIX, base,
+		           value);
+	else
+		buf_printf(&b, "%s=%s; Path=%s; HttpOnly; SameSite=Strict", base, value, path);
+	if (max_age >= 0)
+		buf_printf(&b, "; Max-Age=%ld", max_age);
+	const char *s = arena_strdup(r->arena, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+time_t auth_locked_until(const long long *failures, int n, int threshold, time_t now)
 {
 	time_t until = 0;
-	for (int i = 0; i + AUTH_THROTTLE_FAILURES - 1 < n; i++) {
-		long long newest = failures[i], oldest = failures[i + AUTH_THROTTLE_FAILURES - 1];
+	for (int i = 0; i + threshold - 1 < n; i++) {
+		long long newest = failures[i], oldest = failures[i + threshold - 1];
 		if (newest - oldest <= AUTH_THROTTLE_WINDOW && newest + AUTH_THROTTLE_LOCK > now &&
 		    newest + AUTH_THROTTLE_LOCK > until)
 			until = (time_t)(newest + AUTH_THROTTLE_LOCK);
@@ -87,32 +121,46 @@ time_t auth_locked_until(const long long *failures, int n, time_t now)
 	return until;
 }
 
-/* The recent failures for one name or one address, newest first. Returns the count, or -1. */
-static int recent_failures(struct req *r, enum stmt s, const char *key, long long *out, int max)
-{
-	sqlite3_stmt *st = db_stmt(r->db, s);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (long long)r->now - AUTH_THROTTLE_WINDOW - AUTH_THROTTLE_LOCK);
-	int n = 0, rc;
-	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		out[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
-}
-
-static time_t locked_until(struct req *r, const char *lname)
+/* Until when the failures that st (a login_failures_by_* statement, its keys bound from ?2) selects lock
+ * attempts out; 0 if they do not. A database error locks nothing: the write that follows fails loudly. */
+static time_t locked_by(struct req *r, sqlite3_stmt *st, int threshold)
 {
 	long long times[64];
-	int n = recent_failures(r, STMT_LOGIN_FAILURES_BY_USERNAME, lname, times, 64);
-	time_t a = n > 0 ? auth_locked_until(times, n, r->now) : 0;
-	n = recent_failures(r, STMT_LOGIN_FAILURES_BY_ADDRESS, r->remote_addr, times, 64);
-	time_t b = n > 0 ? auth_locked_until(times, n, r->now) : 0;
+	int n = 0;
+	sqlite3_bind_int64(st, 1, (long long)r->now - AUTH_THROTTLE_WINDOW - AUTH_THROTTLE_LOCK);
+	while (n < 64 && sqlite3_step(st) == SQLITE_ROW)
+		times[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n > 0 ? auth_locked_until(times, n, threshold, r->now) : 0;
+}
+
+/* Until when attempts at lname from this browser are refused. device: the hash of the browser's device
+ * cookie when it belongs to this officer, else NULL (an unknown browser). An unknown browser is never
+ * throttled by failures for the name from elsewhere: that would let anyone lock an officer out by name. */
+static time_t locked_until(struct req *r, const char *lname, const unsigned char *device)
+{
+	sqlite3_stmt *st;
+	time_t a = 0, b = 0;
+	if (device) {
+		if ((st = db_stmt(r->db, STMT_LOGIN_FAILURES_BY_DEVICE)) != NULL) {
+			sqlite3_bind_blob(st, 2, device, 32, SQLITE_TRANSIENT);
+			a = locked_by(r, st, AUTH_THROTTLE_FAILURES);
+		}
+		return a;
+	}
+	if ((st = db_stmt(r->db, STMT_LOGIN_FAILURES_BY_USERNAME_ADDRESS)) != NULL) {
+		sqlite3_bind_text(st, 2, lname, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, r->remote_addr, -1, SQLITE_STATIC);
+		a = locked_by(r, st, AUTH_THROTTLE_FAILURES);
+	}
+	if ((st = db_stmt(r->db, STMT_LOGIN_FAILURES_BY_ADDRESS)) != NULL) {
+		sqlite3_bind_text(st, 2, r->remote_addr, -1, SQLITE_STATIC);
+		b = locked_by(r, st, AUTH_THROTTLE_ADDRESS_FAILURES);
+	}
 	return a > b ? a : b;
 }
 
-static int record_failure(struct req *r, const char *lname)
+static int record_failure(struct req *r, const char *lname, const unsigned char *device)
 {
 	sqlite3_stmt *st = db_stmt(r->db, STMT_LOGIN_FAILURE_INSERT);
 	if (st == NULL)
@@ -120,9 +168,110 @@ static int record_failure(struct req *r, const char *lname)
 	sqlite3_bind_int64(st, 1, (long long)r->now);
 	sqlite3_bind_text(st, 2, lname, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, r->remote_addr, -1, SQLITE_STATIC);
+	if (device)
+		sqlite3_bind_blob(st, 4, device, 32, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int step_done(struct db *db, enum stmt s)
+{
+	sqlite3_stmt *st = db_stmt(db, s);
+	if (st == NULL)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Audit one more refused attempt at lname from this address, in the lock that ends at until. A flood of
+ * refusals (cheap: no argon2) must neither bury the log nor queue an fsync each: the first refusal of a
+ * lock inserts one login-refused row, and each later one adds 1 to that row's count. Those counts are
+ * committed with synchronous=NORMAL: written to the WAL, not synced. A crash of the process loses none;
+ * a power cut can lose the counts since the last synced commit (any sign-in, save or checkpoint), never
+ * the row of a lock that a synced commit followed. Errors are logged: the attempt is refused anyway. */
+static void record_refusal(struct req *r, const char *lname, time_t until)
+{
+	if (step_done(r->db, STMT_SYNC_NORMAL) != 0 || db_begin(r->db) != 0)
+		goto fail;
+	sqlite3_stmt *st = db_stmt(r->db, STMT_LOGIN_REFUSAL_COUNT);
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, lname, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->remote_addr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (long long)until);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) { /* the lock's first refusal */
+		if ((st = db_stmt(r->db, STMT_LOGIN_REFUSAL_PRUNE)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(st, 1, (long long)r->now);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE || audit_log(r, "login-refused", 0, "throttled: %s", lname) != 0 ||
+		    (st = db_stmt(r->db, STMT_LOGIN_REFUSAL_INSERT)) == NULL)
+			goto fail;
+		sqlite3_bind_text(st, 1, lname, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->remote_addr, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (long long)until);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			goto fail;
+	} else if (rc != SQLITE_ROW) {
+		goto fail;
+	}
+	if (db_commit(r->db) != 0)
+		goto fail;
+	step_done(r->db, STMT_SYNC_FULL);
+	return;
+fail:
+	log_error("a refused sign-in could not be audited: %s", db_error(r->db));
+	db_rollback(r->db);
+	if (step_done(r->db, STMT_SYNC_FULL) != 0)
+		log_error("synchronous=FULL could not be restored: %s", db_error(r->db));
+}
+
+/* The officer whose live device cookie the request carries, with the cookie's hash in hash; 0 if it
+ * carries none (or a dead, malformed or unknown one). */
+static long long device_user(struct req *r, unsigned char hash[32])
+{
+	const char *token = auth_cookie(r, AUTH_DEVICE_COOKIE);
+	if (token == NULL || !auth_token_valid(token))
+		return 0;
+	auth_token_hash(token, hash);
+	sqlite3_stmt *st = db_stmt(r->db, STMT_LOGIN_DEVICE_LOOKUP);
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (long long)r->now - AUTH_DEVICE_LIFETIME);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+const char *auth_device_cookie(struct req *r)
+{
+	unsigned char hash[32];
+	if (r->user.id == 0 || device_user(r, hash) == r->user.id)
+		return NULL;
+	char token[AUTH_TOKEN_HEX + 1];
+	auth_random_hex(token);
+	auth_token_hash(token, hash);
+	sqlite3_stmt *st = db_stmt(r->db, STMT_LOGIN_DEVICE_INSERT);
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, r->user.id);
+	sqlite3_bind_int64(st, 3, (long long)r->now);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		log_error("a device cookie could not be stored: %s", db_error(r->db));
+		return NULL;
+	}
+	return auth_cookie_header(r, AUTH_DEVICE_COOKIE, token, "/admin/login", AUTH_DEVICE_LIFETIME);
 }
 
 static int create_session(struct req *r, long long user_id, char token[AUTH_TOKEN_HEX + 1])
@@ -154,12 +303,6 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 		lname[i] = (char)tolower((unsigned char)name[i]);
 	lname[i] = '\0';
 
-	*until = locked_until(r, lname);
-	if (*until > r->now) {
-		audit_log(r, "login-refused", 0, "throttled: %s", lname);
-		return LOGIN_LOCKED;
-	}
-
 	char hash[AUTH_HASH_MAX] = "";
 	long long user_id = 0;
 	int disabled = 1;
@@ -174,6 +317,15 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 	}
 	sqlite3_reset(st);
 
+	unsigned char device_hash[32];
+	const unsigned char *device = user_id && device_user(r, device_hash) == user_id ? device_hash : NULL;
+	*until = locked_until(r, lname, device);
+	if (*until > r->now) {
+		sodium_memzero(hash, sizeof hash);
+		record_refusal(r, lname, *until);
+		return LOGIN_LOCKED;
+	}
+
 	/* Always one argon2 verification, so an unknown name takes as long as a wrong password. */
 	int ok = auth_verify_password(user_id ? hash : NULL, password) && !disabled;
 	sodium_memzero(hash, sizeof hash);
@@ -181,8 +333,8 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 	if (db_begin(r->db) != 0)
 		return LOGIN_ERROR;
 	if (!ok) {
-		if (record_failure(r, lname) != 0 || audit_log(r, "login-failed", 0, "name: %s", lname) != 0 ||
-		    db_commit(r->db) != 0)
+		if (record_failure(r, lname, device) != 0 ||
+		    audit_log(r, "login-failed", 0, "name: %s", lname) != 0 || db_commit(r->db) != 0)
 			goto fail;
 		return LOGIN_BAD;
 	}
@@ -201,8 +353,8 @@ fail:
 /* The hash of the request's session cookie; 0 if it carries none of the right shape. */
 static int cookie_token_hash(struct req *r, unsigned char hash[32])
 {
-	const char *token = req_cookie(r->arena, r->cookie, AUTH_SESSION_COOKIE);
-	if (token == NULL || strlen(token) != AUTH_TOKEN_HEX)
+	const char *token = auth_cookie(r, AUTH_SESSION_COOKIE);
+	if (token == NULL || !auth_token_valid(token))
 		return 0;
 	auth_token_hash(token, hash);
 	return 1;
@@ -260,14 +412,5 @@ int auth_logout(struct req *r)
 
 const char *auth_session_cookie(struct req *r, const char *token)
 {
-	struct buf b = {0};
-	if (token)
-		buf_printf(&b, "%s=%s; Path=/admin; HttpOnly; SameSite=Strict%s", AUTH_SESSION_COOKIE, token,
-		           r->https ? "; Secure" : "");
-	else
-		buf_printf(&b, "%s=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0%s", AUTH_SESSION_COOKIE,
-		           r->https ? "; Secure" : "");
-	const char *s = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
-	return s;
+	return auth_cookie_header(r, AUTH_SESSION_COOKIE, token ? token : "", "/admin", token ? -1 : 0);
 }

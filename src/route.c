@@ -181,10 +181,12 @@ void route_dispatch(struct req *r)
 		}
 	}
 	if (post) {
+		/* Without a session (the sign-in form) the token is the sign-in cookie's. Both must have the
+		 * shape auth_random_hex gives: otherwise an empty or made-up pair (x and x) would match. */
 		const char *sent = form_csrf(r);
-		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf
-		                                                 : req_cookie(r->arena, r->cookie, AUTH_LOGIN_COOKIE);
-		if (sent == NULL || expected == NULL || !auth_equal(sent, expected)) {
+		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf : auth_cookie(r, AUTH_LOGIN_COOKIE);
+		if (sent == NULL || expected == NULL || !auth_token_valid(sent) || !auth_token_valid(expected) ||
+		    !auth_equal(sent, expected)) {
 			resp_error(r, 403, "This form has expired or did not come from this site. Reload the page and "
 			                   "try again.");
 			return;

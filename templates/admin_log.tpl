@@ -12,7 +12,7 @@
     <td>{{ADDRESS}}</td>
     <td class="action">{{ACTION}}</td>
     <td>{{#ITEM}}<a href="{{ITEM_URL}}">{{ITEM_TITLE}}</a>{{/ITEM}}</td>
-    <td>{{DETAIL}}</td>
+    <td>{{DETAIL}}{{#REPEATED}} <span class="repeated">({{TIMES}} times)</span>{{/REPEATED}}</td>
   </tr>
   {{/ENTRY}}
   </tbody>

@@ -1,5 +1,6 @@
 /* admin_log.c: GET /admin/log -- the audit log: who did what, when and from where, newest first, 100 to a
- * page (?page=N). Publishers only. */
+ * page (?page=N). Publishers only. A row that counts repeats (the refused sign-ins of one lock) says how
+ * many times. */
 #include <stdio.h>
 #include <time.h>
 
@@ -12,6 +13,19 @@
 #include "pages.h"
 
 enum { PER_PAGE = 100 };
+
+/* n with a comma between thousands: 1,234,567. */
+static void group_thousands(long long n, char out[32])
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%lld", n), o = 0;
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
 
 void page_admin_log(struct req *r)
 {
@@ -33,6 +47,11 @@ void page_admin_log(struct req *r)
 		tpl_set(e, "ADDRESS", (const char *)sqlite3_column_text(st, 2));
 		tpl_set(e, "ACTION", (const char *)sqlite3_column_text(st, 3));
 		tpl_set(e, "DETAIL", (const char *)sqlite3_column_text(st, 5));
+		if (sqlite3_column_int64(st, 7) > 1) {
+			char times[32];
+			group_thousands(sqlite3_column_int64(st, 7), times);
+			tpl_set(tpl_section(e, "REPEATED"), "TIMES", times);
+		}
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
 			struct tpl_dict *it = tpl_section(e, "ITEM");
 			char url[48];

@@ -1,12 +1,12 @@
 /* admin_login.c: GET and POST /admin/login -- the sign-in form for press officers. Anyone may see it.
  * Fields: username, password, csrf (checked by the gate against the pressroom_login cookie this page sets:
- * there is no session yet to hold a token). Success: a session cookie and 303 to /admin. Wrong name or
- * password: 401 and the same message for both. Throttled: 429 with Retry-After. */
+ * there is no session yet to hold a token). Success: a session cookie, a device cookie if this browser has
+ * none for the officer, and 303 to /admin. Wrong name or password: 401 and the same message for both.
+ * Throttled: 429 with Retry-After. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../auth.h"
-#include "../buf.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"
@@ -16,12 +16,8 @@
 static void show_form(struct req *r, int status, const char *message)
 {
 	char token[AUTH_TOKEN_HEX + 1];
-	struct buf cookie = {0};
 	auth_random_hex(token);
-	buf_printf(&cookie, "%s=%s; Path=/admin/login; HttpOnly; SameSite=Strict%s", AUTH_LOGIN_COOKIE, token,
-	           r->https ? "; Secure" : "");
-	resp_header(r, "Set-Cookie", buf_str(&cookie));
-	buf_free(&cookie);
+	resp_header(r, "Set-Cookie", auth_cookie_header(r, AUTH_LOGIN_COOKIE, token, "/admin/login", -1));
 
 	struct tpl_dict *d = tpl_dict_new();
 	layout_admin_fill(r, d, "Sign in");
@@ -49,15 +45,19 @@ void page_admin_login(struct req *r)
 	char token[AUTH_TOKEN_HEX + 1];
 	time_t until = 0;
 	switch (auth_login(r, name->s, pw->s, token, &until)) {
-	case LOGIN_OK:
+	case LOGIN_OK: {
 		resp_header(r, "Set-Cookie", auth_session_cookie(r, token));
+		const char *device = auth_device_cookie(r); /* failures elsewhere never lock this browser out */
+		if (device)
+			resp_header(r, "Set-Cookie", device);
 		resp_redirect(r, 303, "/admin");
 		return;
+	}
 	case LOGIN_LOCKED: {
 		char msg[160], retry[32];
 		long minutes = (long)(until - r->now + 59) / 60;
 		snprintf(msg, sizeof msg,
-		         "Too many failed sign-ins for this name or from this address. Try again in %ld minute%s.",
+		         "Too many failed sign-ins from this browser or this address. Try again in %ld minute%s.",
 		         minutes, minutes == 1 ? "" : "s");
 		snprintf(retry, sizeof retry, "%ld", (long)(until - r->now));
 		resp_header(r, "Retry-After", retry);
