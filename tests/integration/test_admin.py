@@ -132,21 +132,30 @@ class SignIn(unittest.TestCase):
 
 
 class OverTls(unittest.TestCase):
-    def test_session_cookie_is_secure_when_nginx_says_https(self):
+    def test_cookies_are_secure_and_host_prefixed_when_nginx_says_https(self):
         import fcgi
         base = {"REQUEST_METHOD": "GET", "REQUEST_URI": "/admin/login", "REMOTE_ADDR": "127.0.0.9", "HTTPS": "on"}
         status, headers, body = fcgi.request(SITE.socket, base)
         self.assertEqual(status, 200)
-        login_cookie = [c for c in headers["set-cookie"] if c.startswith("pressroom_login=")][0]
-        self.assertIn("; Secure", login_cookie)
+        login_cookie = [c for c in headers["set-cookie"] if c.startswith("__Host-pressroom_login=")][0]
+        self.assertRegex(login_cookie, r"^__Host-pressroom_login=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict; Secure$")
         token = login_cookie.split("=", 1)[1].split(";")[0]
         form = urllib.parse.urlencode({"csrf": token, "username": PUBLISHER[0], "password": PUBLISHER[2]}).encode()
-        status, headers, _ = fcgi.request(SITE.socket, dict(base, REQUEST_METHOD="POST", CONTENT_LENGTH=str(len(form)),
-                                                            CONTENT_TYPE="application/x-www-form-urlencoded",
-                                                            HTTP_COOKIE="pressroom_login=" + token), form)
+        post = dict(base, REQUEST_METHOD="POST", CONTENT_LENGTH=str(len(form)),
+                    CONTENT_TYPE="application/x-www-form-urlencoded")
+        # Over HTTPS only the prefixed name counts: the plain one could have been planted by another site.
+        status, _, _ = fcgi.request(SITE.socket, dict(post, HTTP_COOKIE="pressroom_login=" + token), form)
+        self.assertEqual(status, 403)
+        status, headers, _ = fcgi.request(SITE.socket, dict(post, HTTP_COOKIE="__Host-pressroom_login=" + token), form)
         self.assertEqual(status, 303)
-        session = [c for c in headers["set-cookie"] if c.startswith("pressroom_session=")][0]
-        self.assertRegex(session, r"^pressroom_session=[0-9a-f]{64}; Path=/admin; HttpOnly; SameSite=Strict; Secure$")
+        session = [c for c in headers["set-cookie"] if c.startswith("__Host-pressroom_session=")][0]
+        self.assertRegex(session, r"^__Host-pressroom_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict; Secure$")
+        device = [c for c in headers["set-cookie"] if c.startswith("__Host-pressroom_device=")][0]
+        self.assertRegex(device, r"^__Host-pressroom_device=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=31536000$")
+        value = session.split("=", 1)[1].split(";")[0]
+        admin = dict(base, REQUEST_URI="/admin")
+        self.assertEqual(fcgi.request(SITE.socket, dict(admin, HTTP_COOKIE="__Host-pressroom_session=" + value))[0], 200)
+        self.assertEqual(fcgi.request(SITE.socket, dict(admin, HTTP_COOKIE="pressroom_session=" + value))[0], 303)
 
 
 class Throttling(unittest.TestCase):
@@ -158,24 +167,18 @@ class Throttling(unittest.TestCase):
             statuses.append(c.post("/admin/login", {"username": name, "password": "not the password"})[0])
         return statuses
 
-    def test_five_failures_for_one_name_lock_it_from_everywhere(self):
+    def test_five_failures_for_one_name_lock_that_name_from_that_address_only(self):
         SITE.execute("INSERT INTO user (name, role, password_hash, created_at) SELECT 'carol', role, password_hash, 0 FROM user WHERE name = 'bob'")
         self.assertEqual(self.fail("127.0.0.31", "carol", 5), [401] * 5)
-        c = Client(SITE, "127.0.0.32")
-        status, headers, body = c.login("carol", EDITOR[2])  # the right password, from elsewhere
+        c = Client(SITE, "127.0.0.31")
+        status, headers, body = c.login("carol", EDITOR[2])  # the right password, from the same address
         self.assertEqual(status, 429)
         self.assertIn("Too many failed sign-ins", body)
         self.assertIn("15 minutes", body)
         self.assertTrue(850 <= int(headers["retry-after"]) <= 900)
         self.assertNotIn("pressroom_session", c.cookies)
-
-    def test_five_failures_from_one_address_lock_it_for_every_name(self):
-        for i in range(5):
-            self.assertEqual(self.fail("127.0.0.41", f"guess{i}", 1), [401])
-        status, _, _ = Client(SITE, "127.0.0.41").login(*PUBLISHER[::2])
-        self.assertEqual(status, 429)
-        status, _, _ = Client(SITE, "127.0.0.42").login(*PUBLISHER[::2])
-        self.assertEqual(status, 303)
+        # Failures elsewhere do not lock the name out (test_signin.py: nobody locks an officer out by name).
+        self.assertEqual(Client(SITE, "127.0.0.32").login("carol", EDITOR[2])[0], 303)
 
     def test_failures_are_audited(self):
         self.fail("127.0.0.51", "mallory", 1)
