@@ -118,7 +118,7 @@ class ShortLifetime(unittest.TestCase):
         # Nothing of the signed-in pages is in the cache's files.
         cached = cache_files_text(self.d)
         self.assertNotIn("alice (publisher)", cached)
-        self.assertNotIn(c.cookies["pressroom_session"], cached)
+        self.assertNotIn(c.cookies["__Host-pressroom_session"], cached)
         self.assertNotIn("Set-Cookie", cached)
 
     def test_stale_pages_hide_a_server_that_is_down(self):

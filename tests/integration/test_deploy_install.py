@@ -248,9 +248,11 @@ class ProductionSite(unittest.TestCase):
         c = Client(self.d)
         status, headers, _ = c.login(PUBLISHER[0], PUBLISHER[2])
         self.assertEqual(status, 303)
-        session = [s for s in headers["set-cookie-all"] if s.startswith("pressroom_session=")]
+        # nginx says HTTPS=on (fastcgi_params): Secure, and named __Host- so no other site can plant one.
+        session = [s for s in headers["set-cookie-all"] if s.startswith("__Host-pressroom_session=")]
         self.assertEqual(len(session), 1)
-        self.assertIn("; Secure", session[0])  # nginx says HTTPS=on (fastcgi_params)
+        self.assertIn("; Path=/;", session[0])
+        self.assertIn("; Secure", session[0])
         self.assertEqual(c.request("/admin")[0], 200)
 
     def test_port_80_redirects_to_https_but_serves_certificate_challenges(self):
