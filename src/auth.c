@@ -1,5 +1,5 @@
-/* auth.c: passwords, sessions, device cookies and throttling. Every secret comparison is constant-time; every failure
- * looks the same from outside (same message, same argon2 work for unknown names). */
+/* auth.c: passwords, sessions, device cookies and throttling. Every secret comparison is constant-time;
+ * every failure looks the same from outside (same message, same argon2 work for unknown names). */
 #include "auth.h"
 
 #include <ctype.h>

@@ -23,8 +23,8 @@ enum {
 };
 
 /* The cookies' names over plain HTTP (development, tests). Over HTTPS each is named with the "__Host-"
- * prefix, which browsers accept only with Secure, Path=/ and no Domain, so that no other site on the domain
- * (a sibling subdomain, a plain-HTTP page) can plant or overwrite one; only the prefixed name is read then. */
+ * prefix, which browsers accept only with Secure, Path=/ and no Domain, so that no other site on the
+ * domain (a sibling subdomain, a plain-HTTP page) can plant or overwrite one; only that name is read then. */
 #define AUTH_SESSION_COOKIE "pressroom_session"
 #define AUTH_LOGIN_COOKIE "pressroom_login"   /* the sign-in form's anti-forgery token: no session yet */
 #define AUTH_DEVICE_COOKIE "pressroom_device" /* "this browser has signed in as this officer before" */
