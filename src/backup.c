@@ -69,8 +69,11 @@ int backup_check(const char *db_path)
 	return rc;
 }
 
-/* Copy everything from src to dst in steps, waiting out a busy writer. */
-static int copy(sqlite3 *src, sqlite3 *dst)
+/* Copy everything from src to dst, pages_per_step at a time (-1: all in one step), waiting out a busy lock.
+ * A step holds one read transaction on src: in one step the copy is one consistent snapshot that the
+ * server's writers (WAL: they never wait for a reader) cannot restart; in several, a write landing between
+ * two steps restarts the copy, which on a large, busy database never finished. */
+static int copy(sqlite3 *src, sqlite3 *dst, int pages_per_step)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
 	if (b == NULL) {
@@ -78,7 +81,7 @@ static int copy(sqlite3 *src, sqlite3 *dst)
 		return -1;
 	}
 	int rc;
-	while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+	while ((rc = sqlite3_backup_step(b, pages_per_step)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		if (rc != SQLITE_OK)
 			sqlite3_sleep(50);
 	sqlite3_backup_finish(b);
@@ -87,6 +90,26 @@ static int copy(sqlite3 *src, sqlite3 *dst)
 		return -1;
 	}
 	return 0;
+}
+
+/* fsync a file, or the folder holding it (so that a rename in it is durable). 0 or -1 with errno set. */
+static int sync_path(const char *path, int folder)
+{
+	char dir[4096];
+	if (folder) {
+		const char *slash = strrchr(path, '/');
+		size_t n = slash == NULL ? 1 : slash == path ? 1 : (size_t)(slash - path);
+		if (n >= sizeof dir)
+			return -1;
+		memcpy(dir, slash == NULL ? "." : path, n);
+		dir[n] = '\0';
+		path = dir;
+	}
+	int fd = open(path, O_RDONLY | (folder ? O_DIRECTORY : 0));
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	return close(fd) != 0 || rc != 0 ? -1 : 0;
 }
 
 int backup_make(const char *db_path, const char *file)
@@ -101,13 +124,12 @@ int backup_make(const char *db_path, const char *file)
 	    open_db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &dst) != 0)
 		goto out;
 	/* The copy is a plain rollback-journal file: one file, nothing beside it to forget. */
-	if (copy(src, dst) != 0 || sqlite3_exec(dst, "PRAGMA journal_mode=DELETE;", NULL, NULL, NULL) != SQLITE_OK ||
+	if (copy(src, dst, -1) != 0 || sqlite3_exec(dst, "PRAGMA journal_mode=DELETE;", NULL, NULL, NULL) != SQLITE_OK ||
 	    check_handle(dst, file) != 0)
 		goto out;
 	sqlite3_close(dst);
 	dst = NULL;
-	int fd = open(tmp, O_RDONLY);
-	if (fd < 0 || fsync(fd) != 0 || close(fd) != 0 || rename(tmp, file) != 0) {
+	if (sync_path(tmp, 0) != 0 || rename(tmp, file) != 0 || sync_path(file, 1) != 0) {
 		perror("pressroom: backup");
 		goto out;
 	}
@@ -131,7 +153,8 @@ int backup_restore(const char *db_path, const char *file)
 		goto out;
 	}
 	if (open_db(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &dst) != 0 ||
-	    sqlite3_exec(dst, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL) != SQLITE_OK || copy(src, dst) != 0)
+	    sqlite3_exec(dst, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL) != SQLITE_OK ||
+	    copy(src, dst, 1024) != 0)
 		goto out;
 	rc = check_handle(dst, db_path);
 out:

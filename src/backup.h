@@ -6,8 +6,10 @@
 
 /* PRAGMA integrity_check and foreign_key_check, and the schema version. Prints what it finds; 0 if sound. */
 int backup_check(const char *db_path);
-/* Copy the live database to file with SQLite's online backup (safe while the server writes), into a
- * temporary name first, synced, then renamed: a backup file is either whole or absent. 0 or -1. */
+/* Copy the live database to file with SQLite's online backup in one step: one read transaction, so the copy
+ * is a consistent snapshot that the server's writes neither wait for nor restart. Into a temporary name
+ * first, checked, synced, then renamed (and the folder synced): a backup file is either whole or absent.
+ * 0 or -1. */
 int backup_make(const char *db_path, const char *file);
 /* Replace the database's content with a checked backup, through the same online backup API, so a
  * running server's readers see either the old or the new database, never a mix. 0 or -1. */

@@ -39,7 +39,7 @@ static const char usage_text[] =
 	"                    [--config FILE]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"                      [--config FILE]\n"
-	"       pressroom config check [--config FILE]\n"
+	"       pressroom config check [FILE | --config FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
 	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
@@ -52,7 +52,8 @@ static const char usage_text[] =
 	"  db restore replace the database's content with a checked backup FILE\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"\n"
-	"  config check  report every bad value of the configuration file, with its line\n"
+	"  config check  report every bad value of the configuration file (FILE, --config FILE, else the\n"
+	"                default below), with its line\n"
 	"\n"
 	"  --config   the configuration file (default: $PRESSROOM_CONFIG; for config check, /etc/pressroom/pressroom.conf)\n"
 	"  --db PATH  the SQLite database (default: the configuration's database, else $PRESSROOM_DB, else\n"
@@ -87,6 +88,8 @@ struct cli {
 	struct serve_options serve;
 	const char *role;
 	const char *config;
+	int takes_file;   /* in: the command takes one FILE operand, anywhere among its options */
+	const char *file; /* out: that operand */
 };
 
 static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
@@ -131,6 +134,8 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 			break;
 		}
 	}
+	if (cli->takes_file && optind < argc)
+		cli->file = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument %s", argv[optind]);
 	return 0;
@@ -225,11 +230,14 @@ static int cmd_config(int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "check") != 0)
 		return usage_error("config needs an action: check");
-	struct cli cli = {0};
+	struct cli cli = {.takes_file = 1};
 	int rc = parse_options(argc - 1, argv + 1, 1 << OPT_CONFIG, &cli);
 	if (rc != 0)
 		return rc;
-	const char *path = config_path(&cli);
+	/* As nginx -t -c FILE and visudo -cf FILE are used: the file to check, named once. */
+	if (cli.file && cli.config)
+		return usage_error("config check takes one file: FILE or --config FILE, not both");
+	const char *path = cli.file ? cli.file : config_path(&cli);
 	if (path == NULL)
 		path = PRESSROOM_SYSCONF_DIR "/pressroom.conf";
 	struct config c;

@@ -341,6 +341,10 @@ int serve_inherited_socket(void)
 
 int serve_run(const struct serve_options *o)
 {
+	/* Under a file-size limit (ulimit -f) a write past it fails with EFBIG, which the database reports and a
+	 * form answers like a full disk, instead of killing us: first thing (the start-up check already writes),
+	 * and the workers inherit it. */
+	signal(SIGXFSZ, SIG_IGN);
 	config_current = o->config;
 	if (o->config) {
 		resp_set_cache_policy(o->config->cache_max_age, o->config->cache_stale);

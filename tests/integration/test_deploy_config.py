@@ -99,6 +99,33 @@ class ConfigCheck(unittest.TestCase):
         self.assertEqual((proc.returncode, proc.stderr),
                          (1, f"{path}:4: workers must be a number from 1 to 64\n" + NOT_STARTING))
 
+    def test_the_file_may_be_named_as_an_argument(self):
+        # As `nginx -t -c FILE` and `visudo -cf FILE` are used: the same checks, the same answers.
+        good = self.write("plain", HEAD)
+        proc = run("config", "check", good)
+        self.assertEqual((proc.returncode, proc.stdout, proc.stderr), (0, f"{good}: ok\n", ""))
+        name, text, expected = CASES[0]
+        bad = self.write(name, text)
+        proc = run("config", "check", bad)
+        self.assertEqual((proc.returncode, proc.stdout, proc.stderr),
+                         (1, "", "".join(e.format(f=bad) + "\n" for e in expected)))
+        # The argument wins over $PRESSROOM_CONFIG, as --config does.
+        proc = run("config", "check", good, env=dict(os.environ, PRESSROOM_CONFIG=bad))
+        self.assertEqual((proc.returncode, proc.stdout), (0, f"{good}: ok\n"))
+
+    def test_a_file_named_twice_is_refused_clearly(self):
+        good = self.write("plain", HEAD)
+        for args in ([good, "--config", good], ["--config", good, good], [good, good]):
+            with self.subTest(args):
+                proc = run("config", "check", *args)
+                self.assertEqual((proc.returncode, proc.stdout), (2, ""))
+                first = proc.stderr.splitlines()[0]
+                if args.count("--config"):
+                    self.assertEqual(first, "pressroom: config check takes one file: FILE or --config FILE, "
+                                            "not both")
+                else:
+                    self.assertEqual(first, f"pressroom: unexpected argument {good}")
+
     def test_a_missing_file(self):
         path = os.path.join(self.dir, "missing.conf")
         proc = run("config", "check", "--config", path)

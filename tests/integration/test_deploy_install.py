@@ -143,6 +143,7 @@ class BackupUnit(unittest.TestCase):
     def test_the_backup_units_command_makes_a_dated_sound_backup_and_keeps_14_days(self):
         with Deployment(start=False) as d:
             unit = read(d.units + "/pressroom-backup.service")
+            self.assertIn("\nTimeoutStartSec=1h\n", unit)  # a oneshot unit would otherwise wait forever
             (exec_start,) = re.findall(r"(?m)^ExecStart=(.*)$", unit)
             # What systemd does to the line before running it: "%%" is "%", "$$" is "$" (and nothing else is
             # left for it to expand).
