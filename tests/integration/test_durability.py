@@ -2,16 +2,19 @@
 killed with SIGKILL at random moments while statements are being published; a worker is killed every few
 seconds under a mixed load; backups are taken while writing, checked, and restored. Also the sandbox:
 workers run unprivileged, and one that tries to run a program is killed."""
+import errno
 import os
 import random
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import threading
 import time
 import unittest
 
+import harness
 from harness import Client, Site, run
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
@@ -54,16 +57,13 @@ class Publisher(threading.Thread):
 
 
 def kill_everything(site):
-    """SIGKILL the supervisor, its workers and nginx at once: a power cut as far as they can tell."""
-    pids = [site.app.pid] + site.worker_pids()
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    site.app.wait()
-    site.nginx.kill()
-    site.nginx.wait()
+    """SIGKILL the whole server at once, a power cut as far as it can tell: pressroom's process group (the
+    supervisor and its workers) and nginx's (master and workers). Then nothing may answer on the port."""
+    harness.kill_group(site.app)
+    harness.kill_group(site.nginx)
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", site.port)) != errno.ECONNREFUSED:
+            raise AssertionError(f"something still listens on port {site.port} after the kill")
 
 
 def published_titles(db):
@@ -92,7 +92,7 @@ class Durability(unittest.TestCase):
                 self.assertEqual(missing, set(), f"lost after kill {cycle + 1}")
                 # Restart on the same files, as after a crash.
                 site.start_app()
-                site.nginx = subprocess.Popen(site.nginx.args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                site.start_nginx()  # a new nginx, verified to be the one listening
                 site.wait_ready()
         print(f"{kills} kills, {len(acknowledged)} acknowledged publications, none lost, integrity ok")
         self.assertGreater(len(acknowledged), kills)

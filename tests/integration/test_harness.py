@@ -1,0 +1,89 @@
+"""test_harness.py: the harness's own promise that no test leaves a process behind. Small test files are
+run as the suite runs them; one leaks a process (a child it forgets, an orphan of a child that exited, a
+server never stopped), and must fail, naming it, with the process gone afterwards."""
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+import harness
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run_test_file(body):
+    """Run a test file made of body after the imports, the way ctest runs one; returns (exit code, output)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", dir=HERE, prefix="selftest_", delete=False) as f:
+        f.write("import subprocess, unittest\nimport harness\n\n" + textwrap.dedent(body))
+    try:
+        proc = subprocess.run([sys.executable, f.name], capture_output=True, text=True, timeout=60)
+        return proc.returncode, proc.stdout + proc.stderr
+    finally:
+        os.unlink(f.name)
+
+
+def sleepers(tag):
+    """Processes running `sleep <tag>`, wherever they were reparented."""
+    out = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if f.read().split(b"\0")[:2] == [b"sleep", tag.encode()]:
+                    out.append(int(pid))
+        except OSError:
+            pass
+    return out
+
+
+class LeftoverCheck(unittest.TestCase):
+    def test_a_test_that_leaves_its_child_running_fails(self):
+        code, out = run_test_file("""
+            class T(unittest.TestCase):
+                def test_leak(self):
+                    subprocess.Popen(["sleep", "3601"])
+            harness.main()
+        """)
+        self.assertEqual(code, 1, out)
+        self.assertRegex(out, r"FAIL: test_leak .*\n.*\n.*processes left running after the test.*sleep 3601")
+        self.assertEqual(sleepers("3601"), [])
+
+    def test_an_orphan_is_found_too(self):
+        # The shell exits at once; its background sleep is reparented to the test process, not to init.
+        code, out = run_test_file("""
+            class T(unittest.TestCase):
+                def test_orphan(self):
+                    subprocess.run(["sh", "-c", "sleep 3602 >/dev/null 2>&1 &"], check=True)
+            harness.main()
+        """)
+        self.assertEqual(code, 1, out)
+        self.assertIn("sleep 3602", out)
+        self.assertEqual(sleepers("3602"), [])
+
+    def test_a_server_never_stopped_fails_the_file_even_with_plain_unittest_main(self):
+        code, out = run_test_file("""
+            class T(unittest.TestCase):
+                def test_forgotten(self):
+                    harness.spawn(["sleep", "3603"])
+            unittest.main()
+        """)
+        self.assertEqual(code, 1, out)
+        self.assertIn("processes left running at exit", out)
+        self.assertIn("sleep 3603", out)
+        self.assertEqual(sleepers("3603"), [])
+
+    def test_a_clean_test_passes_and_a_stopped_group_leaves_nothing(self):
+        code, out = run_test_file("""
+            class T(unittest.TestCase):
+                def test_clean(self):
+                    p = harness.spawn(["sh", "-c", "sleep 3604 & sleep 3604 & wait"])
+                    harness.stop_group(p, grace=5)
+            harness.main()
+        """)
+        self.assertEqual(code, 0, out)
+        self.assertEqual(sleepers("3604"), [])
+
+
+if __name__ == "__main__":
+    harness.main()
