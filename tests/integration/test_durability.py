@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import unittest
@@ -206,24 +207,47 @@ class Sandbox(unittest.TestCase):
             self.assertRegex(status, r"Seccomp:\s+2")
             self.assertEqual(os.stat(f"/proc/{site.app.pid}").st_uid, 0)  # only the supervisor stays root
 
-    @unittest.skipUnless(shutil.which("gdb"), "needs gdb to make a worker misbehave")
     def test_a_worker_that_tries_to_exec_is_killed_and_replaced(self):
-        with Site(workers=1) as site:
+        # The intruder is tests/probe/sandbox_probe.c, preloaded into the server: on SIGUSR2 a worker tries
+        # each intrusion below, logs each result, then tries to run a program.
+        probe = os.environ.get("PRESSROOM_PROBE") or os.path.join(os.path.dirname(harness.BIN), "tests/sandbox_probe.so")
+        outside = tempfile.mkdtemp(prefix="pressroom-probe-")  # not a folder the workers may use
+        self.addCleanup(shutil.rmtree, outside, True)
+        victim = os.path.join(outside, "victim")
+        with open(victim, "w") as f:
+            f.write("untouched\n")
+        os.chmod(outside, 0o777)
+        os.chmod(victim, 0o666)  # writable by the workers' user but for the sandbox
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(listener.close)
+        env = {"LD_PRELOAD": probe, "PRESSROOM_PROBE_DIR": outside,
+               "PRESSROOM_PROBE_PORT": str(listener.getsockname()[1])}
+        if "ASAN_OPTIONS" in os.environ:  # AddressSanitizer wants its runtime first, before any preloaded library
+            env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"] + ":verify_asan_link_order=0"
+        with Site(workers=1, env=env) as site:
             pid = site.worker_pids()[0]
-            # Make the worker itself call open() outside the data folder, then execl(), as an intruder would.
-            gdb = subprocess.run(["gdb", "-p", str(pid), "-batch",
-                                  "-ex", 'print (int)open("/etc/hostname", 0)',
-                                  "-ex", 'print (int)open("/tmp/pressroom-intruder", 65, 420)',
-                                  "-ex", 'call (int)execl("/bin/true", "true", (char *)0)'],
-                                 capture_output=True, text=True, timeout=60)
-            self.assertRegex(gdb.stdout, r"\$1 = -1")  # Landlock: no reading outside the allowed folders
-            self.assertRegex(gdb.stdout, r"\$2 = -1")  # nor creating files
-            self.assertIn("SIGSYS", gdb.stdout)         # seccomp: killed on exec
-            self.assertFalse(os.path.exists("/tmp/pressroom-intruder"))
-            deadline = time.time() + 5
-            while time.time() < deadline and (not site.worker_pids() or site.worker_pids() == [pid]):
-                time.sleep(0.1)
+            self.assertEqual(site.get("/")[0], 200)  # the worker is serving: its sandbox is in place
+            with open(f"/proc/{pid}/status") as f:
+                self.assertRegex(f.read(), r"Seccomp:\s+2")
+            os.kill(pid, signal.SIGUSR2)
+            deadline = time.time() + 10
+            while time.time() < deadline and (pid in site.worker_pids() or not site.worker_pids()):
+                time.sleep(0.05)
+            results = dict(re.findall(rf"^probe {pid} ([\w ]+) = (-?\d+ errno \d+)$", site.log(), re.M))
+            for attempt in ("read", "create", "truncate", "chmod", "io_uring_setup", "socket", "connect"):
+                self.assertIn(attempt, results, site.log())
+                self.assertRegex(results[attempt], r"^-1 errno [1-9]", f"{attempt} succeeded in a sandboxed worker")
+            self.assertIn("exec", results)
+            self.assertNotIn("exec returned", results)
+            self.assertFalse(os.path.exists(os.path.join(outside, "created")))
+            with open(victim) as f:
+                self.assertEqual(f.read(), "untouched\n")
+            self.assertEqual(os.stat(victim).st_mode & 0o777, 0o666)
+            listener.setblocking(False)
+            self.assertRaises(BlockingIOError, listener.accept)  # no connection came in
+            # seccomp killed it on exec; the supervisor replaced it and the site answers.
             self.assertNotIn(pid, site.worker_pids())
+            self.assertEqual(len(site.worker_pids()), 1)
             self.assertEqual(site.get("/")[0], 200)
             self.assertIn(f"worker {pid} killed by signal 31", site.log())
 
