@@ -2,6 +2,8 @@
  *
  * Order matters: no_new_privs first (both Landlock and seccomp need it); Landlock while we may still read
  * the folders to name them; setgid/setuid next; seccomp last, since its filter forbids setuid itself.
+ * Landlock handles every right the running kernel knows (files; from ABI 4 TCP bind and connect, with no rule
+ * allowing any; from ABI 6 signals and abstract sockets outside the worker).
  * The filter is a deny list (a default of allow), because SQLite, cmark, ctemplate and libc between them
  * use many ordinary calls; what it denies is what an intruder needs to go further: exec (the process is
  * killed), new processes, new sockets, ptrace, mounts, namespaces, identity changes, kernel modules. */
@@ -15,6 +17,7 @@
 #include <sched.h>
 #include <seccomp.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,35 @@
 #include <unistd.h>
 
 #include "log.h"
+
+/* Debian 12's <linux/landlock.h> stops at ABI 1 or 2; the kernel's values for what came later. */
+#ifndef LANDLOCK_CREATE_RULESET_VERSION
+#define LANDLOCK_CREATE_RULESET_VERSION (1U << 0)
+#endif
+#ifndef LANDLOCK_ACCESS_FS_REFER
+#define LANDLOCK_ACCESS_FS_REFER (1ULL << 13) /* ABI 2 */
+#endif
+#ifndef LANDLOCK_ACCESS_FS_TRUNCATE
+#define LANDLOCK_ACCESS_FS_TRUNCATE (1ULL << 14) /* ABI 3 */
+#endif
+#ifndef LANDLOCK_ACCESS_NET_BIND_TCP
+#define LANDLOCK_ACCESS_NET_BIND_TCP (1ULL << 0) /* ABI 4 */
+#define LANDLOCK_ACCESS_NET_CONNECT_TCP (1ULL << 1)
+#endif
+#ifndef LANDLOCK_ACCESS_FS_IOCTL_DEV
+#define LANDLOCK_ACCESS_FS_IOCTL_DEV (1ULL << 15) /* ABI 5 */
+#endif
+#ifndef LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET
+#define LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET (1ULL << 0) /* ABI 6 */
+#define LANDLOCK_SCOPE_SIGNAL (1ULL << 1)
+#endif
+
+/* struct landlock_ruleset_attr as of ABI 6; the kernel is given only the fields its ABI knows. */
+struct ruleset_attr {
+	unsigned long long handled_access_fs;
+	unsigned long long handled_access_net; /* ABI 4 */
+	unsigned long long scoped;             /* ABI 6 */
+};
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SANITIZED 1
@@ -81,24 +113,45 @@ static int add_path(int ruleset, const char *path, unsigned long long access)
 	return rc;
 }
 
-/* Files: read and write the data folder; read templates, zone files and /proc (sanitizer reports). */
+/* Files: read and write the data folder; read templates, zone files and /proc (sanitizer reports). No TCP
+ * bind or connect, no signals or abstract sockets beyond the worker, where the kernel can forbid them. */
 static int restrict_files(const struct sandbox *s, char *err, size_t errlen)
 {
-	const unsigned long long read = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
-	const unsigned long long all = read | LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE |
-	                               LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
-	                               LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR |
-	                               LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_MAKE_SOCK |
-	                               LANDLOCK_ACCESS_FS_MAKE_FIFO | LANDLOCK_ACCESS_FS_MAKE_BLOCK |
-	                               LANDLOCK_ACCESS_FS_MAKE_SYM;
-	struct landlock_ruleset_attr attr = {.handled_access_fs = all};
-	int ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
-	if (ruleset < 0) {
+	int abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+	if (abi < 0) {
 		if (errno == ENOSYS || errno == EOPNOTSUPP) {
 			log_warn("this kernel has no Landlock: workers' file access is not restricted");
 			return 0;
 		}
 		snprintf(err, errlen, "landlock_create_ruleset: %s", strerror(errno));
+		return -1;
+	}
+	const unsigned long long read = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+	unsigned long long all = read | LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE |
+	                         LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
+	                         LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
+	                         LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |
+	                         LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM;
+	struct ruleset_attr attr = {0};
+	size_t attr_size = sizeof attr.handled_access_fs;
+	if (abi >= 2)
+		all |= LANDLOCK_ACCESS_FS_REFER;
+	if (abi >= 3)
+		all |= LANDLOCK_ACCESS_FS_TRUNCATE;
+	if (abi >= 4) { /* handled with no rule that allows a port: no TCP bind or connect at all */
+		attr.handled_access_net = LANDLOCK_ACCESS_NET_BIND_TCP | LANDLOCK_ACCESS_NET_CONNECT_TCP;
+		attr_size = offsetof(struct ruleset_attr, scoped);
+	}
+	if (abi >= 5)
+		all |= LANDLOCK_ACCESS_FS_IOCTL_DEV;
+	if (abi >= 6) {
+		attr.scoped = LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET | LANDLOCK_SCOPE_SIGNAL;
+		attr_size = sizeof attr;
+	}
+	attr.handled_access_fs = all;
+	int ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr, attr_size, 0);
+	if (ruleset < 0) {
+		snprintf(err, errlen, "landlock_create_ruleset (ABI %d): %s", abi, strerror(errno));
 		return -1;
 	}
 	const unsigned long long data = all & ~(unsigned long long)LANDLOCK_ACCESS_FS_EXECUTE;
