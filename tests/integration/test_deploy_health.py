@@ -6,6 +6,7 @@ import os
 import subprocess
 import unittest
 
+import harness
 from harness import BIN, SOURCE, Site, spawn, wait_for_socket
 
 
@@ -60,4 +61,4 @@ class Health(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

@@ -253,4 +253,4 @@ class Sandbox(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()
