@@ -218,6 +218,8 @@ class Sandbox(unittest.TestCase):
             f.write("untouched\n")
         os.chmod(outside, 0o777)
         os.chmod(victim, 0o666)  # writable by the workers' user but for the sandbox
+        if os.geteuid() == 0:
+            os.chown(victim, 65534, 65534)  # the workers' own file: only the sandbox can stop a chmod
         listener = socket.create_server(("127.0.0.1", 0))
         self.addCleanup(listener.close)
         env = {"LD_PRELOAD": probe, "PRESSROOM_PROBE_DIR": outside,
