@@ -11,17 +11,18 @@ import unittest
 import harness
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+T = f"3600.{os.getpid()}"  # each run's sleeps have their own length, so no other run's can be mistaken for them
 
 
 def run_test_file(body):
     """Run a test file made of body after the imports, the way ctest runs one; returns (exit code, output)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".py", dir=HERE, prefix="selftest_", delete=False) as f:
-        f.write("import subprocess, unittest\nimport harness\n\n" + textwrap.dedent(body))
-    try:
-        proc = subprocess.run([sys.executable, f.name], capture_output=True, text=True, timeout=60)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "test_selftest.py")
+        with open(path, "w") as f:
+            f.write("import subprocess, unittest\nimport harness\n\n" + textwrap.dedent(body))
+        proc = subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=60,
+                              env=dict(os.environ, PYTHONPATH=HERE))
         return proc.returncode, proc.stdout + proc.stderr
-    finally:
-        os.unlink(f.name)
 
 
 def sleepers(tag):
@@ -39,50 +40,50 @@ def sleepers(tag):
 
 class LeftoverCheck(unittest.TestCase):
     def test_a_test_that_leaves_its_child_running_fails(self):
-        code, out = run_test_file("""
+        code, out = run_test_file(f"""
             class T(unittest.TestCase):
                 def test_leak(self):
-                    subprocess.Popen(["sleep", "3601"])
+                    subprocess.Popen(["sleep", "{T}1"])
             harness.main()
         """)
         self.assertEqual(code, 1, out)
-        self.assertRegex(out, r"FAIL: test_leak .*\n.*\n.*processes left running after the test.*sleep 3601")
-        self.assertEqual(sleepers("3601"), [])
+        self.assertRegex(out, rf"FAIL: test_leak .*\n.*\n.*processes left running after the test.*sleep {T}1")
+        self.assertEqual(sleepers(f"{T}1"), [])
 
     def test_an_orphan_is_found_too(self):
         # The shell exits at once; its background sleep is reparented to the test process, not to init.
-        code, out = run_test_file("""
+        code, out = run_test_file(f"""
             class T(unittest.TestCase):
                 def test_orphan(self):
-                    subprocess.run(["sh", "-c", "sleep 3602 >/dev/null 2>&1 &"], check=True)
+                    subprocess.run(["sh", "-c", "sleep {T}2 >/dev/null 2>&1 &"], check=True)
             harness.main()
         """)
         self.assertEqual(code, 1, out)
-        self.assertIn("sleep 3602", out)
-        self.assertEqual(sleepers("3602"), [])
+        self.assertIn(f"sleep {T}2", out)
+        self.assertEqual(sleepers(f"{T}2"), [])
 
     def test_a_server_never_stopped_fails_the_file_even_with_plain_unittest_main(self):
-        code, out = run_test_file("""
+        code, out = run_test_file(f"""
             class T(unittest.TestCase):
                 def test_forgotten(self):
-                    harness.spawn(["sleep", "3603"])
+                    harness.spawn(["sleep", "{T}3"])
             unittest.main()
         """)
         self.assertEqual(code, 1, out)
         self.assertIn("processes left running at exit", out)
-        self.assertIn("sleep 3603", out)
-        self.assertEqual(sleepers("3603"), [])
+        self.assertIn(f"sleep {T}3", out)
+        self.assertEqual(sleepers(f"{T}3"), [])
 
     def test_a_clean_test_passes_and_a_stopped_group_leaves_nothing(self):
-        code, out = run_test_file("""
+        code, out = run_test_file(f"""
             class T(unittest.TestCase):
                 def test_clean(self):
-                    p = harness.spawn(["sh", "-c", "sleep 3604 & sleep 3604 & wait"])
+                    p = harness.spawn(["sh", "-c", "sleep {T}4 & sleep {T}4 & wait"])
                     harness.stop_group(p, grace=5)
             harness.main()
         """)
         self.assertEqual(code, 0, out)
-        self.assertEqual(sleepers("3604"), [])
+        self.assertEqual(sleepers(f"{T}4"), [])
 
 
 if __name__ == "__main__":
