@@ -191,6 +191,9 @@ def kill_leftovers(spare_running=True):
             try:
                 with open(f"/proc/{pid}/cmdline", "rb") as f:
                     cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
+                if not cmd:  # caught inside execve, before its arguments are in place: the new name is
+                    with open(f"/proc/{pid}/comm") as f:
+                        cmd = f.read().strip()
             except OSError:
                 cmd = "?"
             left.append(f"{pid} ({cmd})")
