@@ -47,16 +47,23 @@ def main():
 
     with harness.Site(users=[USER]) as site:
         base = f"http://127.0.0.1:{site.port}"
+        # node and the chromium it starts form a process group of their own, stopped as one.
+        browser = harness.spawn([node, os.path.join(HERE, "e2e.mjs"), base, USER[0], USER[2], shot_dir], cwd=HERE)
         try:
-            status = subprocess.run([node, os.path.join(HERE, "e2e.mjs"), base, USER[0], USER[2], shot_dir],
-                                    cwd=HERE, timeout=TIMEOUT).returncode
+            status = browser.wait(TIMEOUT)
         except subprocess.TimeoutExpired:
             print(f"browser_e2e: node did not finish within {TIMEOUT} s", file=sys.stderr)
             status = 1
+        finally:
+            harness.stop_group(browser, grace=5)
         if status != 0:
             log = site.log().strip()
             if log:
                 print("---- pressroom log ----\n" + log[-4000:])
+    left = harness.kill_leftovers()  # harness: this process reaps what its children leave behind
+    if left:
+        print("browser_e2e: processes left running (killed now): " + ", ".join(left), file=sys.stderr)
+        status = 1
     return status
 
 

@@ -196,21 +196,15 @@ class Deployment:
             cmd = ["setpriv", "--reuid", user, "--regid", user if user != "nobody" else "nogroup", "--clear-groups",
                    "--no-new-privs", "--bounding-set=-all", "--inh-caps=-all", "--", *cmd]
         log = open(self.app_log, "ab")
-        self.app = subprocess.Popen(cmd, stdout=log, stderr=log, pass_fds=pass_fds)
+        self.app = harness.spawn(cmd, stdout=log, stderr=log, pass_fds=pass_fds)  # a process group of its own
         log.close()
         if wait and not inherit:
             wait_for_socket(self.app, self.socket, self.log)
         return self.app
 
     def stop_app(self, timeout=30):
-        """SIGTERM the server, wait; returns its log."""
-        if self.app is not None and self.app.poll() is None:
-            self.app.send_signal(signal.SIGTERM)
-            try:
-                self.app.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.app.kill()
-                self.app.wait()
+        """SIGTERM the server, wait, then SIGKILL whatever is left of its group; returns its log."""
+        harness.stop_group(self.app, signal.SIGTERM, timeout)
         return self.log()
 
     def log(self):

@@ -4,6 +4,8 @@ SQLite file, for the integration tests. Nothing is mocked: requests go over HTTP
     with Site() as site:
         status, headers, body = site.get("/")
 """
+import atexit
+import ctypes
 import http.client
 import os
 import random
@@ -15,6 +17,7 @@ import subprocess
 import tempfile
 import time
 import re
+import unittest
 import urllib.parse
 
 BIN = os.environ.get("PRESSROOM_BIN") or os.path.join(os.path.dirname(__file__), "../../build/pressroom")
@@ -52,7 +55,6 @@ def start_nginx(folder, conf_for, nports=1, attempts=5):
     parallel). nginx -t first, so a refused configuration says why. Returns (process, ports)."""
     conf = os.path.join(folder, "nginx.conf")
     error_log = os.path.join(folder, "log", "nginx-error.log")
-    pid_file = os.path.join(folder, "nginx.pid")
     for _ in range(attempts):
         ports = [free_port() for _ in range(nports)]
         if len(set(ports)) < nports:
@@ -63,29 +65,170 @@ def start_nginx(folder, conf_for, nports=1, attempts=5):
                               capture_output=True, text=True)
         if test.returncode != 0 and "Address already in use" not in test.stderr:
             raise RuntimeError("nginx -t refused the configuration:\n" + test.stderr)
-        proc = subprocess.Popen([NGINX, "-p", folder, "-c", conf, "-e", error_log],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # Up when the pid file is written (after the listening sockets are bound) and every port answers;
-        # failed when it exits.
-        deadline = time.time() + 10
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                if os.path.exists(pid_file):
-                    os.unlink(pid_file)
-                break
-            if os.path.exists(pid_file):
-                try:
-                    for port in ports:
-                        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    return proc, ports
-                except OSError:
-                    pass
-            time.sleep(0.02)
-        else:
-            proc.kill()
-            proc.wait()
-            raise RuntimeError("nginx did not start:\n" + read_text(error_log))
+        proc = run_nginx(folder, conf, ports)
+        if proc is not None:
+            return proc, ports
     raise RuntimeError(f"nginx did not start in {attempts} attempts:\n" + read_text(error_log))
+
+
+def run_nginx(folder, conf, ports):
+    """Start nginx -p folder -c conf in a process group of its own and wait until it is the one listening on
+    ports: its pid file (written once the listening sockets are bound) holds its own pid, and every port
+    answers. Returns the process, or None if it exited (say, a port was taken); raises if it hung."""
+    error_log = os.path.join(folder, "log", "nginx-error.log")
+    pid_file = os.path.join(folder, "nginx.pid")
+    if os.path.exists(pid_file):
+        os.unlink(pid_file)  # a killed nginx's, which would pass for the new one's
+    proc = spawn([NGINX, "-p", folder, "-c", conf, "-e", error_log],
+                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            stop_group(proc)
+            return None
+        if read_text(pid_file).strip() == str(proc.pid):
+            try:
+                for port in ports:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return proc
+            except OSError:
+                pass
+        time.sleep(0.02)
+    stop_group(proc, signal.SIGKILL)
+    raise RuntimeError("nginx did not start:\n" + read_text(error_log))
+
+
+# ---- processes: every server a test starts runs in a process group of its own, and nothing outlives a test ----
+# This process becomes a child subreaper, so whatever a test's servers leave behind (an nginx worker whose
+# master was killed, a forked daemon) becomes our child instead of init's; after each test (main() below) and
+# at exit, any child that is not part of a running Site is killed and the test fails, naming it.
+PR_SET_CHILD_SUBREAPER = 36
+ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+_running_groups = set()  # process groups started by spawn() and not yet stopped
+
+
+def spawn(args, **kw):
+    """subprocess.Popen(args, **kw) in a new session, so the process and all it forks form one group that
+    stop_group can stop together."""
+    proc = subprocess.Popen(args, start_new_session=True, **kw)
+    _running_groups.add(proc.pid)
+    return proc
+
+
+def kill_group(proc):
+    """SIGKILL every process of proc's group (proc was started by spawn); return once all are gone (reaped by
+    their parent, or by us: orphans are ours)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.kill()  # in case it was not a group leader after all
+    proc.wait()
+    _running_groups.discard(proc.pid)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            os.killpg(proc.pid, 0)  # zombies still count: they are gone once reaped
+        except ProcessLookupError:
+            return
+        for pid in _children():
+            st = _stat(pid)
+            if st is not None and st == ("Z", proc.pid):
+                try:
+                    os.waitpid(pid, 0)
+                except ChildProcessError:
+                    pass
+        time.sleep(0.01)
+    raise RuntimeError(f"process group {proc.pid} outlived SIGKILL")
+
+
+def stop_group(proc, sig=signal.SIGTERM, grace=20):
+    """Ask the leader of a spawn()ed group to stop with sig; after grace seconds, or once it has exited, SIGKILL
+    whatever is left of its group. Returns the leader's exit code (negative: killed by that signal)."""
+    if proc is None:
+        return None
+    if proc.poll() is None:
+        proc.send_signal(sig)
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            pass
+    kill_group(proc)
+    return proc.returncode
+
+
+def _children():
+    pids = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/children") as f:
+                pids += [int(p) for p in f.read().split()]
+        except OSError:
+            pass
+    return pids
+
+
+def _stat(pid):
+    """(state, process group) of pid, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return fields[0], int(fields[2])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def kill_leftovers(spare_running=True):
+    """Kill and reap this process's children that belong to no running Site (all of them if not
+    spare_running); returns a description of each one that was still alive. Children that have exited are
+    only reaped."""
+    left = []
+    for pid in _children():
+        st = _stat(pid)
+        if st is None or (spare_running and st[1] in _running_groups):
+            continue
+        if st[0] != "Z":
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
+                if not cmd:  # caught inside execve, before its arguments are in place: the new name is
+                    with open(f"/proc/{pid}/comm") as f:
+                        cmd = f.read().strip()
+            except OSError:
+                cmd = "?"
+            left.append(f"{pid} ({cmd})")
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass  # a subprocess.Popen reaped it meanwhile
+    return left
+
+
+@atexit.register
+def _nothing_left_at_exit():
+    left = kill_leftovers(spare_running=False)
+    if left:
+        print("FAIL: processes left running at exit (killed now): " + ", ".join(left), flush=True)
+        os._exit(1)
+
+
+class _LeakCheckingResult(unittest.TextTestResult):
+    def stopTest(self, test):
+        left = kill_leftovers()
+        if left:
+            err = AssertionError("processes left running after the test (killed now): " + ", ".join(left))
+            self.addFailure(test, (AssertionError, err, None))
+        super().stopTest(test)
+
+
+def main():
+    """unittest.main for the integration tests: a test that leaves a process running fails."""
+    unittest.main(testRunner=unittest.TextTestRunner(resultclass=_LeakCheckingResult, verbosity=2))
+# ---- end of processes ----
 
 
 def request(conn, path, method="GET", headers=None, body=None, host=None):
@@ -119,20 +262,15 @@ def wait_for_socket(app, path, log, timeout=10):
 
 
 def stop_nginx(proc):
-    if proc and proc.poll() is None:
-        proc.send_signal(signal.SIGQUIT)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    """A graceful stop (SIGQUIT), then SIGKILL to what is left of nginx's group."""
+    stop_group(proc, signal.SIGQUIT, grace=10)
 
 
 # ---- sanitizer reports (script/test runs this suite once more against build-asan) ----
 # There a report aborts the process (ASAN_OPTIONS and UBSAN_OPTIONS in tests/CMakeLists.txt), but the
 # supervisor replaces a worker that dies, and the test could still pass: so a report in a command's stderr or
 # in the app's log, or a worker killed by SIGABRT (6), fails the test.
-SANITIZER_REPORT = re.compile(r"ERROR: (AddressSanitizer|LeakSanitizer)|SUMMARY: \w+Sanitizer|"
+SANITIZER_REPORT = re.compile(r"ERROR: (AddressSanitizer|LeakSanitizer)|SUMMARY: \w+Sanitizer|Sanitizer has encountered a fatal error|"
                               r"\d+:\d+: runtime error: |worker \d+ killed by signal 6;")
 
 
@@ -165,11 +303,13 @@ def run(*args, **kw):
 class Site:
     """A private Pressroom: database, FastCGI workers and nginx, torn down on exit.
 
-    seed: load the demo content. sql: statements run on the database before serving (extra items).
+    seed: load the demo content. sql: statements run on the database before serving (extra items). env:
+    variables added to the server's environment.
     """
 
-    def __init__(self, seed=True, sql=None, workers=2, body_limit=None, users=()):
+    def __init__(self, seed=True, sql=None, workers=2, body_limit=None, users=(), env=None):
         self.seed, self.sql, self.workers, self.body_limit, self.users = seed, sql, workers, body_limit, users
+        self.env = dict(os.environ, **(env or {}))
         self.dir = tempfile.mkdtemp(prefix="pressroom-test-")
         os.chmod(self.dir, 0o755)
         self.db = os.path.join(self.dir, "pressroom.db")
@@ -203,11 +343,10 @@ class Site:
 
     def start_app(self):
         log = open(self.app_log, "ab")
-        self.app = subprocess.Popen([BIN, "serve", "--socket", self.socket, "--db", self.db,
-                                     "--workers", str(self.workers),
-                                     *(["--body-limit", str(self.body_limit)] if self.body_limit else []),
-                                     "--templates", os.path.join(SOURCE, "templates")],
-                                    stdout=log, stderr=log)
+        self.app = spawn([BIN, "serve", "--socket", self.socket, "--db", self.db, "--workers", str(self.workers),
+                          *(["--body-limit", str(self.body_limit)] if self.body_limit else []),
+                          "--templates", os.path.join(SOURCE, "templates")],
+                         stdout=log, stderr=log, env=self.env)
         log.close()
         wait_for_socket(self.app, self.socket, self.log)
 
@@ -224,16 +363,17 @@ class Site:
         raise RuntimeError("the site did not answer:\n" + self.log())
 
     def stop_app(self, timeout=30):
-        """SIGTERM the supervisor and return its exit code."""
-        if self.app is None or self.app.poll() is not None:
-            return self.app.returncode if self.app else None
-        self.app.send_signal(signal.SIGTERM)
-        try:
-            return self.app.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.app.kill()
-            self.app.wait()
-            return None
+        """SIGTERM the supervisor and return its exit code (None if it had to be killed); its workers go with
+        it (its process group)."""
+        code = stop_group(self.app, signal.SIGTERM, timeout)
+        return None if code == -signal.SIGKILL else code
+
+    def start_nginx(self):
+        """(Re)start nginx on this site's port, after stop_nginx or a crash; returns once it is the one
+        listening."""
+        self.nginx = run_nginx(self.dir, os.path.join(self.dir, "nginx.conf"), [self.port])
+        if self.nginx is None:
+            raise RuntimeError("nginx did not start:\n" + read_text(os.path.join(self.dir, "log", "nginx-error.log")))
 
     def __exit__(self, *exc):
         self.exit_code = self.stop_app()

@@ -9,6 +9,7 @@ import unittest
 import urllib.parse
 import zoneinfo
 
+import harness
 from harness import Client, Site
 from test_escaping import ActiveContent
 
@@ -466,4 +467,4 @@ class AppBodyLimit(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

@@ -12,6 +12,7 @@ import unittest
 import zoneinfo
 
 from deploy import Deployment, doc_block
+import harness
 from harness import Client
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
@@ -195,4 +196,4 @@ class LongLifetime(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

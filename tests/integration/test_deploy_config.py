@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import unittest
 
+import harness
 from harness import BIN, run
 
 NOT_STARTING = "pressroom: not starting with a bad configuration\n"
@@ -186,4 +187,4 @@ class ConfigCheck(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

@@ -6,7 +6,8 @@ import os
 import subprocess
 import unittest
 
-from harness import BIN, SOURCE, Site, wait_for_socket
+import harness
+from harness import BIN, SOURCE, Site, spawn, wait_for_socket
 
 
 class ConfiguredSite(Site):
@@ -21,9 +22,9 @@ class ConfiguredSite(Site):
         with open(conf, "w") as f:
             f.write(self.config_text)
         log = open(self.app_log, "ab")
-        self.app = subprocess.Popen([BIN, "serve", "--config", conf, "--socket", self.socket, "--db", self.db,
-                                     "--workers", str(self.workers), "--templates", os.path.join(SOURCE, "templates")],
-                                    stdout=log, stderr=log)
+        self.app = spawn([BIN, "serve", "--config", conf, "--socket", self.socket, "--db", self.db,
+                          "--workers", str(self.workers), "--templates", os.path.join(SOURCE, "templates")],
+                         stdout=log, stderr=log)
         log.close()
         wait_for_socket(self.app, self.socket, self.log)
 
@@ -60,4 +61,4 @@ class Health(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

@@ -20,6 +20,7 @@ import time
 import unittest
 
 from deploy import HOST, PREFIX, SANITIZED, Deployment, install
+import harness
 from harness import SOURCE, Client
 
 STATEMENT = "/releases/1-joint-statement-by-the-russian-and-chinese-foreign-ministries-on-the-korean"
@@ -375,4 +376,4 @@ class UnitSandbox(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

@@ -8,6 +8,7 @@ import subprocess
 import time
 import unittest
 
+import harness
 from deploy import Deployment
 
 STATEMENT = "/releases/1-joint-statement-by-the-russian-and-chinese-foreign-ministries-on-the-korean"
@@ -61,4 +62,4 @@ class SocketActivation(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

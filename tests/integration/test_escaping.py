@@ -5,6 +5,7 @@ import json
 import re
 import unittest
 
+import harness
 from harness import Site
 
 
@@ -93,4 +94,4 @@ class Escaping(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

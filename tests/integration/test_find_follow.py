@@ -7,6 +7,7 @@ import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
 
+import harness
 from harness import Site, run
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -359,4 +360,4 @@ class Http(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

@@ -6,6 +6,7 @@ import socket
 import unittest
 import urllib.parse
 
+import harness
 from harness import Client, Site
 
 ROUTES = ["/", "/messages", "/releases/1", "/events/2", "/feed.atom", "/sitemap.xml", "/robots.txt",
@@ -164,4 +165,4 @@ class Hostile(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

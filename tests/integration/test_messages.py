@@ -3,6 +3,7 @@ the type and year filters, and what bad parameters get."""
 import re
 import unittest
 
+import harness
 from harness import Site
 
 SITE = None
@@ -125,4 +126,4 @@ class BadParameters(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

@@ -5,6 +5,7 @@ import re
 import unittest
 import zoneinfo
 
+import harness
 from harness import Site
 
 SITE = None
@@ -183,4 +184,4 @@ class StaticFiles(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

@@ -9,6 +9,7 @@ import tempfile
 import time
 import unittest
 
+import harness
 from harness import BIN, SOURCE, Site, free_port, run
 
 STATEMENT_PATH = "/releases/1-joint-statement-by-the-russian-and-chinese-foreign-ministries-on-the-korean"
@@ -149,4 +150,4 @@ class CommandLine(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()
