@@ -12,6 +12,7 @@ import tempfile
 import time
 import unittest
 
+import harness
 from harness import run
 
 ITEMS = 100_000
@@ -101,4 +102,4 @@ class BusyBackup(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

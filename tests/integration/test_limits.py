@@ -12,6 +12,7 @@ import subprocess
 import unittest
 
 import deploy
+import harness
 from harness import SOURCE, Client, Site, start_nginx, stop_nginx
 from test_durability import PUBLISHER, publish_form, published_titles
 
@@ -181,4 +182,4 @@ class ScalingBlock(DocumentedBlock, unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()

@@ -13,6 +13,7 @@ import unittest
 import urllib.parse
 
 import fcgi
+import harness
 from harness import Client, Site
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
@@ -214,4 +215,4 @@ class SignInForgery(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    harness.main()
