@@ -2,7 +2,8 @@
 many searches run at once across its workers (src/slots.c: one byte lock per slot in DB-slots); over the
 bound it refuses at once with 503 and Retry-After. The tests hold every slot themselves, as a flood would,
 so the refusals are certain without any timing; a worker killed while it holds a slot does not leak it; and
-the documented nginx blocks answer a search flood from one address with 429."""
+the documented nginx blocks answer a search flood from one address, and a sign-in flood from many,
+with 429."""
 import fcntl
 import os
 import signal
@@ -162,7 +163,8 @@ def flood_until_refused(d, path, source, limit=300):
 
 
 class DocumentedNginx(unittest.TestCase):
-    """docs/deploy.md's and docs/scaling.md's server blocks, as they are, limit searches per address."""
+    """docs/deploy.md's and docs/scaling.md's server blocks, as they are, limit searches per address and
+    sign-in attempts from all addresses together."""
 
     def check(self, site):
         with Deployment(site=site, config={"workers": "2"}) as d:
@@ -173,6 +175,14 @@ class DocumentedNginx(unittest.TestCase):
             self.assertEqual(d.get("/messages", source="127.0.3.10")[0], 200)
             self.assertEqual(d.get("/", source="127.0.3.10")[0], 200)
             self.assertEqual(d.get("/messages?q=korean", source="127.0.3.11")[0], 200)
+            # Sign-in attempts from many addresses, one each, meet the limit on all addresses together.
+            statuses = []
+            while len(statuses) < 300 and (not statuses or statuses[-1] != 429):
+                statuses.append(d.get("/admin/login", "POST", {"Content-Type": "application/x-www-form-urlencoded"},
+                                      "username=x&password=y", source=f"127.0.4.{len(statuses) % 250 + 1}")[0])
+            self.assertEqual(statuses[-1], 429, statuses)
+            self.assertGreaterEqual(len(statuses), 10, statuses)
+            self.assertEqual(d.get("/", source="127.0.4.1")[0], 200)
 
     def test_deploy_md(self):
         self.check(("deploy.md", "nginx-site"))
