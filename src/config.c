@@ -68,7 +68,7 @@ static int parse_size(const char *v, long *out)
 	return 1;
 }
 
-enum kind { TEXT, PATH, ZONE, URL, WORKERS, SIZE, IDLE, LIFETIME, CACHE_AGE, CACHE_STALE, CLOCK, ADDRESSES };
+enum kind { TEXT, PATH, ZONE, URL, WORKERS, SLOTS, SIZE, IDLE, LIFETIME, CACHE_AGE, CACHE_STALE, CLOCK, ADDRESSES };
 
 static const struct {
 	const char *key;
@@ -89,6 +89,8 @@ static const struct {
 	{"templates", PATH, offsetof(struct config, templates)},
 	{"user", TEXT, offsetof(struct config, user)},
 	{"workers", WORKERS, offsetof(struct config, workers)},
+	{"password_checks", SLOTS, offsetof(struct config, password_checks)},
+	{"searches", SLOTS, offsetof(struct config, searches)},
 	{"body_limit", SIZE, offsetof(struct config, body_limit)},
 	{"session_idle", IDLE, offsetof(struct config, session_idle)},
 	{"session_lifetime", LIFETIME, offsetof(struct config, session_max)},
@@ -136,7 +138,8 @@ static const char *apply(struct config *c, int k, char *value)
 			return "is not a time zone this system knows (see /usr/share/zoneinfo)";
 		*(const char **)field = value;
 		return NULL;
-	case WORKERS: {
+	case WORKERS:
+	case SLOTS: {
 		long long n;
 		if (!valid_positive(value, 64, &n))
 			return "must be a number from 1 to 64";

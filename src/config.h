@@ -19,6 +19,7 @@ struct config {
 	/* The server. */
 	const char *database, *socket, *listen, *templates, *user;
 	int workers;                 /* 0: one per core */
+	int password_checks, searches; /* run at once across the workers; 0: half the workers, at least 1 */
 	long body_limit;             /* bytes */
 	int session_idle, session_max, cache_max_age, cache_stale;  /* seconds */
 	const char *health_allow[CONFIG_MAX_ALLOW];  /* client addresses that may read /health */

@@ -25,6 +25,7 @@
 #include "route.h"
 #include "sandbox.h"
 #include "site.h"
+#include "slots.h"
 #include "tpl.h"
 #include "valid.h"
 #include "auth.h"
@@ -189,6 +190,13 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 
 static struct sandbox sandbox;
 
+/* How many password checks or searches may run at once: as configured, else half the workers (at least one),
+ * so that the other half is always free for public pages. */
+static int bound(int configured, int workers)
+{
+	return configured ? configured : workers / 2 > 1 ? workers / 2 : 1;
+}
+
 static int worker_main(const struct serve_options *o)
 {
 	char err[512];
@@ -197,9 +205,16 @@ static int worker_main(const struct serve_options *o)
 		log_error("%s", err);
 		return 1;
 	}
+	/* Each worker its own descriptor of the slots file: locks through one shared across fork would not
+	 * exclude each other. */
+	int slot_sizes[SLOTS__MAX] = {
+		[SLOTS_PASSWORD] = bound(o->config ? o->config->password_checks : 0, o->workers),
+		[SLOTS_SEARCH] = bound(o->config ? o->config->searches : 0, o->workers),
+	};
 	/* Prepare every statement now: this reads the schema, so SQLite has opened the database, its -wal and
 	 * -shm files while we may still open them; then give up everything a worker does not need. */
-	if (db_check_statements(db, err, sizeof err) != 0 || sandbox_enter(&sandbox, err, sizeof err) != 0) {
+	if (slots_open(o->db_path, slot_sizes, err, sizeof err) != 0 || db_check_statements(db, err, sizeof err) != 0 ||
+	    sandbox_enter(&sandbox, err, sizeof err) != 0) {
 		log_error("worker cannot start: %s", err);
 		db_close(db);
 		return 1;
@@ -279,6 +294,7 @@ static int worker_main(const struct serve_options *o)
 	buf_free(&wire);
 	arena_free(&arena);
 	site_forget();
+	slots_close();
 	db_close(db);
 	return 0;
 }

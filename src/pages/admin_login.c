@@ -2,14 +2,17 @@
  * Fields: username, password, csrf (checked by the gate against the pressroom_login cookie this page sets:
  * there is no session yet to hold a token). Success: a session cookie, a device cookie if this browser has
  * none for the officer, and 303 to /admin. Wrong name or password: 401 and the same message for both.
- * Throttled: 429 with Retry-After. */
+ * Throttled: 429 with Retry-After. Every password-check slot busy (slots.h: a sign-in flood): 503 with
+ * Retry-After and the form again, at once rather than queued. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../auth.h"
 #include "../layout.h"
+#include "../log.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../slots.h"
 #include "../tpl.h"
 #include "pages.h"
 
@@ -44,7 +47,17 @@ void page_admin_login(struct req *r)
 	}
 	char token[AUTH_TOKEN_HEX + 1];
 	time_t until = 0;
-	switch (auth_login(r, name->s, pw->s, token, &until)) {
+	/* An argon2id check holds a worker for tens of milliseconds: a flood of them must not hold them all. */
+	if (!slots_take(SLOTS_PASSWORD)) {
+		log_warn("503 POST /admin/login: all %d password-check slots busy; refused %s", slots_size(SLOTS_PASSWORD),
+		         r->remote_addr);
+		resp_header(r, "Retry-After", "2");
+		show_form(r, 503, "The server is busy checking other sign-ins. Please try again in a few seconds.");
+		return;
+	}
+	enum login_result result = auth_login(r, name->s, pw->s, token, &until);
+	slots_give(SLOTS_PASSWORD);
+	switch (result) {
 	case LOGIN_OK: {
 		resp_header(r, "Set-Cookie", auth_session_cookie(r, token));
 		const char *device = auth_device_cookie(r); /* failures elsewhere never lock this browser out */

@@ -1,6 +1,7 @@
 /* messages.c: GET /messages -- "all messages": releases and events together, newest first, 20 to a page,
  * and the search. Public. Parameters: page=N, type=releases|events, year=YYYY, month=1..12 (with year),
- * q=words (full-text search, ranked; never refused). A page past the end is a 404. */
+ * q=words (full-text search, ranked; never refused for its words, but 503 with Retry-After when every search
+ * slot is busy: slots.h). A page past the end is a 404. */
 #include <limits.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "../search.h"
 #include "../search_rank.h"
 #include "../site.h"
+#include "../slots.h"
 #include "../tpl.h"
 #include "../view.h"
 #include "pages.h"
@@ -209,9 +211,16 @@ void page_messages(struct req *r)
 	int n_terms = searching ? search_fts_query(cur.q, &fts, terms) : 0;
 	if (searching && n_terms == 0)
 		n = 0; /* only punctuation or operators: nothing to look for */
-	else if (searching)
+	else if (searching) {
+		/* A search reads much of the index: a flood of them must not hold every worker. */
+		if (!slots_take(SLOTS_SEARCH)) {
+			resp_header(r, "Retry-After", "2");
+			resp_error(r, 503, "The server is busy with other searches. Please try again in a few seconds.");
+			goto out;
+		}
 		n = search(r, d, buf_str(&fts), terms, n_terms, &f, (page - 1) * PER_PAGE);
-	else if ((n = item_list(r, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items)) > 0)
+		slots_give(SLOTS_SEARCH);
+	} else if ((n = item_list(r, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items)) > 0)
 		for (int i = 0; i < n && i < PER_PAGE; i++)
 			view_item_summary(r, tpl_section(d, "MESSAGE"), &items[i]);
 	if (n < 0) {
