@@ -11,6 +11,7 @@
 #include "db.h"
 #include "log.h"
 #include "req.h"
+#include "slots.h"
 
 /* OWASP's argon2id parameters: 2 passes over 19 MiB. Stored inside each hash, so they can be raised later
  * without invalidating existing passwords. */
@@ -326,8 +327,15 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 		return LOGIN_LOCKED;
 	}
 
+	/* An argon2id check holds a worker for tens of milliseconds: a flood of them must not hold every
+	 * worker (slots.h). A refused attempt is not checked, so it is neither a failure nor audited. */
+	if (!slots_take(SLOTS_PASSWORD)) {
+		sodium_memzero(hash, sizeof hash);
+		return LOGIN_BUSY;
+	}
 	/* Always one argon2 verification, so an unknown name takes as long as a wrong password. */
 	int ok = auth_verify_password(user_id ? hash : NULL, password) && !disabled;
+	slots_give(SLOTS_PASSWORD);
 	sodium_memzero(hash, sizeof hash);
 
 	if (db_begin(r->db) != 0)

@@ -62,10 +62,11 @@ const char *auth_cookie_header(struct req *r, const char *base, const char *valu
  * Refused from the threshold-th failure within AUTH_THROTTLE_WINDOW, for AUTH_THROTTLE_LOCK. */
 time_t auth_locked_until(const long long *failures, int n, int threshold, time_t now);
 
-enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_ERROR };
+enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_BUSY, LOGIN_ERROR };
 
 /* Check a sign-in. On LOGIN_OK a session is created and its token written to token (for the cookie);
- * failures are recorded and audited. On LOGIN_LOCKED *until says when attempts are taken again.
+ * failures are recorded and audited. On LOGIN_LOCKED *until says when attempts are taken again. LOGIN_BUSY:
+ * every password-check slot is taken (slots.h); nothing was checked or recorded.
  * A browser whose device cookie belongs to the officer named is throttled by that cookie's failures alone;
  * any other browser by its failures for the name from its address, and from its address for any name. */
 enum login_result auth_login(struct req *r, const char *name, const char *password,

@@ -47,17 +47,7 @@ void page_admin_login(struct req *r)
 	}
 	char token[AUTH_TOKEN_HEX + 1];
 	time_t until = 0;
-	/* An argon2id check holds a worker for tens of milliseconds: a flood of them must not hold them all. */
-	if (!slots_take(SLOTS_PASSWORD)) {
-		log_warn("503 POST /admin/login: all %d password-check slots busy; refused %s", slots_size(SLOTS_PASSWORD),
-		         r->remote_addr);
-		resp_header(r, "Retry-After", "2");
-		show_form(r, 503, "The server is busy checking other sign-ins. Please try again in a few seconds.");
-		return;
-	}
-	enum login_result result = auth_login(r, name->s, pw->s, token, &until);
-	slots_give(SLOTS_PASSWORD);
-	switch (result) {
+	switch (auth_login(r, name->s, pw->s, token, &until)) {
 	case LOGIN_OK: {
 		resp_header(r, "Set-Cookie", auth_session_cookie(r, token));
 		const char *device = auth_device_cookie(r); /* failures elsewhere never lock this browser out */
@@ -77,6 +67,12 @@ void page_admin_login(struct req *r)
 		show_form(r, 429, msg);
 		return;
 	}
+	case LOGIN_BUSY:
+		log_warn("503 POST /admin/login: all %d password-check slots busy; refused %s", slots_size(SLOTS_PASSWORD),
+		         r->remote_addr);
+		resp_header(r, "Retry-After", "2");
+		show_form(r, 503, "The server is busy checking other sign-ins. Please try again in a few seconds.");
+		return;
 	case LOGIN_BAD:
 		resp_header(r, "WWW-Authenticate", "Form realm=\"Pressroom\"");
 		show_form(r, 401, "The name or the password is wrong.");
