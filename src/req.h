@@ -46,6 +46,7 @@ struct req {
 	enum method method;
 	const char *method_name;
 	const char *path;         /* percent-decoded, valid UTF-8, no control characters */
+	const char *raw_query;    /* the query string as sent (after '?'), or NULL if the URI has no '?' */
 	struct kv *query;         /* decoded query pairs, in order */
 	size_t nquery;
 	const char *arg;          /* the segment a route's '*' matched, or NULL */
@@ -84,6 +85,9 @@ int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, 
 /* The value of cookie name in a Cookie header ("a=1; b=2"), copied into the arena, or NULL. A cookie
  * given twice is refused (NULL), since another site on the domain may have planted one. */
 const char *req_cookie(struct arena *a, const char *header, const char *name);
+/* path percent-encoded for a Location header: letters, digits, '/' and "-._~" as they are, every other
+ * byte as %XX in capitals. Allocated in a. */
+char *req_encode_path(struct arena *a, const char *path);
 /* Percent-decode s[0..len) ('+' as space when plus is set) into the arena. NULL if an escape is bad, if
  * it decodes to NUL, or (with strict) if the result is not valid UTF-8. */
 char *req_decode(struct arena *a, const char *s, size_t len, int plus, int strict);
