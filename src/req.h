@@ -54,7 +54,8 @@ struct req {
 	const char *remote_addr;  /* the client, as nginx saw it */
 	int https;                /* the request came over TLS: cookies get Secure */
 	const char *cookie;       /* the Cookie header, or NULL */
-	const char *host;         /* the Host header, unchecked: see site_base_url */
+	const char *server_name;  /* nginx's SERVER_NAME and SERVER_PORT: from its configuration, not the request */
+	const char *server_port;
 	const char *base_url;     /* PRESSROOM_BASE_URL from nginx's configuration, or NULL */
 	const char *if_none_match;     /* conditional request headers, or NULL */
 	const char *if_modified_since;

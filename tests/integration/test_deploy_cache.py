@@ -147,6 +147,19 @@ class LongLifetime(unittest.TestCase):
     def tearDownClass(cls):
         cls.d.__exit__(None, None, None)
 
+    def test_junk_parameters_converge_on_one_cache_key(self):
+        # Each spelling is redirected to the canonical URL, whose one cached copy then serves them all.
+        path = "/messages?q=korean"
+        for sent in ("/messages?q=korean&z=1", "/messages?z=2&q=korean", "/messages?q=korean&utm_source=x",
+                     "/messages?q=korean&page=1", "/messages?q=%6Borean"):
+            status, headers, _ = self.d.get(sent)
+            self.assertEqual((status, headers["location"]), (301, path), sent)
+        statuses = [self.d.get(path)[1]["x-cache-status"] for _ in range(3)]
+        self.assertIn(statuses[0], ("MISS", "HIT"))
+        self.assertEqual(statuses[1:], ["HIT", "HIT"])
+        # The redirects are cached too: a repeated junk URL does not reach the application again.
+        self.assertEqual(self.d.get("/messages?q=korean&z=1")[1]["x-cache-status"], "HIT")
+
     def test_a_flood_on_an_uncached_page_reaches_the_server_once(self):
         path = "/events/feed.atom"
         results = []
