@@ -90,7 +90,7 @@ static void allow_header(struct req *r, unsigned methods)
 /* Validate pairs against the route's keys. Keys it does not take are ignored (campaign tags and the like);
  * a malformed query key is a 400. A key given twice is a 400 too, except with first_wins (public pages,
  * whose non-canonical URLs redirect): there the first value counts and the others are ignored like unknown
- * keys. Form fields keep their errors for the page, with a log line. */
+ * keys. Form fields keep their errors for the page, with a log line (resp_error logs the 400s). */
 static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned keys, int form, int first_wins)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -104,7 +104,6 @@ static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigne
 			return -1;
 		}
 		if (!input_check(r->arena, k, pairs[i].value, &r->in[k])) {
-			log_warn("%s %s: refused a value of %s", r->method_name, r->path, pairs[i].key);
 			resp_error(r, 400, "A parameter has a value that is not allowed.");
 			return -1;
 		}
