@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "valid.h"
 
 const char *const input_type_words[] = {"releases", "events", NULL};
@@ -53,7 +54,8 @@ static int check_done(struct arena *a, const char *raw, struct input *out)
 	return 1;
 }
 
-/* Anything typed into the search box is acceptable: it is cleaned, not refused. */
+/* Anything typed into the search box is acceptable: it is cleaned, not refused. Controls and characters
+ * text may not hold become spaces, and runs of spaces one, trimmed, so "a  b " and "a b" are one search. */
 static int check_q(struct arena *a, const char *raw, struct input *out)
 {
 	size_t len = strlen(raw);
@@ -64,9 +66,21 @@ static int check_q(struct arena *a, const char *raw, struct input *out)
 	}
 	char *s = arena_strndup(a, raw, len);
 	valid_clean_utf8(s);
-	for (char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
-			*p = ' ';
+	size_t o = 0, n;
+	unsigned cp;
+	for (size_t i = 0; i < len; i += n) {
+		n = valid_utf8_char(s + i, len - i, &cp);
+		if (cp < 0x20 || cp == ' ' || !valid_char(cp)) {
+			if (o > 0 && s[o - 1] != ' ')
+				s[o++] = ' ';
+			continue;
+		}
+		memmove(s + o, s + i, n);
+		o += n;
+	}
+	if (o > 0 && s[o - 1] == ' ')
+		o--;
+	s[o] = '\0';
 	out->s = s;
 	return 1;
 }
@@ -97,7 +111,8 @@ static int check_action(struct arena *a, const char *raw, struct input *out)
 /* ---- form fields: always 1; out->error says what is wrong ---- */
 
 /* Text as typed, checked: valid UTF-8 (else cleaned, so it can be shown again), no control characters but
- * line breaks and tabs where multiline, at most max characters. CRLF becomes LF. */
+ * line breaks and tabs where multiline, no noncharacter or other code point XML 1.0 cannot carry (a feed
+ * holding one would not parse), at most max characters. CRLF becomes LF. */
 static void check_text(struct arena *a, const char *raw, struct input *out, size_t max, int multiline)
 {
 	size_t len = strlen(raw);
@@ -113,14 +128,18 @@ static void check_text(struct arena *a, const char *raw, struct input *out, size
 		out->error = "contains bytes that are not UTF-8 text";
 		return;
 	}
-	size_t chars = 0;
-	for (size_t i = 0; i < o; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c & 0xC0) != 0x80)
-			chars++;
-		int allowed = multiline && (c == '\n' || c == '\t');
-		if ((c < 0x20 && !allowed) || c == 0x7F || (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+	size_t chars = 0, n;
+	unsigned cp;
+	for (size_t i = 0; i < o; i += n, chars++) {
+		n = valid_utf8_char(s + i, o - i, &cp);
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+			if (multiline && (cp == '\n' || cp == '\t'))
+				continue;
 			out->error = multiline ? "contains control characters" : "must be one line without control characters";
+			return;
+		}
+		if (!valid_char(cp)) {
+			out->error = "contains a character that cannot be published (a Unicode noncharacter such as U+FFFF)";
 			return;
 		}
 	}
@@ -241,4 +260,41 @@ int input_check(struct arena *a, enum key k, const char *raw, struct input *out)
 	v.set = 1;
 	*out = v;
 	return 1;
+}
+
+/* Append v as a browser encodes a form value. */
+static void put_form_value(struct buf *b, const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("*-._", *p))
+			buf_putc(b, (char)*p);
+		else if (*p == ' ')
+			buf_putc(b, '+');
+		else
+			buf_printf(b, "%%%02X", *p);
+	}
+}
+
+const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
+{
+	static const enum key order[] = {KEY_TYPE, KEY_YEAR, KEY_MONTH, KEY_Q, KEY_PAGE, KEY_DONE};
+	struct buf b = {0};
+	for (size_t j = 0; j < sizeof order / sizeof order[0]; j++) {
+		enum key k = order[j];
+		const struct input *v = &in[k];
+		if (!v->set || (k == KEY_PAGE && v->i == 1) || (k == KEY_Q && v->s[0] == '\0'))
+			continue;
+		buf_printf(&b, "%c%s=", b.len ? '&' : '?', keys[k].name);
+		if (k == KEY_TYPE)
+			buf_puts(&b, input_type_words[v->i]);
+		else if (k == KEY_DONE)
+			buf_puts(&b, input_done_words[v->i]);
+		else if (k == KEY_Q)
+			put_form_value(&b, v->s);
+		else
+			buf_printf(&b, "%lld", v->i);
+	}
+	const char *s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
 }

@@ -75,5 +75,11 @@ int input_is_field(enum key k);
  * always fills *out (with out->error set when it fails) and returns 1, except for a malformed CSRF token or
  * action, which return 0. Cleaned copies are allocated in a. */
 int input_check(struct arena *a, enum key k, const char *raw, struct input *out);
+/* The canonical query string of the query keys in[] holds: "" when there are none, else "?k=v&..." with the
+ * keys in one fixed order (type, year, month, q, page, done), defaults left out (page 1, an empty q), and
+ * values encoded as browsers encode a form (letters, digits and "*-._" as they are, space as '+', every
+ * other byte as %XX in capitals). Pages build their links with it and the gate redirects any other
+ * spelling to it, so each page has one URL and a cache one key. Allocated in a. */
+const char *input_query_string(struct arena *a, const struct input in[KEY__MAX]);
 
 #endif

@@ -245,6 +245,9 @@ static int cmd_config(int argc, char **argv)
 	struct buf errors = {0};
 	int problems = config_load(path, &c, &errors);
 	fputs(buf_str(&errors), stderr);
+	if (problems == 0 && c.site_url == NULL)
+		fprintf(stderr, "%s: warning: site_url is not set: absolute links will use the database's, else nginx's "
+		                "PRESSROOM_BASE_URL, else its server_name (docs/deploy.md)\n", path);
 	if (problems == 0)
 		printf("%s: ok\n", path);
 	buf_free(&errors);

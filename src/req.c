@@ -40,6 +40,25 @@ char *req_decode(struct arena *a, const char *s, size_t len, int plus, int stric
 	return out;
 }
 
+char *req_encode_path(struct arena *a, const char *path)
+{
+	size_t len = strlen(path);
+	char *out = arena_alloc(a, 3 * len + 1);
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			out[o++] = (char)*p;
+		} else {
+			static const char hex[] = "0123456789ABCDEF";
+			out[o++] = '%';
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
 int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, int strict, const char **why)
 {
 	*out = NULL;
@@ -116,6 +135,7 @@ int req_parse(struct req *r, const char *method, const char *uri, const char **w
 		return 400;
 	}
 	r->path = path;
+	r->raw_query = q ? q + 1 : NULL;
 	/* Values are left to each key's validator (a search may hold anything); names must be plain. */
 	if (req_parse_pairs(r->arena, q ? q + 1 : NULL, &r->query, &r->nquery, 0, why) != 0)
 		return 400;

@@ -46,6 +46,7 @@ struct req {
 	enum method method;
 	const char *method_name;
 	const char *path;         /* percent-decoded, valid UTF-8, no control characters */
+	const char *raw_query;    /* the query string as sent (after '?'), or NULL if the URI has no '?' */
 	struct kv *query;         /* decoded query pairs, in order */
 	size_t nquery;
 	const char *arg;          /* the segment a route's '*' matched, or NULL */
@@ -53,7 +54,8 @@ struct req {
 	const char *remote_addr;  /* the client, as nginx saw it */
 	int https;                /* the request came over TLS: cookies get Secure */
 	const char *cookie;       /* the Cookie header, or NULL */
-	const char *host;         /* the Host header, unchecked: see site_base_url */
+	const char *server_name;  /* nginx's SERVER_NAME and SERVER_PORT: from its configuration, not the request */
+	const char *server_port;
 	const char *base_url;     /* PRESSROOM_BASE_URL from nginx's configuration, or NULL */
 	const char *if_none_match;     /* conditional request headers, or NULL */
 	const char *if_modified_since;
@@ -84,6 +86,9 @@ int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, 
 /* The value of cookie name in a Cookie header ("a=1; b=2"), copied into the arena, or NULL. A cookie
  * given twice is refused (NULL), since another site on the domain may have planted one. */
 const char *req_cookie(struct arena *a, const char *header, const char *name);
+/* path percent-encoded for a Location header: letters, digits, '/' and "-._~" as they are, every other
+ * byte as %XX in capitals. Allocated in a. */
+char *req_encode_path(struct arena *a, const char *path);
 /* Percent-decode s[0..len) ('+' as space when plus is set) into the arena. NULL if an escape is bad, if
  * it decodes to NUL, or (with strict) if the result is not valid UTF-8. */
 char *req_decode(struct arena *a, const char *s, size_t len, int plus, int strict);

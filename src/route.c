@@ -5,6 +5,7 @@
 
 #include "auth.h"
 #include "db.h"
+#include "log.h"
 #include "req.h"
 #include "resp.h"
 
@@ -87,12 +88,16 @@ static void allow_header(struct req *r, unsigned methods)
 }
 
 /* Validate pairs against the route's keys. Keys it does not take are ignored (campaign tags and the like);
- * one given twice, or a malformed query key, is a 400. Form fields keep their errors for the page. */
-static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned keys, int form)
+ * a malformed query key is a 400. A key given twice is a 400 too, except with first_wins (public pages,
+ * whose non-canonical URLs redirect): there the first value counts and the others are ignored like unknown
+ * keys. Form fields keep their errors for the page, with a log line (resp_error logs the 400s). */
+static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned keys, int form, int first_wins)
 {
 	for (size_t i = 0; i < n; i++) {
 		enum key k = input_key(pairs[i].key);
 		if (k == KEY__MAX || k == KEY_CSRF || !(keys & KEYBIT(k)) || input_is_field(k) != form)
+			continue;
+		if (r->in[k].set && first_wins)
 			continue;
 		if (r->in[k].set) {
 			resp_error(r, 400, "A parameter was given more than once.");
@@ -102,8 +107,27 @@ static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigne
 			resp_error(r, 400, "A parameter has a value that is not allowed.");
 			return -1;
 		}
+		if (r->in[k].error)
+			log_warn("%s %s: form field %s %s", r->method_name, r->path, pairs[i].key, r->in[k].error);
 	}
 	return 0;
+}
+
+/* A public page's query string must be the canonical one (input_query_string) of the values it took, or
+ * the visitor is sent there: junk keys, repeated keys, another order, defaults spelled out or another
+ * percent-encoding would each be a separate entry in a cache keyed on the URI. Returns 1 if redirected. */
+static int canonical_redirect(struct req *r)
+{
+	const char *canon = input_query_string(r->arena, r->in);
+	const char *sent = r->raw_query;
+	if (sent == NULL ? canon[0] == '\0' : canon[0] != '\0' && strcmp(sent, canon + 1) == 0)
+		return 0;
+	const char *path = req_encode_path(r->arena, r->path);
+	char *to = arena_alloc(r->arena, strlen(path) + strlen(canon) + 1);
+	strcpy(to, path);
+	strcat(to, canon);
+	resp_redirect(r, 301, to);
+	return 1;
 }
 
 /* The one CSRF token the form carries, or NULL if it has none or several. */
@@ -160,10 +184,13 @@ void route_dispatch(struct req *r)
 		resp_error(r, 405, "This address does not take that method.");
 		return;
 	}
-	if (check_inputs(r, r->query, r->nquery, rt->keys, 0) != 0)
+	int public = !(rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN));
+	if (check_inputs(r, r->query, r->nquery, rt->keys, 0, public) != 0)
+		return;
+	if (public && canonical_redirect(r))
 		return;
 	int post = r->method == METHOD_POST;
-	if (post && (form_body(r) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1) != 0))
+	if (post && (form_body(r) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1, 0) != 0))
 		return;
 
 	if (rt->flags & ROUTE_LOGIN) {

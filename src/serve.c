@@ -170,7 +170,8 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 	r->remote_addr = addr ? addr : "";
 	r->https = https && strcasecmp(https, "on") == 0;
 	r->cookie = FCGX_GetParam("HTTP_COOKIE", fr->envp);
-	r->host = FCGX_GetParam("HTTP_HOST", fr->envp);
+	r->server_name = FCGX_GetParam("SERVER_NAME", fr->envp);
+	r->server_port = FCGX_GetParam("SERVER_PORT", fr->envp);
 	r->base_url = FCGX_GetParam("PRESSROOM_BASE_URL", fr->envp);
 	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 	r->if_modified_since = FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp);
@@ -416,6 +417,9 @@ int serve_run(const struct serve_options *o)
 		pids[i] = spawn(o);
 		started[i] = time(NULL);
 	}
+	if (config_current == NULL || config_current->site_url == NULL)
+		log_warn("site_url is not set in the configuration: unless the database sets it, absolute links use "
+		         "nginx's PRESSROOM_BASE_URL, else its server_name and port (never the request's Host)");
 	log_info("serving on %s with %d workers, database %s",
 	         inherited ? "the socket systemd passed" : o->socket_path ? o->socket_path : o->listen, n,
 	         o->db_path);

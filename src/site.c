@@ -144,19 +144,29 @@ const struct site *site_get(struct db *db)
 	return &cached;
 }
 
+/* A name nginx's configuration gave (server_name's first name), if it is a plain host name: not "_", not a
+ * wildcard or a regular expression. */
+static int plain_host(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	return n > 0 && n < 256 && s[0] != '.' && s[n - 1] != '.' &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == n;
+}
+
 const char *site_base_url(struct req *r)
 {
 	if (r->site && r->site->url[0])
 		return r->site->url;
 	if (r->base_url && r->base_url[0])
 		return r->base_url; /* set in nginx's configuration, so trusted */
-	const char *host = r->host && r->host[0] && strlen(r->host) < 256 &&
-	                           strspn(r->host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
-	                                   strlen(r->host)
-	                       ? r->host
-	                       : "localhost";
+	/* Never the Host header: anyone can send one, and these links are cached and shared. */
+	const char *host = plain_host(r->server_name) ? r->server_name : "localhost";
+	const char *port = r->server_port ? r->server_port : "";
+	int default_port = strcmp(port, r->https ? "443" : "80") == 0 || port[0] == '\0' ||
+	                   strspn(port, "0123456789") != strlen(port);
 	struct buf b = {0};
-	buf_printf(&b, "%s://%s", r->https ? "https" : "http", host);
+	buf_printf(&b, "%s://%s%s%s", r->https ? "https" : "http", host, default_port ? "" : ":",
+	           default_port ? "" : port);
 	const char *url = arena_strdup(r->arena, buf_str(&b));
 	buf_free(&b);
 	return url;

@@ -14,7 +14,7 @@ struct site {
 	const char *contact_label;  /* Consular queries */
 	const char *contact_phone;
 	const char *contact_email;
-	const char *url;            /* the site's public address (https://host), or "" to use the request's */
+	const char *url;            /* the site's public address (https://host), or "" (see site_base_url) */
 	struct {
 		const char *label;
 		const char *zone;
@@ -28,9 +28,10 @@ struct site {
  * read. The site belongs to this module; it stays valid until the next call. */
 const struct site *site_get(struct db *db);
 struct req;
-/* The scheme and host absolute links start with: the site_url setting, else the PRESSROOM_BASE_URL that
- * nginx's configuration passes, else the request's scheme and Host header (anything but a plain host name
- * becomes "localhost"). Owned by the request or the site. */
+/* The scheme and host absolute links start with: the site_url setting (pressroom.conf, else the database),
+ * else the PRESSROOM_BASE_URL that nginx's configuration passes, else the scheme, the server_name and the
+ * port of the nginx server block that took the request (a server_name that is not a plain host name becomes
+ * "localhost"). Never the request's Host header, which the client chooses. Owned by the request or the site. */
 const char *site_base_url(struct req *r);
 /* When what the public sees last changed (an edit, or a scheduled item whose time came), Unix seconds. */
 long long site_last_change(struct req *r);

@@ -23,7 +23,9 @@ void tpl_reload(void);
 struct tpl_dict *tpl_dict_new(void);
 void tpl_dict_free(struct tpl_dict *d);
 
-/* Set a variable to text; the template escapes it for its context (HTML, attribute, URL). */
+/* Set a variable to text; the template escapes it for its context (HTML, attribute, URL, XML). Bytes that
+ * are not UTF-8 and characters valid_char refuses become U+FFFD, so no page or feed carries what XML 1.0
+ * forbids. */
 void tpl_set(struct tpl_dict *d, const char *key, const char *value);
 void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void tpl_set_int(struct tpl_dict *d, const char *key, long long value);

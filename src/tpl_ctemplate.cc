@@ -15,6 +15,7 @@
 
 extern "C" {
 #include "log.h"
+#include "valid.h"
 }
 
 namespace {
@@ -48,6 +49,37 @@ ctemplate::TemplateDictionary *D(struct tpl_dict *d)
 struct tpl_dict *C(ctemplate::TemplateDictionary *d)
 {
 	return reinterpret_cast<struct tpl_dict *>(d);
+}
+
+/* value with every byte that is not UTF-8 and every character valid_char refuses replaced by U+FFFD, from
+ * offset good on. Rows stored before the gate refused them (or written by SQL) must not make a feed
+ * unparseable: XML 1.0 cannot carry U+FFFF or most controls, escaped or not. */
+std::string text_for_markup(const char *value, size_t good)
+{
+	std::string out(value, good);
+	size_t len = strlen(value);
+	for (size_t i = good, n; i < len; i += n) {
+		unsigned cp;
+		n = valid_utf8_char(value + i, len - i, &cp);
+		if (n != 0 && valid_char(cp)) {
+			out.append(value + i, n);
+		} else {
+			out.append("\xEF\xBF\xBD");
+			n = n ? n : 1;
+		}
+	}
+	return out;
+}
+
+/* Set key to value, made fit for HTML and XML by text_for_markup. */
+void set_text(struct tpl_dict *d, const char *key, const char *value)
+{
+	value = value ? value : "";
+	size_t good = valid_text_span(value);
+	if (value[good] == '\0')
+		D(d)->SetValue(key, value);
+	else
+		D(d)->SetValue(key, text_for_markup(value, good));
 }
 
 } // namespace
@@ -110,7 +142,7 @@ extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
 		log_error("tpl_set: key %s is reserved for rendered markup", key);
 		return;
 	}
-	D(d)->SetValue(key, value ? value : "");
+	set_text(d, key, value);
 }
 
 extern "C" void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, ...)
@@ -154,7 +186,7 @@ static void set_rendered(struct tpl_dict *d, const char *key, const char *suffix
 		log_error("a rendered value's key must end in %s, not %s", suffix, key);
 		return;
 	}
-	D(d)->SetValue(key, value ? value : "");
+	set_text(d, key, value);
 }
 
 extern "C" void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html)

@@ -29,39 +29,69 @@ int valid_year(const char *s, int *out)
 	return 1;
 }
 
-int valid_utf8(const char *str, size_t len)
+size_t valid_utf8_char(const char *str, size_t len, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	while (i < len) {
-		unsigned c = s[i];
-		size_t need;
-		unsigned min;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			need = 1, min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2, min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3, min = 0x10000;
-		} else {
-			return 0;
-		}
-		if (len - i - 1 < need)
-			return 0;
-		unsigned cp = c & (0x3F >> need);
-		for (size_t k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += need + 1;
+	unsigned c = len ? s[0] : 0;
+	size_t need;
+	unsigned min;
+	if (len == 0)
+		return 0;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		need = 1, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3, min = 0x10000;
+	} else {
+		return 0;
 	}
+	if (len - 1 < need)
+		return 0;
+	unsigned v = c & (0x3F >> need);
+	for (size_t k = 1; k <= need; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return need + 1;
+}
+
+int valid_utf8(const char *s, size_t len)
+{
+	unsigned cp;
+	for (size_t i = 0, n; i < len; i += n)
+		if ((n = valid_utf8_char(s + i, len - i, &cp)) == 0)
+			return 0;
 	return 1;
+}
+
+int valid_char(unsigned cp)
+{
+	if (cp == '\t' || cp == '\n' || cp == '\r')
+		return 1;
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 0;
+	if (cp >= 0xD800 && cp <= 0xDFFF)
+		return 0;
+	if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+		return 0;
+	return cp <= 0x10FFFF;
+}
+
+size_t valid_text_span(const char *s)
+{
+	size_t len = strlen(s), i = 0, n;
+	unsigned cp;
+	while (i < len && (n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp))
+		i += n;
+	return i;
 }
 
 int valid_line(const char *s, size_t max)

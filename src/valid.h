@@ -11,6 +11,13 @@ int valid_positive(const char *s, long long max, long long *out);
 int valid_year(const char *s, int *out);
 /* Well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF) of exactly len bytes. */
 int valid_utf8(const char *s, size_t len);
+/* The length of the one well-formed UTF-8 sequence that starts s (of at most len bytes), its code point in
+ * *cp; 0 if s does not start with one. */
+size_t valid_utf8_char(const char *s, size_t len, unsigned *cp);
+/* May text hold code point cp? Not a C0 control (TAB, LF and CR excepted), DEL, a C1 control, a surrogate, a
+ * noncharacter (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF in every plane) or past U+10FFFF. This covers every
+ * code point XML 1.0 forbids, so text made only of these can go into a feed. */
+int valid_char(unsigned cp);
 /* One line of text: valid UTF-8, at most max bytes, no control characters at all. */
 int valid_line(const char *s, size_t max);
 /* "<id>" or "<id>-<slug>" as in /releases/12-joint-statement: the id, and the slug part (or "") in *slug. */
@@ -25,5 +32,8 @@ int valid_time(const char *s, int *hour, int *minute);
 /* Replace every byte of s that is not part of well-formed UTF-8 with '?', in place, so text can be shown
  * back to the person who sent it. */
 void valid_clean_utf8(char *s);
+/* The offset of the first byte of s that is not well-formed UTF-8 or starts a code point valid_char
+ * refuses; strlen(s) if there is none. */
+size_t valid_text_span(const char *s);
 
 #endif

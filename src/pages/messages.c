@@ -35,38 +35,19 @@ struct filter {
 	const char *q;
 };
 
-/* /messages with the given filters and page (page 1 is left out). */
+/* /messages with the given filters and page, in the canonical form the gate redirects to. */
 static const char *messages_url(struct req *r, const struct filter *f, long long page)
 {
-	struct buf b = {0};
-	char sep = '?';
-	buf_puts(&b, "/messages");
-	if (f->type >= 0) {
-		buf_printf(&b, "%ctype=%s", sep, input_type_words[f->type]);
-		sep = '&';
-	}
-	if (f->year) {
-		buf_printf(&b, "%cyear=%d", sep, f->year);
-		sep = '&';
-	}
-	if (f->year && f->month) {
-		buf_printf(&b, "%cmonth=%d", sep, f->month);
-		sep = '&';
-	}
-	if (f->q) {
-		buf_printf(&b, "%cq=", sep);
-		for (const unsigned char *p = (const unsigned char *)f->q; *p; p++)
-			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-			    strchr("-._~", *p))
-				buf_putc(&b, (char)*p);
-			else
-				buf_printf(&b, "%%%02X", *p);
-		sep = '&';
-	}
-	if (page > 1)
-		buf_printf(&b, "%cpage=%lld", sep, page);
-	char *url = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
+	struct input in[KEY__MAX] = {0};
+	in[KEY_TYPE] = (struct input){.set = f->type >= 0, .i = f->type};
+	in[KEY_YEAR] = (struct input){.set = f->year != 0, .i = f->year};
+	in[KEY_MONTH] = (struct input){.set = f->year && f->month, .i = f->month};
+	in[KEY_Q] = (struct input){.set = f->q != NULL, .s = f->q};
+	in[KEY_PAGE] = (struct input){.set = 1, .i = page};
+	const char *query = input_query_string(r->arena, in);
+	char *url = arena_alloc(r->arena, sizeof "/messages" + strlen(query));
+	strcpy(url, "/messages");
+	strcat(url, query);
 	return url;
 }
 

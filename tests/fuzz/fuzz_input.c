@@ -5,7 +5,8 @@
  * Properties: no memory error; a query key is accepted only with a value in its range, and ?q= always,
  * cleaned to at most 256 bytes of UTF-8 without control characters; a form field is always kept (but for a
  * malformed CSRF token or action) as valid UTF-8, and when it has no error it is text of its kind: no control
- * characters but line breaks and tabs in multi-line fields, a real date, a real time, a listed word. */
+ * characters but line breaks and tabs in multi-line fields, no Unicode noncharacter, a real date, a real
+ * time, a listed word. */
 #include "fuzz.h"
 
 #include "input.h"
@@ -61,6 +62,9 @@ static void check_key(struct arena *a, enum key k, const char *raw)
 		CHECK(strlen(in.s) <= 256 && valid_utf8(in.s, strlen(in.s)));
 		for (const unsigned char *p = (const unsigned char *)in.s; *p; p++)
 			CHECK(*p >= 0x20 && *p != 0x7F);
+		/* Trimmed, one space between words, nothing XML cannot carry. */
+		CHECK(valid_text_span(in.s) == strlen(in.s) && strstr(in.s, "  ") == NULL);
+		CHECK(in.s[0] != ' ' && (in.s[0] == '\0' || in.s[strlen(in.s) - 1] != ' '));
 		break;
 	case KEY_CSRF:
 		CHECK(strlen(raw) == 64);
@@ -80,6 +84,7 @@ static void check_key(struct arena *a, enum key k, const char *raw)
 		return;
 	int multiline = k == KEY_TEASER || k == KEY_BODY || k == KEY_SIGNATURE || k == KEY_COMMENT;
 	CHECK(no_controls(in.s, multiline));
+	CHECK(valid_text_span(in.s) == strlen(in.s)); /* no noncharacter: a feed can carry it */
 	int y, m, d, h, min;
 	if (k == KEY_DATE)
 		CHECK(valid_date(in.s, &y, &m, &d));

@@ -4,12 +4,31 @@
  *
  * Properties: no memory error; a parsed path is one line of UTF-8 that starts with '/'; at most
  * REQ_MAX_PARAMS pairs with plain names; strict decoding gives valid UTF-8; text without '%' decodes to
- * itself. */
+ * itself; a public page's canonical URL (the gate's 301 target) is a fixed point: parsed again, it is
+ * canonical, so a redirect cannot loop. */
 #include "fuzz.h"
 
 #include "req.h"
 #include "route.h"
 #include "valid.h"
+
+/* The query string the gate would redirect a public route's request to (first value of a key wins), or
+ * NULL if a value is invalid (a 400). */
+static const char *canonical(struct arena *a, const struct route *rt, const struct req *r)
+{
+	struct input in[KEY__MAX];
+	memset(in, 0, sizeof in);
+	for (size_t i = 0; i < r->nquery; i++) {
+		enum key k = input_key(r->query[i].key);
+		if (k == KEY__MAX || !(rt->keys & KEYBIT(k)) || input_is_field(k) || in[k].set)
+			continue;
+		if (!input_check(a, k, r->query[i].value, &in[k]))
+			return NULL;
+	}
+	const char *canon = input_query_string(a, in);
+	CHECK(canon[0] == '\0' || canon[0] == '?');
+	return canon;
+}
 
 static void parse_request(struct arena *a, unsigned flags, const char *uri)
 {
@@ -44,6 +63,24 @@ static void parse_request(struct arena *a, unsigned flags, const char *uri)
 		if (k != KEY__MAX && input_check(a, k, r.query[i].value, &in))
 			CHECK(in.set && in.s != NULL);
 	}
+	/* A public page's canonical URL parses to the same path and is its own canonical form: no loop. */
+	if (rt == NULL || (rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN)))
+		return;
+	const char *canon = canonical(a, rt, &r);
+	if (canon == NULL)
+		return;
+	const char *path = req_encode_path(a, r.path);
+	char *url = arena_alloc(a, strlen(path) + strlen(canon) + 1);
+	strcpy(url, path);
+	strcat(url, canon);
+	struct req again;
+	memset(&again, 0, sizeof again);
+	again.arena = a;
+	CHECK(req_parse(&again, "GET", url, &why) == 0);
+	CHECK(strcmp(again.path, r.path) == 0);
+	const char *canon2 = canonical(a, rt, &again);
+	CHECK(canon2 != NULL && strcmp(canon2, canon) == 0);
+	CHECK(canon[0] == '\0' ? again.raw_query == NULL : strcmp(again.raw_query, canon + 1) == 0);
 }
 
 static void parse_pairs(struct arena *a, unsigned flags, const char *s)

@@ -81,6 +81,19 @@ def tls_context(alpn=None):
     return ctx
 
 
+class NamedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS to 127.0.0.1 that names the site in the handshake (SNI), as a browser does: the documented
+    default server refuses a handshake without a name it serves."""
+
+    def __init__(self, *args, server_hostname=HOST, **kw):
+        super().__init__(*args, **kw)
+        self.server_hostname = server_hostname
+
+    def connect(self):
+        sock = socket.create_connection((self.host, self.port), self.timeout, self.source_address)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.server_hostname)
+
+
 class Deployment:
     """An installed Pressroom behind nginx, in a temporary folder, torn down on exit.
 
@@ -229,6 +242,10 @@ class Deployment:
         }, {
             "listen 80;": f"listen 127.0.0.1:{self.http_port};",
             "listen [::]:80;": "",
+            "listen 80 default_server;": f"listen 127.0.0.1:{self.http_port} default_server;",
+            "listen [::]:80 default_server;": "",
+            "listen 443 ssl http2 default_server;": f"listen 127.0.0.1:{self.port} ssl http2 default_server;",
+            "listen [::]:443 ssl http2 default_server;": "",
             "root /var/www/html;": f"root {self.dir}/acme;",
             "/var/cache/nginx/pressroom": os.path.join(self.dir, "cache"),
         })
@@ -285,8 +302,8 @@ http {{
         Returns (status, headers as a dict with lower-case names, body as text), like harness.Site.get, so
         harness.Client works on a Deployment."""
         if tls:
-            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, source_address=(source, 0),
-                                               context=tls_context())
+            conn = NamedHTTPSConnection("127.0.0.1", self.port, timeout=timeout, source_address=(source, 0),
+                                        context=tls_context())
         else:
             conn = http.client.HTTPConnection("127.0.0.1", self.http_port, timeout=timeout,
                                               source_address=(source, 0))

@@ -105,7 +105,7 @@ class Durability(unittest.TestCase):
             stop = threading.Event()
             results = {"ok": 0, "failed": 0}
             lock = threading.Lock()
-            paths = ["/", "/messages", "/messages?page=1&type=events", "/feed.atom",
+            paths = ["/", "/messages", "/messages?type=events", "/feed.atom",
                      "/releases/1-joint-statement-by-the-russian-and-chinese-foreign-ministries-on-the-korean"]
 
             def reader(i):

@@ -60,9 +60,9 @@ def hostile_requests():
         add(f"page {v!r}", "/messages?page=" + urllib.parse.quote(v), {400})
     for v in ("0", "-2018", "99999", "20x8", "2018.5", "1899", "2201"):
         add(f"year {v}", "/messages?year=" + v, {400})
-    # Duplicated parameters.
+    # Duplicated parameters: the first counts, the URL is not canonical (test_canonical.py).
     for q in ("page=1&page=2", "type=events&type=events", "year=2018&year=2018", "month=1&year=2018&month=1"):
-        add(f"duplicate {q}", "/messages?" + q, {400})
+        add(f"duplicate {q}", "/messages?" + q, {301})
     # Every method a URL does not take.
     for route in ROUTES:
         allowed = ALLOWED.get(route, {"GET", "HEAD"})

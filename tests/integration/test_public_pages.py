@@ -114,8 +114,10 @@ class DetailPages(unittest.TestCase):
         self.assertTrue(headers["location"].endswith(STATEMENT_PATH))
 
     def test_query_string_is_not_part_of_the_canonical_check(self):
-        status, _, _ = SITE.get(STATEMENT_PATH + "?utm_source=feed")
-        self.assertEqual(status, 200)
+        # The slug check ignores it; the gate drops it (an item page takes no parameters).
+        status, headers, _ = SITE.get(STATEMENT_PATH + "?utm_source=feed")
+        self.assertEqual((status, headers["location"]), (301, STATEMENT_PATH))
+        self.assertEqual(SITE.get(headers["location"])[0], 200)
 
     def test_missing_and_malformed_ids_are_styled_404s(self):
         for path in ("/releases/999", "/releases/999-x", "/events/0", "/releases/abc", "/releases/-1",

@@ -674,6 +674,66 @@ static void clean_always_gives_valid_utf8(void **state)
 	}
 }
 
+/* ---- valid_char, valid_utf8_char, valid_text_span: what XML and the gate accept ---- */
+
+static void char_refuses_noncharacters_in_every_plane(void **state)
+{
+	(void)state;
+	for (unsigned cp = 0xFDD0; cp <= 0xFDEF; cp++)
+		assert_int_equal(valid_char(cp), 0);
+	for (unsigned plane = 0; plane <= 0x10; plane++) {
+		assert_int_equal(valid_char(plane << 16 | 0xFFFE), 0);
+		assert_int_equal(valid_char(plane << 16 | 0xFFFF), 0);
+		assert_int_equal(valid_char(plane << 16 | 0xFFFD), 1);
+	}
+	assert_int_equal(valid_char(0xFDCF), 1);
+	assert_int_equal(valid_char(0xFDF0), 1);
+}
+
+static void char_refuses_what_xml_forbids_and_keeps_tab_lf_cr(void **state)
+{
+	(void)state;
+	for (unsigned cp = 0; cp < 0x20; cp++)
+		assert_int_equal(valid_char(cp), cp == '\t' || cp == '\n' || cp == '\r');
+	assert_int_equal(valid_char(0x7F), 0);
+	assert_int_equal(valid_char(0x85), 0);
+	assert_int_equal(valid_char(0xA0), 1);
+	assert_int_equal(valid_char(0xD800), 0);
+	assert_int_equal(valid_char(0xDFFF), 0);
+	assert_int_equal(valid_char(0x110000), 0);
+	assert_int_equal(valid_char(' '), 1);
+	assert_int_equal(valid_char(0x1F600), 1);
+}
+
+static void utf8_char_decodes_one_sequence(void **state)
+{
+	(void)state;
+	unsigned cp = 0;
+	assert_int_equal(valid_utf8_char("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(valid_utf8_char("\xEF\xBF\xBFx", 4, &cp), 3);
+	assert_int_equal(cp, 0xFFFF);
+	assert_int_equal(valid_utf8_char("\xF4\x8F\xBF\xBF", 4, &cp), 4);
+	assert_int_equal(cp, 0x10FFFF);
+	assert_int_equal(valid_utf8_char("\xEF\xBF", 2, &cp), 0);        /* cut short */
+	assert_int_equal(valid_utf8_char("\xC0\x80", 2, &cp), 0);        /* overlong */
+	assert_int_equal(valid_utf8_char("\xED\xA0\x80", 3, &cp), 0);    /* surrogate */
+	assert_int_equal(valid_utf8_char("", 0, &cp), 0);
+}
+
+static void text_span_stops_at_the_first_bad_character(void **state)
+{
+	(void)state;
+	assert_int_equal(valid_text_span("plain text\twith tab\n"), 20);
+	assert_int_equal(valid_text_span("ab\xEF\xBF\xBF" "cd"), 2);
+	assert_int_equal(valid_text_span("ab\xEF\xB7\x90"), 2);          /* U+FDD0 */
+	assert_int_equal(valid_text_span("ab\xF0\x9F\xBF\xBE"), 2);      /* U+1FFFE */
+	assert_int_equal(valid_text_span("ab\x0b"), 2);
+	assert_int_equal(valid_text_span("ab\xC2\x85"), 2);              /* C1 NEL */
+	assert_int_equal(valid_text_span("ab\xFF"), 2);
+	assert_int_equal(valid_text_span("caf\xC3\xA9" " \xF0\x9F\x98\x80"), 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -751,6 +811,10 @@ int main(void)
 		cmocka_unit_test(clean_replaces_truncated_sequence_at_end),
 		cmocka_unit_test(clean_keeps_ascii_after_cut_sequence),
 		cmocka_unit_test(clean_always_gives_valid_utf8),
+		cmocka_unit_test(char_refuses_noncharacters_in_every_plane),
+		cmocka_unit_test(char_refuses_what_xml_forbids_and_keeps_tab_lf_cr),
+		cmocka_unit_test(utf8_char_decodes_one_sequence),
+		cmocka_unit_test(text_span_stops_at_the_first_bad_character),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
