@@ -5,6 +5,7 @@ every link the pages print answer 200 without a redirect; signed-in pages are le
 import re
 import unittest
 
+import harness
 from harness import Site
 
 SITE = None
@@ -148,4 +149,4 @@ class SignedInPagesUntouched(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

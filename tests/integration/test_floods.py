@@ -14,6 +14,7 @@ import time
 import unittest
 
 from deploy import Deployment
+import harness
 from harness import Client, Site, run
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
@@ -192,4 +193,4 @@ class DocumentedNginx(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

@@ -9,6 +9,7 @@ import ssl
 import unittest
 
 from deploy import HOST, Deployment, tls_context
+import harness
 from harness import Site, request
 
 EVIL = "evil.example"
@@ -159,4 +160,4 @@ class Application(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()

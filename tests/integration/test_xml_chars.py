@@ -6,6 +6,7 @@ import re
 import unittest
 import xml.etree.ElementTree as ET
 
+import harness
 from harness import Client, Site
 from test_admin import statement
 
@@ -104,4 +105,4 @@ class StoredBeforeTheGate(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    harness.main()
