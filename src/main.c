@@ -1,6 +1,7 @@
 /* main.c: the pressroom command and its subcommands, in the manner of git or fossil:
  *   pressroom serve ...       the FastCGI responder (serve.c)
  *   pressroom db init|migrate|seed
+ *   pressroom site ...        the site's name, contacts and clock cities (cmd_site.c)
  *   pressroom --help | --version
  * Bad usage: one line saying what is wrong, the usage, exit 2. */
 #include <getopt.h>
@@ -13,7 +14,9 @@
 
 #include "backup.h"
 #include "buf.h"
+#include "cmd_site.h"
 #include "config.h"
+#include "config_check.h"
 #include "db.h"
 #include "serve.h"
 #include "user.h"
@@ -39,6 +42,7 @@ static const char usage_text[] =
 	"                    [--config FILE]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"                      [--config FILE]\n"
+	"       pressroom site [show | set KEY VALUE | clocks [CITY=ZONE ...]] [--db PATH] [--config FILE]\n"
 	"       pressroom config check [FILE | --config FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
@@ -51,9 +55,11 @@ static const char usage_text[] =
 	"  db backup  copy the live database to FILE (safe while serving)\n"
 	"  db restore replace the database's content with a checked backup FILE\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
+	"  site       show or set the site's name, tagline, zone, url, contacts and clock cities\n"
 	"\n"
 	"  config check  report every bad value of the configuration file (FILE, --config FILE, else the\n"
-	"                default below), with its line\n"
+	"                default below), with its line, and what serve would refuse at start (templates,\n"
+	"                user, database and its schema)\n"
 	"\n"
 	"  --config   the configuration file (default: $PRESSROOM_CONFIG; for config check, /etc/pressroom/pressroom.conf)\n"
 	"  --db PATH  the SQLite database (default: the configuration's database, else $PRESSROOM_DB, else\n"
@@ -244,13 +250,19 @@ static int cmd_config(int argc, char **argv)
 	config_defaults(&c);
 	struct buf errors = {0};
 	int problems = config_load(path, &c, &errors);
+	struct buf warnings = {0};
+	if (problems == 0)
+		problems = config_check_machine(path, &c, &errors, &warnings);
 	fputs(buf_str(&errors), stderr);
 	if (problems == 0 && c.site_url == NULL)
 		fprintf(stderr, "%s: warning: site_url is not set: absolute links will use the database's, else nginx's "
 		                "PRESSROOM_BASE_URL, else its server_name (docs/deploy.md)\n", path);
 	if (problems == 0)
+		fputs(buf_str(&warnings), stderr);
+	if (problems == 0)
 		printf("%s: ok\n", path);
 	buf_free(&errors);
+	buf_free(&warnings);
 	config_free(&c);
 	return problems == 0 ? 0 : 1;
 }
@@ -329,6 +341,30 @@ static int cmd_user(int argc, char **argv)
 	return user_command((enum user_action)action, takes_name ? argv[2] : NULL, cli.role, cli.serve.db_path);
 }
 
+/* pressroom site ...: its own words, and --db/--config anywhere among them. */
+static int cmd_site(int argc, char **argv)
+{
+	struct cli cli = {0};
+	char *words[16];
+	int n = 0;
+	for (int i = 1; i < argc; i++) {
+		int db = strcmp(argv[i], "--db") == 0, config = strcmp(argv[i], "--config") == 0;
+		if ((db || config) && i + 1 >= argc)
+			return usage_error("option %s needs a value", argv[i]);
+		if (db || config) {
+			*(db ? &cli.serve.db_path : &cli.config) = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--", 2) == 0)
+			return usage_error("unknown option %s", argv[i]);
+		if (n == (int)(sizeof words / sizeof words[0]))
+			return usage_error("too many arguments");
+		words[n++] = argv[i];
+	}
+	int rc = command_db(&cli, &cli.serve.db_path);
+	return rc != 0 ? rc : site_command(n, words, cli.serve.db_path);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -349,5 +385,7 @@ int main(int argc, char **argv)
 		return cmd_user(argc - 1, argv + 1);
 	if (strcmp(argv[1], "config") == 0)
 		return cmd_config(argc - 1, argv + 1);
+	if (strcmp(argv[1], "site") == 0)
+		return cmd_site(argc - 1, argv + 1);
 	return usage_error("unknown command %s", argv[1]);
 }
