@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "backup.h"
@@ -38,8 +39,8 @@
 static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
 	"                       [--body-limit BYTES] [--user NAME] [--config FILE]\n"
-	"       pressroom db (init | migrate | seed | check | optimize | backup FILE | restore FILE) [--db PATH]\n"
-	"                    [--config FILE]\n"
+	"       pressroom db (init | migrate | seed | check | optimize | backup FILE | backup DIR [--keep N] |\n"
+	"                    restore FILE) [--db PATH] [--config FILE]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"                      [--config FILE]\n"
 	"       pressroom site [show | set KEY VALUE | clocks [CITY=ZONE ...]] [--db PATH] [--config FILE]\n"
@@ -52,7 +53,8 @@ static const char usage_text[] =
 	"  db seed    load the demo content into an empty database\n"
 	"  db check   verify the database's integrity, foreign keys and schema version\n"
 	"  db optimize merge the search index into one piece, so searches stay fast (nightly, with the backup)\n"
-	"  db backup  copy the live database to FILE (safe while serving)\n"
+	"  db backup  copy the live database to FILE (safe while serving); into a folder DIR as\n"
+	"             pressroom-YYYYMMDD-HHMMSS.db (UTC), replacing none, keeping the newest N with --keep N\n"
 	"  db restore replace the database's content with a checked backup FILE\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"  site       show or set the site's name, tagline, zone, url, contacts and clock cities\n"
@@ -87,13 +89,14 @@ static const char *default_db(void)
 }
 
 /* Parse the options shared by the subcommands. Returns 0, or an exit code after printing the error. */
-enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE, OPT_USER, OPT_CONFIG };
+enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE, OPT_USER, OPT_CONFIG, OPT_KEEP };
 
 /* Everything the subcommands take; each accepts only its own options. */
 struct cli {
 	struct serve_options serve;
 	const char *role;
 	const char *config;
+	int keep;         /* db backup DIR --keep N */
 	int takes_file;   /* in: the command takes one FILE operand, anywhere among its options */
 	const char *file; /* out: that operand */
 };
@@ -105,7 +108,8 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 		{"db", required_argument, NULL, OPT_DB},           {"workers", required_argument, NULL, OPT_WORKERS},
 		{"templates", required_argument, NULL, OPT_TEMPLATES}, {"body-limit", required_argument, NULL, OPT_BODY_LIMIT},
 		{"role", required_argument, NULL, OPT_ROLE},           {"user", required_argument, NULL, OPT_USER},
-		{"config", required_argument, NULL, OPT_CONFIG},       {NULL, 0, NULL, 0},
+		{"config", required_argument, NULL, OPT_CONFIG},       {"keep", required_argument, NULL, OPT_KEEP},
+		{NULL, 0, NULL, 0},
 	};
 	opterr = 0;
 	optind = 1;
@@ -133,6 +137,11 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 		case OPT_ROLE: cli->role = optarg; break;
 		case OPT_USER: o->user = optarg; break;
 		case OPT_CONFIG: cli->config = optarg; break;
+		case OPT_KEEP:
+			if (!valid_positive(optarg, 100000, &n))
+				return usage_error("--keep wants a number of backups from 1, not %s", optarg);
+			cli->keep = (int)n;
+			break;
 		case OPT_WORKERS:
 			if (!valid_positive(optarg, 64, &n))
 				return usage_error("--workers wants a number from 1 to 64, not %s", optarg);
@@ -277,12 +286,17 @@ static int cmd_db(int argc, char **argv)
 		return usage_error("db %s needs a FILE", action);
 	struct cli cli = {0};
 	int shift = takes_file ? 2 : 1;
-	int rc = parse_options(argc - shift, argv + shift, 1 << OPT_DB | 1 << OPT_CONFIG, &cli);
+	struct stat st;
+	int into_folder = strcmp(action, "backup") == 0 && stat(argv[2], &st) == 0 && S_ISDIR(st.st_mode);
+	int rc = parse_options(argc - shift, argv + shift,
+	                       1 << OPT_DB | 1 << OPT_CONFIG | (into_folder ? 1 << OPT_KEEP : 0), &cli);
 	if (rc != 0 || (rc = command_db(&cli, &cli.serve.db_path)) != 0)
 		return rc;
 	struct serve_options o = cli.serve;
 	if (strcmp(action, "check") == 0)
 		return backup_check(o.db_path) == 0 ? 0 : 1;
+	if (into_folder)
+		return backup_into_folder(o.db_path, argv[2], cli.keep) == 0 ? 0 : 1;
 	if (strcmp(action, "backup") == 0)
 		return backup_make(o.db_path, argv[2]) == 0 ? 0 : 1;
 	if (strcmp(action, "restore") == 0)
