@@ -46,7 +46,7 @@ static const char *check_value(const char *key, const char *value)
 {
 	if (!valid_line(value, MAX_TEXT))
 		return "must be one line of UTF-8 text, at most 200 bytes";
-	if (strcmp(key, "site_zone") == 0 && !clock_zone_known(value))
+	if (strcmp(key, "site_zone") == 0 && value[0] && !clock_zone_known(value))
 		return "is not a time zone this system knows (see /usr/share/zoneinfo)";
 	if (strcmp(key, "site_url") == 0 && value[0] &&
 	    ((strncmp(value, "https://", 8) != 0 && strncmp(value, "http://", 7) != 0) ||

@@ -83,6 +83,10 @@ class FreshSite(unittest.TestCase):
                 self.assertEqual(proc.returncode, 2, args)
                 self.assertIn(why, proc.stderr)
             self.assertEqual(d.pressroom("site", "--db", d.db).stdout, "")
+            d.pressroom("site", "set", "zone", "Europe/London", "--db", d.db)
+            self.assertEqual(d.pressroom("site", "--db", d.db).stdout, "zone           Europe/London\n")
+            d.pressroom("site", "set", "zone", "", "--db", d.db)  # unset: UTC again
+            self.assertEqual(d.pressroom("site", "--db", d.db).stdout, "")
 
 
 if __name__ == "__main__":
