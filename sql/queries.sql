@@ -10,6 +10,21 @@ SELECT key, value FROM setting;
 -- name: clock_cities
 SELECT label, zone FROM clock_city ORDER BY position;
 
+-- name: setting_set
+-- `pressroom site`: ?1 key, ?2 value
+INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+
+-- name: setting_delete
+-- ?1 key
+DELETE FROM setting WHERE key = ?1;
+
+-- name: clock_cities_clear
+DELETE FROM clock_city;
+
+-- name: clock_city_insert
+-- ?1 position (from 1), ?2 label, ?3 IANA zone name
+INSERT INTO clock_city (position, label, zone) VALUES (?1, ?2, ?3);
+
 -- name: item_public_by_id
 -- ?1 id, ?2 now
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,

@@ -1,10 +1,14 @@
 /* backup.c: checking, backing up and restoring the database with SQLite's own tools. */
 #include "backup.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -112,7 +116,8 @@ static int sync_path(const char *path, int folder)
 	return close(fd) != 0 || rc != 0 ? -1 : 0;
 }
 
-int backup_make(const char *db_path, const char *file)
+/* As backup_make; with keep_others, an existing file is never replaced (link instead of rename): -2. */
+static int make(const char *db_path, const char *file, int keep_others)
 {
 	char tmp[4096];
 	sqlite3 *src = NULL, *dst = NULL;
@@ -129,17 +134,118 @@ int backup_make(const char *db_path, const char *file)
 		goto out;
 	sqlite3_close(dst);
 	dst = NULL;
-	if (sync_path(tmp, 0) != 0 || rename(tmp, file) != 0 || sync_path(file, 1) != 0) {
-		perror("pressroom: backup");
+	if (sync_path(tmp, 0) != 0)
+		goto failed;
+	if (keep_others && link(tmp, file) != 0) {
+		rc = errno == EEXIST ? -2 : -1;
+		if (rc == -1)
+			perror("pressroom: backup");
 		goto out;
 	}
+	if ((keep_others ? unlink(tmp) : rename(tmp, file)) != 0 || sync_path(file, 1) != 0)
+		goto failed;
 	rc = 0;
+	goto out;
+failed:
+	perror("pressroom: backup");
 out:
 	sqlite3_close(src);
 	sqlite3_close(dst);
 	if (rc != 0)
 		unlink(tmp);
 	return rc;
+}
+
+int backup_make(const char *db_path, const char *file)
+{
+	return make(db_path, file, 0) == 0 ? 0 : -1;
+}
+
+/* A name backup_into_folder gives: pressroom-YYYYMMDD-HHMMSS.db, nothing else (other files are not ours). */
+static int ours(const char *name)
+{
+	static const char shape[] = "pressroom-99999999-999999.db";
+	if (strlen(name) != sizeof shape - 1)
+		return 0;
+	for (size_t i = 0; i < sizeof shape - 1; i++)
+		if (shape[i] == '9' ? name[i] < '0' || name[i] > '9' : name[i] != shape[i])
+			return 0;
+	return 1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Delete all but the newest keep of our backups in dir (the names sort by time). */
+static int prune(const char *dir, int keep)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return -1;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		if (!ours(e->d_name))
+			continue;
+		if (n == cap) {
+			char **grown = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
+			if (grown == NULL) {
+				rc = -1;
+				break;
+			}
+			names = grown;
+		}
+		if ((names[n] = strdup(e->d_name)) == NULL) {
+			rc = -1;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (rc == 0 && names)
+		qsort(names, n, sizeof *names, by_name);
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		if (rc == 0 && i + (size_t)keep < n && snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path &&
+		    unlink(path) != 0)
+			rc = -1;
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+int backup_into_folder(const char *db_path, const char *dir, int keep)
+{
+	char file[4096];
+	int rc = -2;
+	/* Two backups in the same second (an upgrade's and the nightly's): the second waits for the next. */
+	for (int tries = 0; rc == -2 && tries < 3; tries++) {
+		if (tries)
+			sleep(1);
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		char stamp[32];
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+		if (snprintf(file, sizeof file, "%s/pressroom-%s.db", dir, stamp) >= (int)sizeof file)
+			return -1;
+		rc = make(db_path, file, 1);
+	}
+	if (rc != 0) {
+		if (rc == -2)
+			fprintf(stderr, "pressroom: backup: %s exists already; not replaced\n", file);
+		return -1;
+	}
+	printf("%s\n", file);
+	if (keep > 0 && prune(dir, keep) != 0) {
+		perror("pressroom: backup: removing old backups");
+		return -1;
+	}
+	return 0;
 }
 
 int backup_restore(const char *db_path, const char *file)

@@ -1,4 +1,4 @@
-/* backup.h: `pressroom db check`, `db backup FILE` and `db restore FILE`. */
+/* backup.h: `pressroom db check`, `db backup FILE|DIR` and `db restore FILE`. */
 #ifndef PRESSROOM_BACKUP_H
 #define PRESSROOM_BACKUP_H
 
@@ -11,6 +11,10 @@ int backup_check(const char *db_path);
  * first, checked, synced, then renamed (and the folder synced): a backup file is either whole or absent.
  * 0 or -1. */
 int backup_make(const char *db_path, const char *file);
+/* As backup_make, into dir as pressroom-YYYYMMDD-HHMMSS.db (UTC), which never replaces another backup (in
+ * the same second, it waits for the next); then, if keep > 0, deletes all but the newest keep backups so
+ * named (no other file). Prints the new file's path. 0 or -1. */
+int backup_into_folder(const char *db_path, const char *dir, int keep);
 /* Replace the database's content with a checked backup, through the same online backup API, so a
  * running server's readers see either the old or the new database, never a mix. 0 or -1. */
 int backup_restore(const char *db_path, const char *file);

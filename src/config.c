@@ -99,6 +99,7 @@ static const struct {
 	{"health_allow", ADDRESSES, 0},
 };
 enum { NKEYS = sizeof keys / sizeof keys[0] };
+_Static_assert((int)NKEYS <= (int)CONFIG_MAX_KEYS, "struct config's line[] is too small");
 
 static char *trim(char *s)
 {
@@ -218,12 +219,15 @@ int config_load(const char *path, struct config *c, struct buf *errors)
 		if (nl)
 			*nl = '\0';
 		line++;
-		char *hash = strchr(l, '#');
-		if (hash)
-			*hash = '\0';
 		char *s = trim(l);
-		if (*s == '\0')
+		if (*s == '\0' || *s == '#')
 			continue;
+		/* Not cut at a "#": a value cut short (a password, a URL with a fragment) is worse than an error. */
+		if (strchr(s, '#') != NULL) {
+			buf_printf(errors, "%s:%d: a \"#\" may only start a comment line, not stand in a value\n", path, line);
+			problems++;
+			continue;
+		}
 		char *eq = strchr(s, '=');
 		if (eq == NULL) {
 			buf_printf(errors, "%s:%d: expected \"key = value\"\n", path, line);
@@ -245,6 +249,7 @@ int config_load(const char *path, struct config *c, struct buf *errors)
 			problems++;
 			continue;
 		}
+		c->line[k] = line;
 		const char *why = apply(c, k, value);
 		if (why) {
 			buf_printf(errors, "%s:%d: %s %s\n", path, line, key, why);
@@ -252,10 +257,20 @@ int config_load(const char *path, struct config *c, struct buf *errors)
 		}
 	}
 	if (c->socket && c->listen) {
-		buf_printf(errors, "%s: give socket or listen, not both\n", path);
+		buf_printf(errors, "%s:%d: give socket or listen, not both\n", path,
+		           config_line(c, "socket") > config_line(c, "listen") ? config_line(c, "socket")
+		                                                                : config_line(c, "listen"));
 		problems++;
 	}
 	return problems;
+}
+
+int config_line(const struct config *c, const char *key)
+{
+	for (int k = 0; k < NKEYS; k++)
+		if (strcmp(keys[k].key, key) == 0)
+			return c->line[k];
+	return 0;
 }
 
 void config_free(struct config *c)

@@ -1,12 +1,12 @@
 /* config.h: the configuration file (/etc/pressroom/pressroom.conf): one "key = value" a line, "#" starts a
- * comment. Every key has a default; a key the file does not know, a value that does not fit, or a key given
- * twice (but clock, which repeats) is an error with its line. See docs/deploy.md for the keys. */
+ * comment line (a "#" inside a value is refused, not cut). Every key has a default; a key the file does not
+ * know, a value that does not fit, or a key given twice (but clock, which repeats) is an error with its line. See docs/deploy.md for the keys. */
 #ifndef PRESSROOM_CONFIG_H
 #define PRESSROOM_CONFIG_H
 
 #include "buf.h"
 
-enum { CONFIG_MAX_CLOCKS = 8, CONFIG_MAX_ALLOW = 16 };
+enum { CONFIG_MAX_CLOCKS = 8, CONFIG_MAX_ALLOW = 16, CONFIG_MAX_KEYS = 32 };
 
 struct config {
 	/* The site; when set, these override the settings stored in the database. */
@@ -25,6 +25,7 @@ struct config {
 	const char *health_allow[CONFIG_MAX_ALLOW];  /* client addresses that may read /health */
 	int nhealth_allow;
 	char *text;                  /* owns the strings above */
+	int line[CONFIG_MAX_KEYS];   /* the line each key was given on, 0 if not given (config_line) */
 };
 
 /* The defaults, as a file with no keys would give. */
@@ -33,6 +34,8 @@ void config_defaults(struct config *c);
  * Returns the number of problems (0: c is usable), or -1 if the file cannot be read. */
 int config_load(const char *path, struct config *c, struct buf *errors);
 void config_free(struct config *c);
+/* The line of the file that gave key (the last, for clock), or 0 if none did. */
+int config_line(const struct config *c, const char *key);
 
 /* The configuration in force, for the modules that read it (site overrides, /health). */
 extern const struct config *config_current;

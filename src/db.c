@@ -1,9 +1,13 @@
 /* db.c: opening the database, migrations, seeding and the prepared-statement cache. */
 #include "db.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "search_rank.h"
@@ -22,6 +26,10 @@ struct db {
 static const char *const stmt_names[STMT__MAX] = {
 	[STMT_SETTINGS] = "settings",
 	[STMT_CLOCK_CITIES] = "clock_cities",
+	[STMT_SETTING_SET] = "setting_set",
+	[STMT_SETTING_DELETE] = "setting_delete",
+	[STMT_CLOCK_CITIES_CLEAR] = "clock_cities_clear",
+	[STMT_CLOCK_CITY_INSERT] = "clock_city_insert",
 	[STMT_ITEM_PUBLIC_BY_ID] = "item_public_by_id",
 	[STMT_ITEMS_PUBLIC_OF_KIND] = "items_public_of_kind",
 	[STMT_ITEMS_PUBLIC_ALL] = "items_public_all",
@@ -135,6 +143,17 @@ struct db *db_open(const char *path, int flags, char *err, size_t errlen)
 	if (db == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
+	}
+	/* A new database is 0640 whatever the caller's umask (readable by the group for backups, never by
+	 * others); SQLite gives its -wal and -shm files the same mode. An empty file is an empty database. */
+	int fd = (flags & DB_CREATE) && path[0] != '\0' && path[0] != ':' ? open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640) : -1;
+	if (fd >= 0) {
+		int mode_rc = fchmod(fd, 0640);
+		close(fd);
+		if (mode_rc != 0) {
+			snprintf(err, errlen, "cannot set the mode of %s: %s", path, strerror(errno));
+			goto fail;
+		}
 	}
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {

@@ -1,6 +1,7 @@
 /* main.c: the pressroom command and its subcommands, in the manner of git or fossil:
  *   pressroom serve ...       the FastCGI responder (serve.c)
  *   pressroom db init|migrate|seed
+ *   pressroom site ...        the site's name, contacts and clock cities (cmd_site.c)
  *   pressroom --help | --version
  * Bad usage: one line saying what is wrong, the usage, exit 2. */
 #include <getopt.h>
@@ -9,11 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "backup.h"
 #include "buf.h"
+#include "cmd_site.h"
 #include "config.h"
+#include "config_check.h"
 #include "db.h"
 #include "serve.h"
 #include "user.h"
@@ -35,10 +39,11 @@
 static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
 	"                       [--body-limit BYTES] [--user NAME] [--config FILE]\n"
-	"       pressroom db (init | migrate | seed | check | optimize | backup FILE | restore FILE) [--db PATH]\n"
-	"                    [--config FILE]\n"
+	"       pressroom db (init | migrate | seed | check | optimize | backup FILE | backup DIR [--keep N] |\n"
+	"                    restore FILE) [--db PATH] [--config FILE]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"                      [--config FILE]\n"
+	"       pressroom site [show | set KEY VALUE | clocks [CITY=ZONE ...]] [--db PATH] [--config FILE]\n"
 	"       pressroom config check [FILE | --config FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
@@ -48,12 +53,15 @@ static const char usage_text[] =
 	"  db seed    load the demo content into an empty database\n"
 	"  db check   verify the database's integrity, foreign keys and schema version\n"
 	"  db optimize merge the search index into one piece, so searches stay fast (nightly, with the backup)\n"
-	"  db backup  copy the live database to FILE (safe while serving)\n"
+	"  db backup  copy the live database to FILE (safe while serving); into a folder DIR as\n"
+	"             pressroom-YYYYMMDD-HHMMSS.db (UTC), replacing none, keeping the newest N with --keep N\n"
 	"  db restore replace the database's content with a checked backup FILE\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
+	"  site       show or set the site's name, tagline, zone, url, contacts and clock cities\n"
 	"\n"
 	"  config check  report every bad value of the configuration file (FILE, --config FILE, else the\n"
-	"                default below), with its line\n"
+	"                default below), with its line, and what serve would refuse at start (templates,\n"
+	"                user, database and its schema)\n"
 	"\n"
 	"  --config   the configuration file (default: $PRESSROOM_CONFIG; for config check, /etc/pressroom/pressroom.conf)\n"
 	"  --db PATH  the SQLite database (default: the configuration's database, else $PRESSROOM_DB, else\n"
@@ -81,13 +89,14 @@ static const char *default_db(void)
 }
 
 /* Parse the options shared by the subcommands. Returns 0, or an exit code after printing the error. */
-enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE, OPT_USER, OPT_CONFIG };
+enum { OPT_SOCKET = 1, OPT_LISTEN, OPT_DB, OPT_WORKERS, OPT_TEMPLATES, OPT_BODY_LIMIT, OPT_ROLE, OPT_USER, OPT_CONFIG, OPT_KEEP };
 
 /* Everything the subcommands take; each accepts only its own options. */
 struct cli {
 	struct serve_options serve;
 	const char *role;
 	const char *config;
+	int keep;         /* db backup DIR --keep N */
 	int takes_file;   /* in: the command takes one FILE operand, anywhere among its options */
 	const char *file; /* out: that operand */
 };
@@ -99,7 +108,8 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 		{"db", required_argument, NULL, OPT_DB},           {"workers", required_argument, NULL, OPT_WORKERS},
 		{"templates", required_argument, NULL, OPT_TEMPLATES}, {"body-limit", required_argument, NULL, OPT_BODY_LIMIT},
 		{"role", required_argument, NULL, OPT_ROLE},           {"user", required_argument, NULL, OPT_USER},
-		{"config", required_argument, NULL, OPT_CONFIG},       {NULL, 0, NULL, 0},
+		{"config", required_argument, NULL, OPT_CONFIG},       {"keep", required_argument, NULL, OPT_KEEP},
+		{NULL, 0, NULL, 0},
 	};
 	opterr = 0;
 	optind = 1;
@@ -127,6 +137,11 @@ static int parse_options(int argc, char **argv, int allowed, struct cli *cli)
 		case OPT_ROLE: cli->role = optarg; break;
 		case OPT_USER: o->user = optarg; break;
 		case OPT_CONFIG: cli->config = optarg; break;
+		case OPT_KEEP:
+			if (!valid_positive(optarg, 100000, &n))
+				return usage_error("--keep wants a number of backups from 1, not %s", optarg);
+			cli->keep = (int)n;
+			break;
 		case OPT_WORKERS:
 			if (!valid_positive(optarg, 64, &n))
 				return usage_error("--workers wants a number from 1 to 64, not %s", optarg);
@@ -244,13 +259,19 @@ static int cmd_config(int argc, char **argv)
 	config_defaults(&c);
 	struct buf errors = {0};
 	int problems = config_load(path, &c, &errors);
+	struct buf warnings = {0};
+	if (problems == 0)
+		problems = config_check_machine(path, &c, &errors, &warnings);
 	fputs(buf_str(&errors), stderr);
 	if (problems == 0 && c.site_url == NULL)
 		fprintf(stderr, "%s: warning: site_url is not set: absolute links will use the database's, else nginx's "
 		                "PRESSROOM_BASE_URL, else its server_name (docs/deploy.md)\n", path);
 	if (problems == 0)
+		fputs(buf_str(&warnings), stderr);
+	if (problems == 0)
 		printf("%s: ok\n", path);
 	buf_free(&errors);
+	buf_free(&warnings);
 	config_free(&c);
 	return problems == 0 ? 0 : 1;
 }
@@ -265,12 +286,17 @@ static int cmd_db(int argc, char **argv)
 		return usage_error("db %s needs a FILE", action);
 	struct cli cli = {0};
 	int shift = takes_file ? 2 : 1;
-	int rc = parse_options(argc - shift, argv + shift, 1 << OPT_DB | 1 << OPT_CONFIG, &cli);
+	struct stat st;
+	int into_folder = strcmp(action, "backup") == 0 && stat(argv[2], &st) == 0 && S_ISDIR(st.st_mode);
+	int rc = parse_options(argc - shift, argv + shift,
+	                       1 << OPT_DB | 1 << OPT_CONFIG | (into_folder ? 1 << OPT_KEEP : 0), &cli);
 	if (rc != 0 || (rc = command_db(&cli, &cli.serve.db_path)) != 0)
 		return rc;
 	struct serve_options o = cli.serve;
 	if (strcmp(action, "check") == 0)
 		return backup_check(o.db_path) == 0 ? 0 : 1;
+	if (into_folder)
+		return backup_into_folder(o.db_path, argv[2], cli.keep) == 0 ? 0 : 1;
 	if (strcmp(action, "backup") == 0)
 		return backup_make(o.db_path, argv[2]) == 0 ? 0 : 1;
 	if (strcmp(action, "restore") == 0)
@@ -329,6 +355,30 @@ static int cmd_user(int argc, char **argv)
 	return user_command((enum user_action)action, takes_name ? argv[2] : NULL, cli.role, cli.serve.db_path);
 }
 
+/* pressroom site ...: its own words, and --db/--config anywhere among them. */
+static int cmd_site(int argc, char **argv)
+{
+	struct cli cli = {0};
+	char *words[16];
+	int n = 0;
+	for (int i = 1; i < argc; i++) {
+		int db = strcmp(argv[i], "--db") == 0, config = strcmp(argv[i], "--config") == 0;
+		if ((db || config) && i + 1 >= argc)
+			return usage_error("option %s needs a value", argv[i]);
+		if (db || config) {
+			*(db ? &cli.serve.db_path : &cli.config) = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--", 2) == 0)
+			return usage_error("unknown option %s", argv[i]);
+		if (n == (int)(sizeof words / sizeof words[0]))
+			return usage_error("too many arguments");
+		words[n++] = argv[i];
+	}
+	int rc = command_db(&cli, &cli.serve.db_path);
+	return rc != 0 ? rc : site_command(n, words, cli.serve.db_path);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -349,5 +399,7 @@ int main(int argc, char **argv)
 		return cmd_user(argc - 1, argv + 1);
 	if (strcmp(argv[1], "config") == 0)
 		return cmd_config(argc - 1, argv + 1);
+	if (strcmp(argv[1], "site") == 0)
+		return cmd_site(argc - 1, argv + 1);
 	return usage_error("unknown command %s", argv[1]);
 }

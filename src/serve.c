@@ -29,6 +29,7 @@
 #include "tpl.h"
 #include "valid.h"
 #include "auth.h"
+#include "cmd_site.h"
 #include "config.h"
 
 enum { MAX_WORKERS = 64, GRACE_SECONDS = 20 };
@@ -346,6 +347,9 @@ static int check_database(const char *path)
 		log_error("%s", err);
 	else
 		rc = 0;
+	const char *lacks = rc == 0 ? site_lacks_basics(db, config_current) : NULL;
+	if (lacks)
+		log_warn("%s", lacks);
 	db_close(db);
 	return rc;
 }

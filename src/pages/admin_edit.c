@@ -99,11 +99,15 @@ int admin_item_from_arg(struct req *r, struct admin_item *a)
 
 /* ---- zones: the form's times are entered in one of the site's clock cities ---- */
 
+/* A site with no clock cities (db init alone) still has one zone: its own (site_zone, else UTC), listed
+ * under its name, so that a fresh site can publish. */
 static const char *zone_of_label(const struct req *r, const char *label)
 {
 	for (int i = 0; i < r->site->nclocks; i++)
 		if (strcmp(r->site->clocks[i].label, label) == 0)
 			return r->site->clocks[i].zone;
+	if (r->site->nclocks == 0 && strcmp(label, r->site->zone) == 0)
+		return r->site->zone;
 	return NULL;
 }
 
@@ -112,7 +116,7 @@ static const char *default_zone_label(const struct req *r)
 	for (int i = 0; i < r->site->nclocks; i++)
 		if (strcmp(r->site->clocks[i].zone, r->site->zone) == 0)
 			return r->site->clocks[i].label;
-	return r->site->nclocks ? r->site->clocks[0].label : "";
+	return r->site->nclocks ? r->site->clocks[0].label : r->site->zone;
 }
 
 /* Date and time fields of instant t, in the zone of label. */
@@ -355,6 +359,12 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		tpl_set(o, "LABEL", r->site->clocks[i].label);
 		if (strcmp(r->site->clocks[i].label, f->v[KEY_ZONE]) == 0)
 			tpl_show(o, "SELECTED");
+	}
+	if (r->site->nclocks == 0) {
+		struct tpl_dict *o = tpl_section(d, "ZONE_OPTION");
+		tpl_set(o, "VALUE", r->site->zone);
+		tpl_set(o, "LABEL", r->site->zone);
+		tpl_show(o, "SELECTED");
 	}
 	tpl_set(d, "TITLE", f->v[KEY_TITLE]);
 	tpl_set(d, "DATE", f->v[KEY_DATE]);

@@ -63,6 +63,8 @@ void page_admin_login(struct req *r)
 		         "Too many failed sign-ins from this browser or this address. Try again in %ld minute%s.",
 		         minutes, minutes == 1 ? "" : "s");
 		snprintf(retry, sizeof retry, "%ld", (long)(until - r->now));
+		log_warn("429 POST /admin/login: sign-in as \"%s\" from %s throttled for %s s: too many failures",
+		         name->s, r->remote_addr, retry);
 		resp_header(r, "Retry-After", retry);
 		show_form(r, 429, msg);
 		return;
@@ -74,6 +76,9 @@ void page_admin_login(struct req *r)
 		show_form(r, 503, "The server is busy checking other sign-ins. Please try again in a few seconds.");
 		return;
 	case LOGIN_BAD:
+		/* A warning, so that journalctl -u pressroom -p warning shows an attack (docs/deploy.md). */
+		log_warn("401 POST /admin/login: sign-in as \"%s\" from %s refused: wrong name or password", name->s,
+		         r->remote_addr);
 		resp_header(r, "WWW-Authenticate", "Form realm=\"Pressroom\"");
 		show_form(r, 401, "The name or the password is wrong.");
 		return;

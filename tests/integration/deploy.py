@@ -189,10 +189,11 @@ class Deployment:
         self.listener.listen(256)
         return self.listener
 
-    def start_app(self, inherit=False, unit=None, user=None, wait=True):
+    def start_app(self, inherit=False, unit=None, user=None, wait=True, env=None):
         """Start the installed `pressroom serve --config`. inherit: pass self.listener as systemd does (fd 3,
         LISTEN_PID, LISTEN_FDS). unit: a unit file whose seccomp settings to apply (launch.py). user: run as
-        this user, with no new privileges and no capabilities, as the unit's User= would."""
+        this user, with no new privileges and no capabilities, as the unit's User= would. env: the server's
+        environment (default: this one's)."""
         cmd = [self.bin, "serve", "--config", self.conf]
         pass_fds = ()
         if inherit or unit:
@@ -209,7 +210,7 @@ class Deployment:
             cmd = ["setpriv", "--reuid", user, "--regid", user if user != "nobody" else "nogroup", "--clear-groups",
                    "--no-new-privs", "--bounding-set=-all", "--inh-caps=-all", "--", *cmd]
         log = open(self.app_log, "ab")
-        self.app = harness.spawn(cmd, stdout=log, stderr=log, pass_fds=pass_fds)  # a process group of its own
+        self.app = harness.spawn(cmd, stdout=log, stderr=log, pass_fds=pass_fds, env=env)  # a group of its own
         log.close()
         if wait and not inherit:
             wait_for_socket(self.app, self.socket, self.log)

@@ -3,6 +3,7 @@
 on it with the same lines; a file with several problems gets every one, in order. (The installed example
 checks ok: test_deploy_install.py.)"""
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -45,7 +46,10 @@ CASES = [
      ["{f}:4: site_url must be http(s)://host[:port] without a trailing slash"]),
     ("missing equals", HEAD + "workers 4\n", ['{f}:4: expected "key = value"']),
     ("socket and listen", HEAD + "socket = /run/pressroom/pressroom.sock\nlisten = 127.0.0.1:9000\n",
-     ["{f}: give socket or listen, not both"]),
+     ["{f}:5: give socket or listen, not both"]),
+    # A "#" is not a comment inside a value: the value would be silently cut short.
+    ("hash in a value", HEAD + "tagline = Statements # and news\n",
+     ['{f}:4: a "#" may only start a comment line, not stand in a value']),
     ("health not addresses", HEAD + "health_allow = 127.0.0.1, monitoring.example.org\n",
      ["{f}:4: health_allow must be IP addresses separated by commas"]),
     ("empty text", HEAD + "tagline =\n", ["{f}:4: tagline must not be empty"]),
@@ -176,14 +180,81 @@ class ConfigCheck(unittest.TestCase):
                                                              "(pressroom config check)\n"))
 
     def test_a_good_file_with_every_kind_of_value(self):
+        db = os.path.join(self.dir, "pressroom.db")
+        self.assertEqual(run("db", "init", "--db", db).returncode, 0)
         path = self.write("good", HEAD + "site_url = https://press.example.org:8443\nsite_zone = Europe/London\n"
                           "clock = New York America/New_York\nclock = Moscow Europe/Moscow\n"
-                          "database = /var/lib/pressroom/pressroom.db\nlisten = 127.0.0.1:9000\nworkers = 64\n"
+                          f"database = {db}\nlisten = 127.0.0.1:9000\nworkers = 64\n"
                           "body_limit = 512K\nsession_idle = 90m\nsession_lifetime = 1d\ncache_max_age = 0\n"
                           "cache_stale = 7d\nhealth_allow = 127.0.0.1, ::1, 192.0.2.10\n  # indented comment\n"
-                          "tagline = Statements # and a trailing comment\n")
+                          "tagline = Statements\n")
         proc = run("config", "check", "--config", path)
         self.assertEqual((proc.returncode, proc.stdout, proc.stderr), (0, f"{path}: ok\n", ""))
+
+
+# What serve refuses at start though the file itself is well formed: config check must refuse it too, with
+# the line at fault. {d} is the test's folder, where db init made good.db.
+MACHINE = [
+    ("no templates", "templates = /nonexistent\n",
+     "{f}:4: templates cannot open template folder /nonexistent: No such file or directory"),
+    ("no such user", "user = nosuchuser\n", "{f}:4: user nosuchuser does not exist on this system"),
+    ("root", "user = root\n", "{f}:4: user root is root: workers must run unprivileged"),
+    ("no database", "database = {d}/missing.db\n",
+     "{f}:4: database cannot open database {d}/missing.db: unable to open database file (create it with: "
+     "pressroom db init --db {d}/missing.db)"),
+    ("old schema", "database = {d}/empty.db\n",
+     "{f}:4: database {d}/empty.db is at schema version 0, this binary needs {v}: run pressroom db migrate"),
+]
+
+
+class MachineCheck(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="pressroom-machine-")
+        self.good = os.path.join(self.dir, "good.db")
+        self.assertEqual(run("db", "init", "--db", self.good).returncode, 0)
+        open(os.path.join(self.dir, "empty.db"), "w").close()
+        self.version = re.search(r"schema version (\d+)", run("db", "migrate", "--db", self.good).stdout).group(1)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, text):
+        path = os.path.join(self.dir, "p.conf")
+        with open(path, "w") as f:
+            f.write(HEAD + text.format(d=self.dir))
+        return path
+
+    def test_config_check_refuses_what_serve_refuses_with_the_line(self):
+        for name, text, expected in MACHINE:
+            with self.subTest(name):
+                if "database" not in text:
+                    text += f"database = {self.good}\n"
+                path = self.write(text)
+                proc = run("config", "check", path)
+                self.assertEqual((proc.returncode, proc.stdout), (1, ""), proc.stderr)
+                self.assertEqual(proc.stderr.splitlines()[0], expected.format(f=path, d=self.dir, v=self.version))
+                # ... and serve does refuse it (the test runs as root, so the user matters as it would there).
+                serve = run("serve", "--config", path, "--listen", "127.0.0.1:1")
+                self.assertEqual(serve.returncode, 1, serve.stderr)
+
+    def test_a_fresh_site_is_ok_with_a_warning_until_it_has_clocks_or_contacts(self):
+        path = self.write(f"database = {self.good}\nsite_url = https://press.example.org\n")
+        proc = run("config", "check", path)
+        self.assertEqual((proc.returncode, proc.stdout), (0, f"{path}: ok\n"))
+        self.assertIn(f"{path}: warning: the site has no clock cities and no contacts", proc.stderr)
+        self.assertEqual(run("site", "clocks", "London=Europe/London", "--db", self.good).returncode, 0)
+        proc = run("config", "check", path)
+        self.assertEqual((proc.returncode, proc.stdout, proc.stderr), (0, f"{path}: ok\n", ""))
+
+    def test_a_socket_whose_folder_is_missing_is_a_warning(self):
+        # Not an error: pressroom.socket makes the folder, and systemd passes the socket to serve.
+        path = self.write(f"database = {self.good}\nsite_url = https://press.example.org\n"
+                          "socket = /nonexistent/pressroom.sock\nclock = London Europe/London\n")
+        proc = run("config", "check", path)
+        self.assertEqual((proc.returncode, proc.stdout), (0, f"{path}: ok\n"))
+        self.assertEqual(proc.stderr, f"{path}:6: warning: socket's folder /nonexistent does not exist: serve "
+                                      "cannot make the socket unless systemd passes it (pressroom.socket makes "
+                                      "the folder)\n")
 
 
 if __name__ == "__main__":

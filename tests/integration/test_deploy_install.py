@@ -97,13 +97,28 @@ class Layout(unittest.TestCase):
             self.assertRegex(text, rf"(?m)^#? ?{key} = \S", f"{key} is not in the example")
             self.assertIn(f"`{key}`", deploy_md, f"{key} is not in docs/deploy.md's table")
         binary = self.path(PREFIX + "/bin/pressroom")
+        # config check also checks the machine (the database, the templates): the example's paths are moved
+        # into the temporary folder, where `db init` alone made the database.
+        data = os.path.join(self.dir, "data")
+        os.makedirs(data, exist_ok=True)
+        subprocess.run([binary, "db", "init", "--db", data + "/pressroom.db"], check=True, capture_output=True)
+        text = (text.replace("/var/lib/pressroom", data).replace("/run/pressroom", data)
+                .replace(PREFIX + "/share/pressroom/templates", self.path(PREFIX + "/share/pressroom/templates")))
+        example = os.path.join(self.dir, "example.conf")
+        with open(example, "w") as f:
+            f.write(text)
         proc = subprocess.run([binary, "config", "check", "--config", example], capture_output=True, text=True,
                               timeout=10)
-        self.assertEqual((proc.returncode, proc.stdout), (0, example + ": ok\n"))
-        # site_url is left for the reader to set, so the check reminds them (absolute links: docs/deploy.md).
+        self.assertEqual((proc.returncode, proc.stdout), (0, example + ": ok\n"), proc.stderr)
+        # site_url is left for the reader to set, so the check reminds them (absolute links: docs/deploy.md);
+        # and a site made by db init alone has no clocks and no contacts, which the header would lack.
         self.assertEqual(proc.stderr, f"{example}: warning: site_url is not set: absolute links will use the "
                                       "database's, else nginx's PRESSROOM_BASE_URL, else its server_name "
-                                      "(docs/deploy.md)\n")
+                                      "(docs/deploy.md)\n"
+                                      f"{example}: warning: the site has no clock cities and no contacts, so its "
+                                      "header shows neither (dates use site_zone, else UTC): set them with "
+                                      "pressroom site clocks CITY=ZONE ... and pressroom site set contact-phone "
+                                      "... (docs/deploy.md)\n")
         # ... and with every commented default switched on, it still checks ok: the defaults shown are valid.
         on = re.sub(r"(?m)^# (\w+ = .*)$", r"\1", text)
         on = re.sub(r"(?m)^listen = .*\n", "", on)  # socket or listen, not both
@@ -145,11 +160,14 @@ class Layout(unittest.TestCase):
 
 
 class BackupUnit(unittest.TestCase):
-    def test_the_backup_units_command_makes_a_dated_sound_backup_and_keeps_14_days(self):
+    def test_the_backup_units_command_keeps_every_backup_apart_and_the_newest_n(self):
         with Deployment(start=False) as d:
             unit = read(d.units + "/pressroom-backup.service")
             self.assertIn("\nTimeoutStartSec=1h\n", unit)  # a oneshot unit would otherwise wait forever
             (exec_start,) = re.findall(r"(?m)^ExecStart=(.*)$", unit)
+            env = dict(os.environ)
+            env.update(re.findall(r"(?m)^Environment=(\w+)=(.*)$", unit))
+            self.assertEqual(env["PRESSROOM_BACKUP_KEEP"], "14")
             # What systemd does to the line before running it: "%%" is "%", "$$" is "$" (and nothing else is
             # left for it to expand).
             self.assertNotRegex(exec_start.replace("%%", "").replace("$$", ""), r"[%$]")
@@ -158,24 +176,30 @@ class BackupUnit(unittest.TestCase):
             script = argv[2].replace("/var/lib/pressroom", d.data).replace(PREFIX + "/bin/pressroom", d.bin)
             backups = os.path.join(d.data, "backups")
             os.makedirs(backups)  # StateDirectory=pressroom/backups
-            now = time.time()
-            ages = {"pressroom-20000101.db": 20, "pressroom-20000102.db": 15, "pressroom-20000103.db": 3,
-                    "notes.txt": 30}
-            for name, days in ages.items():
-                p = os.path.join(backups, name)
-                open(p, "w").close()
-                os.utime(p, (now - days * 86400, now - days * 86400))
-            proc = subprocess.run(argv[:2] + [script], capture_output=True, text=True, timeout=60)
-            self.assertEqual(proc.returncode, 0, proc.stderr)
-            today = f"pressroom-{datetime.date.today():%Y%m%d}.db"
-            self.assertEqual(sorted(os.listdir(backups)), sorted([today, "pressroom-20000103.db", "notes.txt"]))
-            check = d.pressroom("db", "check", "--db", os.path.join(backups, today), check=False)
-            self.assertEqual(check.returncode, 0, check.stderr)
-            self.assertIn(f"{d.db}: search index merged", proc.stdout)  # the nightly merge ran too
-            # Run again the same day: the day's backup is replaced, not duplicated.
-            proc = subprocess.run(argv[:2] + [script], capture_output=True, text=True, timeout=60)
-            self.assertEqual(proc.returncode, 0, proc.stderr)
-            self.assertEqual(len(os.listdir(backups)), 3)
+            # 14 older backups of ours, and files that are not ours (an old-style name, notes): never touched.
+            older = [f"pressroom-200001{day:02d}-031500.db" for day in range(1, 15)]
+            others = ["pressroom-20000101.db", "notes.txt"]
+            for name in older + others:
+                open(os.path.join(backups, name), "w").close()
+
+            def run_unit():
+                proc = subprocess.run(argv[:2] + [script], capture_output=True, text=True, timeout=60, env=env)
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                self.assertIn(f"{d.db}: search index merged", proc.stdout)  # the nightly merge ran too
+                (made,) = re.findall(r"(?m)^(/.*/pressroom-\d{8}-\d{6}\.db)$", proc.stdout)
+                check = d.pressroom("db", "check", "--db", made, check=False)
+                self.assertEqual(check.returncode, 0, check.stderr)
+                return os.path.basename(made)
+
+            # docs/deploy.md's upgrade: a backup by hand, then the nightly one, at once: two restore points.
+            upgrade = run_unit()
+            nightly = run_unit()
+            self.assertNotEqual(upgrade, nightly)
+            self.assertEqual(sorted(os.listdir(backups)), sorted(older[2:] + [upgrade, nightly] + others))
+            # Another number kept, as systemctl edit would set it.
+            env["PRESSROOM_BACKUP_KEEP"] = "3"
+            third = run_unit()
+            self.assertEqual(sorted(os.listdir(backups)), sorted([upgrade, nightly, third] + others))
 
 
 class InstalledTemplates(unittest.TestCase):
