@@ -256,11 +256,12 @@ const char *item_kind_segment(const char *kind)
 
 const char *item_path(struct req *r, const struct item *it)
 {
-	struct buf b = {0};
-	buf_printf(&b, "/%s/%lld-%s", item_kind_segment(it->kind), it->id, it->slug);
-	char *path = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
-	return path;
+	return arena_printf(r->arena, "/%s/%lld-%s", item_kind_segment(it->kind), it->id, it->slug);
+}
+
+const char *item_admin_path(struct arena *a, long long id, const char *done)
+{
+	return done ? arena_printf(a, "/admin/items/%lld?done=%s", id, done) : arena_printf(a, "/admin/items/%lld", id);
 }
 
 const char *item_type_label(const char *type)

@@ -55,6 +55,10 @@ int item_neighbour(struct req *r, const struct item *it, int newer, struct item 
 
 /* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
 const char *item_path(struct req *r, const struct item *it);
+/* The admin page of item id: /admin/items/<id>, or /admin/items/<id>?done=<done> (the notice after a change)
+ * when done is not NULL. Owned by a. */
+struct arena;
+const char *item_admin_path(struct arena *a, long long id, const char *done);
 /* The words a visitor reads for a type: "statement" -> "Statement", "press-release" -> "Press release". */
 const char *item_type_label(const char *type);
 /* "release" -> "releases", "event" -> "events": the first segment of the item's URLs. */

@@ -279,9 +279,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 {
 	const struct admin_item *a = f->item;
 	struct tpl_dict *d = tpl_dict_new();
-	char url[64];
-	if (a)
-		snprintf(url, sizeof url, "/admin/items/%lld", a->it.id);
+	const char *url = a ? item_admin_path(r->arena, a->it.id, NULL) : NULL;
 	layout_admin_fill(r, d, a ? a->it.title : "New statement");
 	tpl_set(d, "FORM_TITLE", a ? "Edit" : "New statement");
 	tpl_set(d, "FORM_ACTION", a ? url : "/admin/new");
@@ -419,9 +417,7 @@ static void render_preview(struct req *r, struct form *f)
 	struct tpl_dict *p = tpl_section(d, "PREVIEW");
 	tpl_set(p, "PREVIEW_TEXT", "This is how the page will look. Nothing has been saved or published yet.");
 	struct tpl_dict *form = tpl_section(p, "PREVIEW_FORM");
-	char url[64];
-	snprintf(url, sizeof url, "/admin/items/%lld", it.id);
-	tpl_set(form, "FORM_ACTION", f->item ? url : "/admin/new");
+	tpl_set(form, "FORM_ACTION", f->item ? item_admin_path(r->arena, it.id, NULL) : "/admin/new");
 	tpl_set(form, "CSRF", r->csrf);
 	for (size_t i = 0; i < NFIELDS; i++) {
 		struct tpl_dict *h = tpl_section(form, "HIDDEN");
@@ -557,7 +553,5 @@ void page_admin_edit(struct req *r)
 		render_form(r, &f, 503, NULL, 0);
 		return;
 	}
-	char url[96];
-	snprintf(url, sizeof url, "/admin/items/%lld?done=%s", id, input_done_words[done]);
-	resp_redirect(r, 303, url);
+	resp_redirect(r, 303, item_admin_path(r->arena, id, input_done_words[done]));
 }

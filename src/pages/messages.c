@@ -44,11 +44,7 @@ static const char *messages_url(struct req *r, const struct filter *f, long long
 	in[KEY_MONTH] = (struct input){.set = f->year && f->month, .i = f->month};
 	in[KEY_Q] = (struct input){.set = f->q != NULL, .s = f->q};
 	in[KEY_PAGE] = (struct input){.set = 1, .i = page};
-	const char *query = input_query_string(r->arena, in);
-	char *url = arena_alloc(r->arena, sizeof "/messages" + strlen(query));
-	strcpy(url, "/messages");
-	strcat(url, query);
-	return url;
+	return arena_printf(r->arena, "/messages%s", input_query_string(r->arena, in));
 }
 
 static void filter_link(struct req *r, struct tpl_dict *d, const char *label, int type, const struct filter *cur)
