@@ -249,9 +249,28 @@ int item_list(struct req *r, const struct item_filter *f, int limit, long long o
 	return n;
 }
 
+/* The kinds and their words: the one place that names them (input.c's validators list the same words). */
+static const struct {
+	const char *kind, *segment, *label[4]; /* label[ITEM_LABEL_MANY | ITEM_LABEL_LOWER] */
+} kinds[] = {
+	{"release", "releases", {"Press release", "Press releases", "press release", "press releases"}},
+	{"event", "events", {"Event", "Events", "event", "events"}},
+};
+
+/* Anything but "event" is a release, as the schema's CHECK leaves no third kind. */
+static size_t kind_index(const char *kind)
+{
+	return strcmp(kind, "event") == 0 ? 1 : 0;
+}
+
 const char *item_kind_segment(const char *kind)
 {
-	return strcmp(kind, "event") == 0 ? "events" : "releases";
+	return kinds[kind_index(kind)].segment;
+}
+
+const char *item_kind_label(const char *kind, int form)
+{
+	return kinds[kind_index(kind)].label[form & 3];
 }
 
 const char *item_path(struct req *r, const struct item *it)

@@ -63,5 +63,9 @@ const char *item_admin_path(struct arena *a, long long id, const char *done);
 const char *item_type_label(const char *type);
 /* "release" -> "releases", "event" -> "events": the first segment of the item's URLs. */
 const char *item_kind_segment(const char *kind);
+/* The words a visitor reads for a kind, in the form asked: ITEM_LABEL_MANY for the plural, ITEM_LABEL_LOWER
+ * inside a sentence. "release" -> "Press release", "Press releases", "press release", "press releases". */
+enum { ITEM_LABEL_ONE = 0, ITEM_LABEL_MANY = 1, ITEM_LABEL_LOWER = 2 };
+const char *item_kind_label(const char *kind, int form);
 
 #endif

@@ -25,7 +25,6 @@
 enum { PER_PAGE = 20 };
 
 static const char *const kind_of_type[LIST__MAX] = {[LIST_RELEASES] = "release", [LIST_EVENTS] = "event"};
-static const char *const title_of_type[LIST__MAX] = {[LIST_RELEASES] = "Press releases", [LIST_EVENTS] = "Events"};
 static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
 
@@ -209,7 +208,7 @@ void page_messages(struct req *r)
 		goto out;
 	}
 
-	buf_puts(&title, searching ? "Search" : cur.type >= 0 ? title_of_type[cur.type] : "All messages");
+	buf_puts(&title, searching ? "Search" : cur.type >= 0 ? item_kind_label(kind_of_type[cur.type], ITEM_LABEL_MANY) : "All messages");
 	if (searching)
 		buf_printf(&title, ": %s", cur.q);
 	if (cur.month)
@@ -231,8 +230,8 @@ void page_messages(struct req *r)
 	tpl_set(d, "QUERY", cur.q ? cur.q : "");
 
 	filter_link(r, d, "All", -1, &cur);
-	filter_link(r, d, "Press releases", LIST_RELEASES, &cur);
-	filter_link(r, d, "Events", LIST_EVENTS, &cur);
+	filter_link(r, d, item_kind_label("release", ITEM_LABEL_MANY), LIST_RELEASES, &cur);
+	filter_link(r, d, item_kind_label("event", ITEM_LABEL_MANY), LIST_EVENTS, &cur);
 	if (cur.year) {
 		struct filter all = cur;
 		all.year = all.month = 0;
