@@ -55,11 +55,11 @@ static int build(struct req *r)
 		ay->year = y;
 		ay->count = 0;
 		for (int m = 1; m <= 12; m++) {
-			time_t start, end;
-			if (clock_to_utc(zone, y, m, 1, 0, 0, &start) != 0 ||
-			    clock_to_utc(zone, m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1, 0, 0, &end) != 0)
+			long long start, to;
+			if (clock_month_range(zone, y, m, &start, &to) != 0)
 				return -1;
-			long long to = (long long)end - 1 < (long long)r->now ? (long long)end - 1 : (long long)r->now;
+			if (to > (long long)r->now)
+				to = (long long)r->now;
 			ay->months[m - 1] = 0;
 			if (start <= to && count_range(r, start, to, &ay->months[m - 1]) != 0)
 				return -1;

@@ -25,8 +25,6 @@
 enum { PER_PAGE = 20 };
 
 static const char *const kind_of_type[LIST__MAX] = {[LIST_RELEASES] = "release", [LIST_EVENTS] = "event"};
-static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
 
 /* What the list shows; type < 0, year 0, month 0 and q NULL mean no filter. */
 struct filter {
@@ -81,7 +79,7 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 				continue;
 			f.month = m + 1;
 			struct tpl_dict *md = tpl_section(list, "ARCHIVE_MONTH");
-			tpl_set(md, "MONTH", months[m]);
+			tpl_set(md, "MONTH", clock_month_name(m + 1));
 			tpl_set_int(md, "COUNT", years[i].months[m]);
 			tpl_set(md, "URL", messages_url(r, &f, 1));
 			if (m + 1 == cur->month)
@@ -167,18 +165,13 @@ void page_messages(struct req *r)
 		return;
 	}
 	if (cur.year) {
-		time_t start, end;
-		int m0 = cur.month ? cur.month : 1;
-		int y1 = cur.month ? (cur.month == 12 ? cur.year + 1 : cur.year) : cur.year + 1;
-		int m1 = cur.month ? (cur.month == 12 ? 1 : cur.month + 1) : 1;
-		if (clock_to_utc(r->site->zone, cur.year, m0, 1, 0, 0, &start) != 0 ||
-		    clock_to_utc(r->site->zone, y1, m1, 1, 0, 0, &end) != 0) {
+		long long last;
+		if (clock_month_range(r->site->zone, cur.year, cur.month, &f.from, &last) != 0) {
 			resp_error(r, 400, "That year cannot be shown.");
 			return;
 		}
-		f.from = start;
-		if ((long long)end - 1 < f.to)
-			f.to = (long long)end - 1;
+		if (last < f.to)
+			f.to = last;
 	}
 
 	d = tpl_dict_new();
@@ -212,7 +205,7 @@ void page_messages(struct req *r)
 	if (searching)
 		buf_printf(&title, ": %s", cur.q);
 	if (cur.month)
-		buf_printf(&title, ", %s %d", months[cur.month - 1], cur.year);
+		buf_printf(&title, ", %s %d", clock_month_name(cur.month), cur.year);
 	else if (cur.year)
 		buf_printf(&title, ", %d", cur.year);
 	if (page > 1)
