@@ -17,7 +17,7 @@ enum { MAX_YEARS = 200 };
 
 static struct archive_year cache[MAX_YEARS];
 static int cached_n = -1;
-static long long cached_version = -1, cached_until = -1;
+static struct item_stamp stamp;
 
 static int count_range(struct req *r, long long from, long long to, long long *out)
 {
@@ -73,18 +73,16 @@ static int build(struct req *r)
 
 int archive_years(struct req *r, const struct archive_year **years)
 {
-	long long version = db_data_version(r->db);
-	if (cached_n < 0 || version != cached_version || (long long)r->now >= cached_until) {
-		long long until = item_next_public_at(r);
-		int n = until < 0 ? -1 : build(r);
+	int current = item_stamp_check(r->db, (long long)r->now, &stamp);
+	if (current <= 0 || cached_n < 0) {
+		int n = current < 0 ? -1 : build(r);
 		if (n < 0) {
 			log_error("archive counts failed: %s", db_error(r->db));
+			stamp = (struct item_stamp){0};
 			cached_n = -1;
 			return -1;
 		}
 		cached_n = n;
-		cached_version = version;
-		cached_until = until;
 	}
 	*years = cache;
 	return cached_n;
