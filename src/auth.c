@@ -24,7 +24,8 @@
  * refuses to start if the parameters change without it (then make a new one the same way). */
 static const char stand_in_hash[AUTH_HASH_MAX] = "$argon2id$v=19$m=19456,t=2,p=1$baI1n/kuvZNySZVk+DnxEQ$"
                                                  "GgrKncGdSSGtCoEWDsSpL5hSVrJf5EAN+1YL33ZNyzU";
-static int session_idle = 2 * 3600, session_max = 12 * 3600;
+/* Set by serve_run from the configuration; the defaults live in config.c alone. */
+static int session_idle, session_max;
 
 void auth_set_session_lifetimes(int idle, int max)
 {

@@ -14,9 +14,12 @@
 
 const struct config *config_current;
 
+/* The one place a default is written: the modules take their values from here (through serve_run and
+ * main.c), and docs/deploy.md's table and pressroom.conf.example state the same. */
 void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
+	c->user = "nobody";
 	c->body_limit = 1L << 20;
 	c->session_idle = 2 * 3600;
 	c->session_max = 12 * 3600;
