@@ -32,8 +32,8 @@ RULES = [
      "only cmark output may bypass escaping"),
     (r"\bcmark_\w+", {"src/markup.c"}, "markup is rendered in one place"),
     (r"\btpl_set_rendered_json\b", {"src/jsonld.c", "src/tpl.h", "src/tpl_ctemplate.cc"},
-     "only jansson's escaped JSON may bypass escaping"),
-    (r"\bjson_\w+", {"src/jsonld.c"}, "JSON is built in one place"),
+     "only jsonld.c's JSON, every value escaped by tpl_json_string, may bypass escaping"),
+    (r"\btpl_json_string\b", {"src/jsonld.c", "src/tpl.h", "src/tpl_ctemplate.cc"}, "JSON is built in one place"),
 ]
 
 sources = sorted(glob.glob(os.path.join(root, "src/**/*.[ch]"), recursive=True))
@@ -65,7 +65,7 @@ for path in templates:
         name, mods = m.group(1), m.group(2)
         line = text.count("\n", 0, m.start()) + 1
         if ":none" in mods and not name.endswith(("_HTML", "_JSON")):
-            problems.append(f"{rel}:{line}: {name}:none: only *_HTML (cmark) and *_JSON (jansson) may skip escaping")
+            problems.append(f"{rel}:{line}: {name}:none: only *_HTML (cmark) and *_JSON (jsonld.c) may skip escaping")
         if name.endswith(("_HTML", "_JSON")) and mods != ":none":
             problems.append(f"{rel}:{line}: {name} holds HTML and must be printed with :none")
         # :pre_escape is HTML escaping that keeps line breaks (textareas, hidden fields of multi-line text).
