@@ -72,6 +72,17 @@ for path in templates:
         if mods and ":none" not in mods and mods != ":pre_escape":
             problems.append(f"{rel}:{line}: {name}{mods}: leave escaping to the auto-escaper")
 
+# README.md's layout names every source file, so a newcomer finds each in one look (a header with a .c
+# or .cc of its name goes with it).
+readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+for path in sorted(glob.glob(os.path.join(root, "src/**/*"), recursive=True)):
+    rel = os.path.relpath(path, os.path.join(root, "src"))
+    stem, ext = os.path.splitext(path)
+    if os.path.isdir(path) or (ext == ".h" and (os.path.exists(stem + ".c") or os.path.exists(stem + ".cc"))):
+        continue
+    if f"`{rel}`" not in readme:
+        problems.append(f"src/{rel}: not listed in README.md's layout")
+
 for p in problems:
     print(p)
 print(f"lint: {len(sources)} sources and {len(templates)} templates checked, {len(problems)} problems")
