@@ -98,17 +98,13 @@ const char *auth_cookie(struct req *r, const char *base)
 const char *auth_cookie_header(struct req *r, const char *base, const char *value, const char *path,
                                long max_age)
 {
-	struct buf b = {0};
-	if (r->https)
-		buf_printf(&b, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict; Secure", AUTH_HTTPS_COOKIE_PREFIX, base,
-		           value);
-	else
-		buf_printf(&b, "%s=%s; Path=%s; HttpOnly; SameSite=Strict", base, value, path);
+	char age[32] = "";
 	if (max_age >= 0)
-		buf_printf(&b, "; Max-Age=%ld", max_age);
-	const char *s = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
-	return s;
+		snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
+	if (r->https)
+		return arena_printf(r->arena, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict; Secure%s",
+		                    AUTH_HTTPS_COOKIE_PREFIX, base, value, age);
+	return arena_printf(r->arena, "%s=%s; Path=%s; HttpOnly; SameSite=Strict%s", base, value, path, age);
 }
 
 time_t auth_locked_until(const long long *failures, int n, int threshold, time_t now)
