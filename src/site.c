@@ -109,8 +109,8 @@ static int load(struct db *db, struct site *out)
 	out->strings = p;
 	pool.data = NULL;
 	out->name = p + off_name;
-	out->tagline = off_tagline ? p + off_tagline : "Press releases and news";
-	out->zone = off_zone ? p + off_zone : "UTC";
+	out->tagline = off_tagline ? p + off_tagline : config_default_tagline;
+	out->zone = off_zone ? p + off_zone : config_default_zone;
 	out->contact_label = p + off_label;
 	out->contact_phone = p + off_phone;
 	out->contact_email = p + off_email;
