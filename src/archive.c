@@ -17,7 +17,7 @@ enum { MAX_YEARS = 200 };
 
 static struct archive_year cache[MAX_YEARS];
 static int cached_n = -1;
-static long long cached_version = -1, cached_until = -1;
+static struct item_stamp stamp;
 
 static int count_range(struct req *r, long long from, long long to, long long *out)
 {
@@ -55,11 +55,11 @@ static int build(struct req *r)
 		ay->year = y;
 		ay->count = 0;
 		for (int m = 1; m <= 12; m++) {
-			time_t start, end;
-			if (clock_to_utc(zone, y, m, 1, 0, 0, &start) != 0 ||
-			    clock_to_utc(zone, m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1, 0, 0, &end) != 0)
+			long long start, to;
+			if (clock_month_range(zone, y, m, &start, &to) != 0)
 				return -1;
-			long long to = (long long)end - 1 < (long long)r->now ? (long long)end - 1 : (long long)r->now;
+			if (to > (long long)r->now)
+				to = (long long)r->now;
 			ay->months[m - 1] = 0;
 			if (start <= to && count_range(r, start, to, &ay->months[m - 1]) != 0)
 				return -1;
@@ -73,18 +73,16 @@ static int build(struct req *r)
 
 int archive_years(struct req *r, const struct archive_year **years)
 {
-	long long version = db_data_version(r->db);
-	if (cached_n < 0 || version != cached_version || (long long)r->now >= cached_until) {
-		long long until = item_next_public_at(r);
-		int n = until < 0 ? -1 : build(r);
+	int current = item_stamp_check(r->db, (long long)r->now, &stamp);
+	if (current <= 0 || cached_n < 0) {
+		int n = current < 0 ? -1 : build(r);
 		if (n < 0) {
 			log_error("archive counts failed: %s", db_error(r->db));
+			stamp = (struct item_stamp){0};
 			cached_n = -1;
 			return -1;
 		}
 		cached_n = n;
-		cached_version = version;
-		cached_until = until;
 	}
 	*years = cache;
 	return cached_n;

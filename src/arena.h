@@ -16,6 +16,8 @@ void *arena_alloc(struct arena *a, size_t n);
 /* A copy of s (or of its first n bytes), NUL-terminated, owned by the arena. */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* printf into a string owned by the arena: one call where format-then-copy took three. */
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Free every block but the first, and clear it, ready for the next request. */
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);

@@ -24,7 +24,8 @@
  * refuses to start if the parameters change without it (then make a new one the same way). */
 static const char stand_in_hash[AUTH_HASH_MAX] = "$argon2id$v=19$m=19456,t=2,p=1$baI1n/kuvZNySZVk+DnxEQ$"
                                                  "GgrKncGdSSGtCoEWDsSpL5hSVrJf5EAN+1YL33ZNyzU";
-static int session_idle = 2 * 3600, session_max = 12 * 3600;
+/* Set by serve_run from the configuration; the defaults live in config.c alone. */
+static int session_idle, session_max;
 
 void auth_set_session_lifetimes(int idle, int max)
 {
@@ -97,17 +98,13 @@ const char *auth_cookie(struct req *r, const char *base)
 const char *auth_cookie_header(struct req *r, const char *base, const char *value, const char *path,
                                long max_age)
 {
-	struct buf b = {0};
-	if (r->https)
-		buf_printf(&b, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict; Secure", AUTH_HTTPS_COOKIE_PREFIX, base,
-		           value);
-	else
-		buf_printf(&b, "%s=%s; Path=%s; HttpOnly; SameSite=Strict", base, value, path);
+	char age[32] = "";
 	if (max_age >= 0)
-		buf_printf(&b, "; Max-Age=%ld", max_age);
-	const char *s = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
-	return s;
+		snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
+	if (r->https)
+		return arena_printf(r->arena, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict; Secure%s",
+		                    AUTH_HTTPS_COOKIE_PREFIX, base, value, age);
+	return arena_printf(r->arena, "%s=%s; Path=%s; HttpOnly; SameSite=Strict%s", base, value, path, age);
 }
 
 time_t auth_locked_until(const long long *failures, int n, int threshold, time_t now)

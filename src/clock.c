@@ -212,6 +212,25 @@ int clock_to_utc(const char *zone, int year, int month, int day, int hour, int m
 	return 0;
 }
 
+int clock_month_range(const char *zone, int year, int month, long long *first, long long *last)
+{
+	/* The next month's (or year's) first second, less one: months and years differ in length, and a
+	 * summer-time change may fall inside. */
+	int y1 = month == 0 || month == 12 ? year + 1 : year, m1 = month == 0 || month == 12 ? 1 : month + 1;
+	time_t start, end;
+	if (clock_to_utc(zone, year, month ? month : 1, 1, 0, 0, &start) != 0 ||
+	    clock_to_utc(zone, y1, m1, 1, 0, 0, &end) != 0)
+		return -1;
+	*first = (long long)start;
+	*last = (long long)end - 1;
+	return 0;
+}
+
+const char *clock_month_name(int month)
+{
+	return months[(month + 11) % 12];
+}
+
 char *clock_fmt_long_date(const struct tm *tm, char *out, size_t len)
 {
 	snprintf(out, len, "%d %s %d", tm->tm_mday, months[tm->tm_mon % 12], tm->tm_year + 1900);

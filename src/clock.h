@@ -11,6 +11,11 @@ int clock_local(const char *zone, time_t t, struct tm *out);
 /* The UTC instant of a local wall-clock time in zone (the first, if it happens twice; the time after the
  * gap, if it does not happen). Returns 0, or -1 for an unknown zone or date. */
 int clock_to_utc(const char *zone, int year, int month, int day, int hour, int min, time_t *out);
+/* The span of month (1..12) of year in zone, or of the whole year when month is 0: its first second in
+ * *first and its last in *last, inclusive, as the item statements compare. Returns 0, or -1 as above. */
+int clock_month_range(const char *zone, int year, int month, long long *first, long long *last);
+/* "January" .. "December" for month 1 .. 12. */
+const char *clock_month_name(int month);
 /* Is zone a zone the system knows? */
 int clock_zone_known(const char *zone);
 

@@ -14,9 +14,14 @@
 
 const struct config *config_current;
 
+const char config_default_tagline[] = "Press releases and news", config_default_zone[] = "UTC";
+
+/* The one place a default is written: the modules take their values from here (through serve_run and
+ * main.c), and docs/deploy.md's table and pressroom.conf.example state the same. */
 void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
+	c->user = "nobody";
 	c->body_limit = 1L << 20;
 	c->session_idle = 2 * 3600;
 	c->session_max = 12 * 3600;

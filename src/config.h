@@ -28,6 +28,9 @@ struct config {
 	int line[CONFIG_MAX_KEYS];   /* the line each key was given on, 0 if not given (config_line) */
 };
 
+/* What the site shows when neither the file nor the database's settings give a tagline or a zone. */
+extern const char config_default_tagline[], config_default_zone[];
+
 /* The defaults, as a file with no keys would give. */
 void config_defaults(struct config *c);
 /* Read path into c (on top of the defaults). Each problem is appended to errors as "path:line: why\n".

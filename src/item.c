@@ -68,17 +68,33 @@ int item_latest_full(struct req *r, const char *kind, struct item *out)
 	return fetch_one(r, st, out);
 }
 
-long long item_next_public_at(struct req *r)
+/* When the next scheduled item becomes public: LLONG_MAX if none is scheduled, -1 on error. */
+static long long next_public_at(struct db *db, long long now)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_NEXT_PUBLIC_AT);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_NEXT_PUBLIC_AT);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, (long long)r->now);
+	sqlite3_bind_int64(st, 1, now);
 	int rc = sqlite3_step(st);
 	long long at = rc != SQLITE_ROW ? -1 : sqlite3_column_type(st, 0) == SQLITE_NULL ? LLONG_MAX
 	                                                                                  : sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return at;
+}
+
+int item_stamp_check(struct db *db, long long now, struct item_stamp *s)
+{
+	/* The version is read first: a commit while the caller rebuilds makes the next check rebuild again. */
+	long long version = db_data_version(db);
+	if (version == s->version && now < s->until)
+		return 1;
+	long long until = next_public_at(db, now);
+	if (until < 0) {
+		*s = (struct item_stamp){0};
+		return -1;
+	}
+	*s = (struct item_stamp){version, until};
+	return 0;
 }
 
 /* ---- where a page of a list starts ----
@@ -98,7 +114,7 @@ struct list_key {
 static struct key_cache {
 	char kind[8];                /* "release", "event" or "" for both */
 	long long from, to;          /* the filter; to is LLONG_MAX for "until now" */
-	long long version, until;    /* valid at this data_version, while now < until */
+	struct item_stamp stamp;     /* what the keys were found under */
 	long long n;                 /* keys known: keys[i] is the key of item (i + 1) * KEY_STRIDE */
 	int complete;                /* the list ends before item (n + 1) * KEY_STRIDE */
 	unsigned long used;          /* when last used (0: never), to choose the slot to reuse */
@@ -111,7 +127,7 @@ static unsigned long key_clock;
 static struct key_cache *key_cache_of(struct req *r, const struct item_filter *f)
 {
 	const char *kind = f->kind ? f->kind : "";
-	long long to = f->to >= (long long)r->now ? LLONG_MAX : f->to, version = db_data_version(r->db);
+	long long to = f->to >= (long long)r->now ? LLONG_MAX : f->to;
 	struct key_cache *c = &key_caches[0];
 	int same = 0;
 	for (int i = 0; i < KEY_LISTS && !same; i++) {
@@ -121,17 +137,16 @@ static struct key_cache *key_cache_of(struct req *r, const struct item_filter *f
 			c = k;
 	}
 	c->used = ++key_clock;
-	if (same && c->version == version && (long long)r->now < c->until)
-		return c;
-	c->until = item_next_public_at(r);
-	if (c->until < 0) {
+	int current = item_stamp_check(r->db, (long long)r->now, &c->stamp);
+	if (current < 0) {
 		c->used = 0;
 		return NULL;
 	}
+	if (same && current)
+		return c;
 	snprintf(c->kind, sizeof c->kind, "%s", kind);
 	c->from = f->from;
 	c->to = to;
-	c->version = version;
 	c->n = 0;
 	c->complete = 0;
 	return c;
@@ -249,18 +264,38 @@ int item_list(struct req *r, const struct item_filter *f, int limit, long long o
 	return n;
 }
 
+/* The kinds and their words: the one place that names them (input.c's validators list the same words). */
+static const struct {
+	const char *kind, *segment, *label[4]; /* label[ITEM_LABEL_MANY | ITEM_LABEL_LOWER] */
+} kinds[] = {
+	{"release", "releases", {"Press release", "Press releases", "press release", "press releases"}},
+	{"event", "events", {"Event", "Events", "event", "events"}},
+};
+
+/* Anything but "event" is a release, as the schema's CHECK leaves no third kind. */
+static size_t kind_index(const char *kind)
+{
+	return strcmp(kind, "event") == 0 ? 1 : 0;
+}
+
 const char *item_kind_segment(const char *kind)
 {
-	return strcmp(kind, "event") == 0 ? "events" : "releases";
+	return kinds[kind_index(kind)].segment;
+}
+
+const char *item_kind_label(const char *kind, int form)
+{
+	return kinds[kind_index(kind)].label[form & 3];
 }
 
 const char *item_path(struct req *r, const struct item *it)
 {
-	struct buf b = {0};
-	buf_printf(&b, "/%s/%lld-%s", item_kind_segment(it->kind), it->id, it->slug);
-	char *path = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
-	return path;
+	return arena_printf(r->arena, "/%s/%lld-%s", item_kind_segment(it->kind), it->id, it->slug);
+}
+
+const char *item_admin_path(struct arena *a, long long id, const char *done)
+{
+	return done ? arena_printf(a, "/admin/items/%lld?done=%s", id, done) : arena_printf(a, "/admin/items/%lld", id);
 }
 
 const char *item_type_label(const char *type)

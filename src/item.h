@@ -36,10 +36,16 @@ int item_latest_full(struct req *r, const char *kind, struct item *out);
  * pages start are found once and kept (see item.c). */
 int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out);
 
-/* When the next scheduled item becomes public: until then the public items are those public now, so what
- * is derived from them may be kept (with db_data_version for commits). LLONG_MAX if none is scheduled;
- * -1 on error. */
-long long item_next_public_at(struct req *r);
+/* The rule every per-worker cache of public items keeps to: what was built from them stays current while no
+ * commit is seen (db_data_version) and no scheduled item has become public (until then the public items are
+ * those public now). A zeroed stamp is stale. */
+struct item_stamp {
+	long long version, until;
+};
+/* 1 if what was built under *s is current at now; 0 after stamping *s with the present (the caller rebuilds,
+ * and what it builds now is current under the new stamp); -1 on error, *s left stale. */
+struct db;
+int item_stamp_check(struct db *db, long long now, struct item_stamp *s);
 
 /* Fill it from the current row of st, whose first twelve columns are those of sql/queries.sql's item
  * statements. Strings are copied into the request. */
@@ -55,9 +61,17 @@ int item_neighbour(struct req *r, const struct item *it, int newer, struct item 
 
 /* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
 const char *item_path(struct req *r, const struct item *it);
+/* The admin page of item id: /admin/items/<id>, or /admin/items/<id>?done=<done> (the notice after a change)
+ * when done is not NULL. Owned by a. */
+struct arena;
+const char *item_admin_path(struct arena *a, long long id, const char *done);
 /* The words a visitor reads for a type: "statement" -> "Statement", "press-release" -> "Press release". */
 const char *item_type_label(const char *type);
 /* "release" -> "releases", "event" -> "events": the first segment of the item's URLs. */
 const char *item_kind_segment(const char *kind);
+/* The words a visitor reads for a kind, in the form asked: ITEM_LABEL_MANY for the plural, ITEM_LABEL_LOWER
+ * inside a sentence. "release" -> "Press release", "Press releases", "press release", "press releases". */
+enum { ITEM_LABEL_ONE = 0, ITEM_LABEL_MANY = 1, ITEM_LABEL_LOWER = 2 };
+const char *item_kind_label(const char *kind, int form);
 
 #endif

@@ -34,11 +34,7 @@ static const char *tel_uri_number(const char *shown, char *out, size_t len)
 /* The absolute URL of path on this site, owned by the request. */
 static const char *absolute(struct req *r, const char *path)
 {
-	struct buf b = {0};
-	buf_printf(&b, "%s%s", site_base_url(r), path);
-	const char *s = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
-	return s;
+	return arena_printf(r->arena, "%s%s", site_base_url(r), path);
 }
 
 static void fill_article(struct req *r, struct tpl_dict *d, const struct item *it, const char *url,

@@ -231,9 +231,9 @@ static int cmd_serve(int argc, char **argv)
 	}
 	o.db_path = PICK(o.db_path, conf.database, default_db());
 	o.templates = PICK(o.templates, conf.templates, default_templates());
-	o.user = PICK(o.user, conf.user, NULL);
+	o.user = PICK(o.user, conf.user, NULL); /* conf.user is never NULL: config.c's default */
 	o.workers = PICK(o.workers, conf.workers, cores > 0 && cores <= 64 ? (int)cores : 2);
-	o.body_limit = PICK(o.body_limit, conf.body_limit, 1L << 20);
+	o.body_limit = o.body_limit ? o.body_limit : conf.body_limit;
 	o.config = &conf;
 	/* systemd's socket activation hands the socket over as fd 3: then neither option is needed. */
 	if (!serve_inherited_socket() && !o.socket_path == !o.listen)

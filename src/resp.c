@@ -108,7 +108,8 @@ void resp_error(struct req *r, int status, const char *message)
 	tpl_dict_free(d);
 }
 
-static int cache_max_age = 60, cache_swr = 300;
+/* Set by serve_run from the configuration; the defaults live in config.c alone. */
+static int cache_max_age, cache_swr;
 
 void resp_set_cache_policy(int max_age, int stale_while_revalidate)
 {

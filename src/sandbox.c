@@ -86,7 +86,11 @@ int sandbox_prepare(struct sandbox *s, const char *user, const char *db_path, co
 	s->data_dir = dir;
 	if (geteuid() != 0)
 		return 0; /* nothing to drop */
-	s->user = user ? user : "nobody";
+	if (user == NULL) {
+		snprintf(err, errlen, "no user to run the workers as");
+		return -1;
+	}
+	s->user = user;
 	struct passwd *pw = getpwnam(s->user);
 	if (pw == NULL) {
 		snprintf(err, errlen, "no user called %s to run the workers as", s->user);

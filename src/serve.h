@@ -9,7 +9,7 @@ struct serve_options {
 	const char *templates;
 	int workers;
 	long body_limit;          /* the largest POST body taken, in bytes (nginx should agree) */
-	const char *user;         /* started as root, workers become this user (default nobody) */
+	const char *user;         /* started as root, workers become this user (config.c's default: nobody) */
 	const struct config *config; /* the configuration file's settings, or defaults */
 };
 

@@ -109,8 +109,8 @@ static int load(struct db *db, struct site *out)
 	out->strings = p;
 	pool.data = NULL;
 	out->name = p + off_name;
-	out->tagline = off_tagline ? p + off_tagline : "Press releases and news";
-	out->zone = off_zone ? p + off_zone : "UTC";
+	out->tagline = off_tagline ? p + off_tagline : config_default_tagline;
+	out->zone = off_zone ? p + off_zone : config_default_zone;
 	out->contact_label = p + off_label;
 	out->contact_phone = p + off_phone;
 	out->contact_email = p + off_email;
@@ -164,12 +164,8 @@ const char *site_base_url(struct req *r)
 	const char *port = r->server_port ? r->server_port : "";
 	int default_port = strcmp(port, r->https ? "443" : "80") == 0 || port[0] == '\0' ||
 	                   strspn(port, "0123456789") != strlen(port);
-	struct buf b = {0};
-	buf_printf(&b, "%s://%s%s%s", r->https ? "https" : "http", host, default_port ? "" : ":",
-	           default_port ? "" : port);
-	const char *url = arena_strdup(r->arena, buf_str(&b));
-	buf_free(&b);
-	return url;
+	return arena_printf(r->arena, "%s://%s%s%s", r->https ? "https" : "http", host, default_port ? "" : ":",
+	                    default_port ? "" : port);
 }
 
 long long site_last_change(struct req *r)

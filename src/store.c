@@ -33,11 +33,9 @@ int store_get(struct req *r, long long id, struct admin_item *out)
 	return found;
 }
 
-const char *store_shown_status(const struct req *r, const struct admin_item *a)
+const char *store_shown_status(const char *status, long long published_at, long long now)
 {
-	if (strcmp(a->status, "published") == 0 && a->it.published_at > (long long)r->now)
-		return "scheduled";
-	return a->status;
+	return strcmp(status, "published") == 0 && published_at > now ? "scheduled" : status;
 }
 
 /* Step a write statement; 0 if it ran and changed a row. */

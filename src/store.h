@@ -25,8 +25,9 @@ struct item_fields {
 
 /* Item id into *out (strings owned by the request). 1 found, 0 not, -1 error. */
 int store_get(struct req *r, long long id, struct admin_item *out);
-/* The status shown to officers: "scheduled" for a published item whose time has not come. */
-const char *store_shown_status(const struct req *r, const struct admin_item *a);
+/* The status shown to officers: "scheduled" for a published item whose time (published_at) has not come
+ * at now, else the stored status. The one place "scheduled" is worked out. */
+const char *store_shown_status(const char *status, long long published_at, long long now);
 
 /* Insert a new item; returns its id, or -1. */
 long long store_create(struct req *r, const struct item_fields *f, const char *status);

@@ -21,9 +21,7 @@ enum { PREVIEW_LIFETIME = 7 * 24 * 3600 };
 
 static void after(struct req *r, long long id, const char *done)
 {
-	char url[96];
-	snprintf(url, sizeof url, "/admin/items/%lld?done=%s", id, done);
-	resp_redirect(r, 303, url);
+	resp_redirect(r, 303, item_admin_path(r->arena, id, done));
 }
 
 static void failed(struct req *r, long long id)

@@ -57,19 +57,11 @@ static const char *field_label(enum key k)
 	}
 }
 
-static const char *type_label(const char *word)
-{
-	static const char *const labels[] = {"Statement", "Press release", "Comment", "Interview", "News",
-	                                     "Speech", "Briefing", "Event"};
-	int i;
-	return valid_word(word, input_item_type_words, &i) ? labels[i] : word;
-}
-
 /* ---- the item and its rights ---- */
 
 static int is_public(const struct req *r, const struct admin_item *a)
 {
-	return strcmp(a->status, "published") == 0 && a->it.published_at <= (long long)r->now;
+	return strcmp(store_shown_status(a->status, a->it.published_at, (long long)r->now), "published") == 0;
 }
 
 /* May this officer change the item's content at all? */
@@ -223,7 +215,7 @@ static void options(struct tpl_dict *d, const char *section, const char *const *
 
 static const char *kind_label(const char *kind)
 {
-	return strcmp(kind, "event") == 0 ? "Event" : "Press release";
+	return item_kind_label(kind, ITEM_LABEL_ONE);
 }
 
 static void fill_history(struct req *r, struct tpl_dict *d, long long id)
@@ -283,16 +275,14 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 {
 	const struct admin_item *a = f->item;
 	struct tpl_dict *d = tpl_dict_new();
-	char url[64];
-	if (a)
-		snprintf(url, sizeof url, "/admin/items/%lld", a->it.id);
+	const char *url = a ? item_admin_path(r->arena, a->it.id, NULL) : NULL;
 	layout_admin_fill(r, d, a ? a->it.title : "New statement");
 	tpl_set(d, "FORM_TITLE", a ? "Edit" : "New statement");
 	tpl_set(d, "FORM_ACTION", a ? url : "/admin/new");
 	if (a) {
 		tpl_set(d, "ITEM_ADMIN_URL", url);
 		struct tpl_dict *line = tpl_section(d, "STATUS_LINE");
-		tpl_set(line, "STATUS", store_shown_status(r, a));
+		tpl_set(line, "STATUS", store_shown_status(a->status, a->it.published_at, (long long)r->now));
 		if (is_public(r, a))
 			tpl_set(tpl_section(line, "PUBLIC_LINK"), "PUBLIC_URL", item_path(r, &a->it));
 		if (strcmp(a->status, "draft") == 0 && a->review_comment[0])
@@ -352,7 +342,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 	}
 
 	options(d, "KIND_OPTION", input_kind_words, kind_label, f->v[KEY_KIND]);
-	options(d, "TYPE_OPTION", input_item_type_words, type_label, f->v[KEY_ITEM_TYPE]);
+	options(d, "TYPE_OPTION", input_item_type_words, item_type_label, f->v[KEY_ITEM_TYPE]);
 	for (int i = 0; i < r->site->nclocks; i++) {
 		struct tpl_dict *o = tpl_section(d, "ZONE_OPTION");
 		tpl_set(o, "VALUE", r->site->clocks[i].label);
@@ -429,9 +419,7 @@ static void render_preview(struct req *r, struct form *f)
 	struct tpl_dict *p = tpl_section(d, "PREVIEW");
 	tpl_set(p, "PREVIEW_TEXT", "This is how the page will look. Nothing has been saved or published yet.");
 	struct tpl_dict *form = tpl_section(p, "PREVIEW_FORM");
-	char url[64];
-	snprintf(url, sizeof url, "/admin/items/%lld", it.id);
-	tpl_set(form, "FORM_ACTION", f->item ? url : "/admin/new");
+	tpl_set(form, "FORM_ACTION", f->item ? item_admin_path(r->arena, it.id, NULL) : "/admin/new");
 	tpl_set(form, "CSRF", r->csrf);
 	for (size_t i = 0; i < NFIELDS; i++) {
 		struct tpl_dict *h = tpl_section(form, "HIDDEN");
@@ -567,7 +555,5 @@ void page_admin_edit(struct req *r)
 		render_form(r, &f, 503, NULL, 0);
 		return;
 	}
-	char url[96];
-	snprintf(url, sizeof url, "/admin/items/%lld?done=%s", id, input_done_words[done]);
-	resp_redirect(r, 303, url);
+	resp_redirect(r, 303, item_admin_path(r->arena, id, input_done_words[done]));
 }

@@ -5,10 +5,12 @@
 
 #include "../clock.h"
 #include "../db.h"
+#include "../item.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"
 #include "../site.h"
+#include "../store.h"
 #include "../tpl.h"
 #include "../view.h"
 #include "pages.h"
@@ -33,15 +35,14 @@ void page_admin_list(struct req *r)
 		long long id = sqlite3_column_int64(st, 0);
 		long long at = sqlite3_column_int64(st, 5);
 		const char *status = (const char *)sqlite3_column_text(st, 4);
-		char date[32], iso[32], url[48];
+		char date[32], iso[32];
 		struct tm tm;
 		clock_local(r->site->zone, (time_t)at, &tm);
 		strftime(date, sizeof date, "%d.%m.%Y %H:%M", &tm);
-		snprintf(url, sizeof url, "/admin/items/%lld", id);
-		tpl_set(row, "EDIT_URL", url);
+		tpl_set(row, "EDIT_URL", item_admin_path(r->arena, id, NULL));
 		tpl_set(row, "TITLE", (const char *)sqlite3_column_text(st, 3));
-		tpl_set(row, "KIND", strcmp((const char *)sqlite3_column_text(st, 1), "event") == 0 ? "event" : "press release");
-		tpl_set(row, "STATUS", strcmp(status, "published") == 0 && at > (long long)r->now ? "scheduled" : status);
+		tpl_set(row, "KIND", item_kind_label((const char *)sqlite3_column_text(st, 1), ITEM_LABEL_LOWER));
+		tpl_set(row, "STATUS", store_shown_status(status, at, (long long)r->now));
 		tpl_set(row, "DATE", date);
 		tpl_set(row, "DATE_ISO", clock_fmt_iso_utc((time_t)at, iso, sizeof iso));
 		tpl_set(row, "AUTHOR", (const char *)sqlite3_column_text(st, 7));

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "../db.h"
+#include "../item.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"
@@ -54,9 +55,7 @@ void page_admin_log(struct req *r)
 		}
 		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
 			struct tpl_dict *it = tpl_section(e, "ITEM");
-			char url[48];
-			snprintf(url, sizeof url, "/admin/items/%lld", sqlite3_column_int64(st, 4));
-			tpl_set(it, "ITEM_URL", url);
+			tpl_set(it, "ITEM_URL", item_admin_path(r->arena, sqlite3_column_int64(st, 4), NULL));
 			tpl_set(it, "ITEM_TITLE", (const char *)sqlite3_column_text(st, 6));
 		}
 		n++;

@@ -87,7 +87,7 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 	buf_printf(&s, "%s%s", base, path);
 	tpl_set(d, "SELF_URL", buf_str(&s));
 	buf_reset(&s);
-	buf_printf(&s, "%s%s", base, kind ? (strcmp(kind, "event") == 0 ? "/messages?type=events" : "/messages?type=releases") : "/messages");
+	buf_printf(&s, "%s/messages%s%s", base, kind ? "?type=" : "", kind ? item_kind_segment(kind) : "");
 	tpl_set(d, "HTML_URL", buf_str(&s));
 	tpl_set(d, "UPDATED", clock_fmt_iso_utc(newest ? (time_t)newest : r->now, iso, sizeof iso));
 	resp_render_as(r, d, "feed.tpl", "application/atom+xml; charset=utf-8");
@@ -99,9 +99,9 @@ out:
 void page_feed(struct req *r)
 {
 	if (strcmp(r->path, "/releases/feed.atom") == 0)
-		feed(r, "release", r->path, "press releases");
+		feed(r, "release", r->path, item_kind_label("release", ITEM_LABEL_MANY | ITEM_LABEL_LOWER));
 	else if (strcmp(r->path, "/events/feed.atom") == 0)
-		feed(r, "event", r->path, "events");
+		feed(r, "event", r->path, item_kind_label("event", ITEM_LABEL_MANY | ITEM_LABEL_LOWER));
 	else
 		feed(r, NULL, "/feed.atom", "all messages");
 }

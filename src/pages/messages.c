@@ -25,9 +25,6 @@
 enum { PER_PAGE = 20 };
 
 static const char *const kind_of_type[LIST__MAX] = {[LIST_RELEASES] = "release", [LIST_EVENTS] = "event"};
-static const char *const title_of_type[LIST__MAX] = {[LIST_RELEASES] = "Press releases", [LIST_EVENTS] = "Events"};
-static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
 
 /* What the list shows; type < 0, year 0, month 0 and q NULL mean no filter. */
 struct filter {
@@ -44,11 +41,7 @@ static const char *messages_url(struct req *r, const struct filter *f, long long
 	in[KEY_MONTH] = (struct input){.set = f->year && f->month, .i = f->month};
 	in[KEY_Q] = (struct input){.set = f->q != NULL, .s = f->q};
 	in[KEY_PAGE] = (struct input){.set = 1, .i = page};
-	const char *query = input_query_string(r->arena, in);
-	char *url = arena_alloc(r->arena, sizeof "/messages" + strlen(query));
-	strcpy(url, "/messages");
-	strcat(url, query);
-	return url;
+	return arena_printf(r->arena, "/messages%s", input_query_string(r->arena, in));
 }
 
 static void filter_link(struct req *r, struct tpl_dict *d, const char *label, int type, const struct filter *cur)
@@ -86,7 +79,7 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 				continue;
 			f.month = m + 1;
 			struct tpl_dict *md = tpl_section(list, "ARCHIVE_MONTH");
-			tpl_set(md, "MONTH", months[m]);
+			tpl_set(md, "MONTH", clock_month_name(m + 1));
 			tpl_set_int(md, "COUNT", years[i].months[m]);
 			tpl_set(md, "URL", messages_url(r, &f, 1));
 			if (m + 1 == cur->month)
@@ -172,18 +165,13 @@ void page_messages(struct req *r)
 		return;
 	}
 	if (cur.year) {
-		time_t start, end;
-		int m0 = cur.month ? cur.month : 1;
-		int y1 = cur.month ? (cur.month == 12 ? cur.year + 1 : cur.year) : cur.year + 1;
-		int m1 = cur.month ? (cur.month == 12 ? 1 : cur.month + 1) : 1;
-		if (clock_to_utc(r->site->zone, cur.year, m0, 1, 0, 0, &start) != 0 ||
-		    clock_to_utc(r->site->zone, y1, m1, 1, 0, 0, &end) != 0) {
+		long long last;
+		if (clock_month_range(r->site->zone, cur.year, cur.month, &f.from, &last) != 0) {
 			resp_error(r, 400, "That year cannot be shown.");
 			return;
 		}
-		f.from = start;
-		if ((long long)end - 1 < f.to)
-			f.to = (long long)end - 1;
+		if (last < f.to)
+			f.to = last;
 	}
 
 	d = tpl_dict_new();
@@ -213,11 +201,11 @@ void page_messages(struct req *r)
 		goto out;
 	}
 
-	buf_puts(&title, searching ? "Search" : cur.type >= 0 ? title_of_type[cur.type] : "All messages");
+	buf_puts(&title, searching ? "Search" : cur.type >= 0 ? item_kind_label(kind_of_type[cur.type], ITEM_LABEL_MANY) : "All messages");
 	if (searching)
 		buf_printf(&title, ": %s", cur.q);
 	if (cur.month)
-		buf_printf(&title, ", %s %d", months[cur.month - 1], cur.year);
+		buf_printf(&title, ", %s %d", clock_month_name(cur.month), cur.year);
 	else if (cur.year)
 		buf_printf(&title, ", %d", cur.year);
 	if (page > 1)
@@ -235,8 +223,8 @@ void page_messages(struct req *r)
 	tpl_set(d, "QUERY", cur.q ? cur.q : "");
 
 	filter_link(r, d, "All", -1, &cur);
-	filter_link(r, d, "Press releases", LIST_RELEASES, &cur);
-	filter_link(r, d, "Events", LIST_EVENTS, &cur);
+	filter_link(r, d, item_kind_label("release", ITEM_LABEL_MANY), LIST_RELEASES, &cur);
+	filter_link(r, d, item_kind_label("event", ITEM_LABEL_MANY), LIST_EVENTS, &cur);
 	if (cur.year) {
 		struct filter all = cur;
 		all.year = all.month = 0;

@@ -321,6 +321,12 @@ class Workflow(unittest.TestCase):
         self.assertIn("Listed draft", body)
         self.assertIn('<span class="status">draft</span>', body)
         self.assertIn('<span class="status">published</span>', body)
+        self.assertIn("<td>press release</td>", body)  # item_kind_label, lower case in a row
+        self.assertIn("<td>event</td>", body)
+        _, _, form = alice.request("/admin/new")
+        self.assertIn('<option value="release" selected>Press release</option><option value="event">Event</option>', form)
+        self.assertIn('<option value="press-release">Press release</option>', form)
+        self.assertIn('<option value="briefing">Briefing</option>', form)
 
     def test_audit_log_for_publishers(self):
         alice = signed_in(PUBLISHER)

@@ -193,6 +193,15 @@ class Feeds(unittest.TestCase):
                 self.assertIn(urllib.parse.urlparse(link).path.split("/")[1], kinds)
                 self.assertEqual(e.find(ATOM + "content").get("type"), "html")
 
+    def test_feed_titles_and_html_links_name_the_kind(self):
+        for path, title, html in (("/feed.atom", "all messages", "/messages"),
+                                  ("/releases/feed.atom", "press releases", "/messages?type=releases"),
+                                  ("/events/feed.atom", "events", "/messages?type=events")):
+            root, _ = self.parse(path)
+            self.assertTrue(root.find(ATOM + "title").text.endswith(": " + title), path)
+            link = root.find(ATOM + "link[@rel='alternate']").get("href")
+            self.assertEqual(urllib.parse.urlsplit(link)._replace(scheme="", netloc="").geturl(), html)
+
     def test_feed_holds_full_content_and_no_hidden_items(self):
         root, text = self.parse("/feed.atom")
         statement = [e for e in root.findall(ATOM + "entry") if e.find(ATOM + "title").text.startswith("Joint statement")][0]

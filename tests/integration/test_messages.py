@@ -1,7 +1,10 @@
 """test_messages.py: /messages, "all messages": newest first, 20 to a page, previous and next links,
 the type and year filters, and what bad parameters get."""
+import datetime
 import re
+import time
 import unittest
+import zoneinfo
 
 import harness
 from harness import Site
@@ -77,6 +80,27 @@ class Pagination(unittest.TestCase):
             item_id = SITE.query("SELECT id FROM item WHERE slug = ?", (slug,))[0][0]
             status, _, _ = SITE.get(f"/releases/{item_id}")
             self.assertEqual(status, expected, slug)
+
+
+class ScheduledItemBecomingPublic(unittest.TestCase):
+    """A worker keeps the archive counts and the keys where deep pages start until a commit or until the next
+    scheduled item becomes public (item_stamp_check). With one worker, a copy kept too long would show."""
+
+    def test_archive_counts_and_deep_pages_follow_a_scheduled_item(self):
+        with Site(sql=EXTRA, workers=1) as site:
+            at = int(time.time()) + 4
+            site.execute("INSERT INTO item (kind, type, slug, title, body, status, published_at, created_at, "
+                         "updated_at) VALUES ('event', 'news', 'due', 'Due event', '', 'published', ?, 0, 0)", (at,))
+            year = datetime.datetime.fromtimestamp(at, zoneinfo.ZoneInfo("Europe/London")).year
+            year_link = f'href="/messages?year={year}"'
+            _, _, body = site.get("/messages?page=2")
+            self.assertEqual(titles(body)[0], "Extra event 10")
+            self.assertNotIn(year_link, body)
+            time.sleep(max(0, at - time.time()) + 1)
+            _, _, body = site.get("/messages?page=2")
+            self.assertEqual(titles(body)[0], "Extra event 11")  # the due event pushed one over
+            self.assertIn(year_link, body)
+            self.assertIn("Due event", titles(site.get("/messages")[2]))
 
 
 class Filters(unittest.TestCase):

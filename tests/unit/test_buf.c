@@ -337,6 +337,21 @@ static void arena_strndup_of_zero_is_empty(void **state)
 	arena_free(&a);
 }
 
+static void arena_printf_formats_into_the_arena(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	char *s = arena_printf(&a, "/admin/items/%lld?done=%s", 42LL, "saved");
+	assert_string_equal(s, "/admin/items/42?done=saved");
+	assert_string_equal(arena_printf(&a, "%s", ""), "");
+	/* Longer than a block: the length is measured, not guessed. */
+	char *big = arena_printf(&a, "%30000d|", 7);
+	assert_int_equal(strlen(big), 30001);
+	assert_string_equal(big + 29999, "7|");
+	assert_string_equal(s, "/admin/items/42?done=saved");
+	arena_free(&a);
+}
+
 static void arena_large_allocation_is_usable_and_zeroed(void **state)
 {
 	(void)state;
@@ -483,6 +498,7 @@ int main(void)
 		cmocka_unit_test(arena_strdup_copies),
 		cmocka_unit_test(arena_strndup_takes_n_bytes),
 		cmocka_unit_test(arena_strndup_of_zero_is_empty),
+		cmocka_unit_test(arena_printf_formats_into_the_arena),
 		cmocka_unit_test(arena_large_allocation_is_usable_and_zeroed),
 		cmocka_unit_test(arena_large_allocation_behind_a_block_is_zeroed),
 		cmocka_unit_test(arena_large_allocation_keeps_current_block_free_space),

@@ -181,6 +181,49 @@ static void path_traversal_zone_fails(void **state)
 	assert_int_equal(clock_local("/etc/localtime", T_2018_01_23_1550, &tm), -1);
 }
 
+/* ---- clock_month_range, clock_month_name ---- */
+
+static void month_range_spans_a_summer_time_change(void **state)
+{
+	(void)state;
+	long long first = 0, last = 0;
+	/* London's clocks went forward on 25 March 2018: April starts at 23:00 UTC on the 31st. */
+	assert_int_equal(clock_month_range("Europe/London", 2018, 3, &first, &last), 0);
+	assert_int_equal(first, 1519862400); /* 2018-03-01T00:00:00Z */
+	assert_int_equal(last, 1522537199);  /* 2018-03-31T22:59:59Z */
+	assert_int_equal(clock_month_range("Europe/Moscow", 2018, 3, &first, &last), 0);
+	assert_int_equal(first, 1519851600); /* 2018-02-28T21:00:00Z */
+	assert_int_equal(last, 1522529999);  /* 2018-03-31T20:59:59Z */
+}
+
+static void month_range_of_december_and_of_a_whole_year_end_with_the_year(void **state)
+{
+	(void)state;
+	long long first = 0, last = 0;
+	assert_int_equal(clock_month_range("Europe/London", 2018, 12, &first, &last), 0);
+	assert_int_equal(first, 1543622400); /* 2018-12-01T00:00:00Z */
+	assert_int_equal(last, 1546300799);  /* 2018-12-31T23:59:59Z */
+	assert_int_equal(clock_month_range("Europe/London", 2018, 0, &first, &last), 0);
+	assert_int_equal(first, 1514764800); /* 2018-01-01T00:00:00Z */
+	assert_int_equal(last, 1546300799);
+}
+
+static void month_range_of_unknown_zone_fails_and_leaves_output(void **state)
+{
+	(void)state;
+	long long first = 7, last = 8;
+	assert_int_equal(clock_month_range("Mars/Olympus", 2018, 3, &first, &last), -1);
+	assert_int_equal(first, 7);
+	assert_int_equal(last, 8);
+}
+
+static void month_names(void **state)
+{
+	(void)state;
+	assert_string_equal(clock_month_name(1), "January");
+	assert_string_equal(clock_month_name(12), "December");
+}
+
 /* ---- clock_to_utc ---- */
 
 static void to_utc_london_winter(void **state)
@@ -522,6 +565,10 @@ int main(void)
 		cmocka_unit_test(fmt_long_date_returns_out),
 		cmocka_unit_test(fmt_dotted_date_pads_day_and_month),
 		cmocka_unit_test(fmt_hhmm_pads_hour_and_minute),
+		cmocka_unit_test(month_range_spans_a_summer_time_change),
+		cmocka_unit_test(month_range_of_december_and_of_a_whole_year_end_with_the_year),
+		cmocka_unit_test(month_range_of_unknown_zone_fails_and_leaves_output),
+		cmocka_unit_test(month_names),
 		cmocka_unit_test(fmt_iso_utc),
 		cmocka_unit_test(fmt_iso_utc_ignores_local_zone),
 		cmocka_unit_test(fmt_of_clock_local_gives_london_date_and_time),
