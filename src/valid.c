@@ -85,12 +85,45 @@ int valid_char(unsigned cp)
 	return cp <= 0x10FFFF;
 }
 
+/* Does the word hold a byte that is not printable ASCII (below 0x20, 0x7F, or 0x80 and up)? The tests
+ * are exact: the borrow of a subtraction only runs into bytes above one that already answers yes. */
+static int word_not_plain(unsigned long long w)
+{
+	const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	unsigned long long below_space = (w - ones * 0x20) & ~w, del = ((w ^ (ones * 0x7F)) - ones) & ~(w ^ (ones * 0x7F));
+	return ((below_space | del | w) & highs) != 0;
+}
+
+/* Every value a page shows passes through here (tpl.h), a rendered body of 10 KB among them, so the common
+ * cases are quick: printable ASCII eight bytes at a time, and two-byte sequences (Cyrillic, accents) without
+ * a call. Anything else is decoded and checked one character at a time. */
 size_t valid_text_span(const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t len = strlen(s), i = 0, n;
 	unsigned cp;
-	while (i < len && (n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp))
-		i += n;
+	while (i < len) {
+		unsigned long long w;
+		if (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			if (!word_not_plain(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		unsigned char c = u[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+		} else if (c >= 0xC2 && c <= 0xDF && (u[i + 1] & 0xC0) == 0x80) {
+			if (c == 0xC2 && u[i + 1] < 0xA0) /* U+0080..U+009F, the C1 controls */
+				break;
+			i += 2;
+		} else if ((n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp)) {
+			i += n;
+		} else {
+			break;
+		}
+	}
 	return i;
 }
 
