@@ -212,6 +212,11 @@ int clock_to_utc(const char *zone, int year, int month, int day, int hour, int m
 	return 0;
 }
 
+time_t clock_minute(time_t t)
+{
+	return t - (t % 60 + 60) % 60;
+}
+
 char *clock_fmt_long_date(const struct tm *tm, char *out, size_t len)
 {
 	snprintf(out, len, "%d %s %d", tm->tm_mday, months[tm->tm_mon % 12], tm->tm_year + 1900);
