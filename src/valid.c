@@ -111,17 +111,20 @@ size_t valid_text_span(const char *s)
 				continue;
 			}
 		}
-		unsigned char c = u[i];
-		if (c >= 0x20 && c < 0x7F) {
-			i++;
-		} else if (c >= 0xC2 && c <= 0xDF && (u[i + 1] & 0xC0) == 0x80) {
-			if (c == 0xC2 && u[i + 1] < 0xA0) /* U+0080..U+009F, the C1 controls */
-				break;
-			i += 2;
-		} else if ((n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp)) {
-			i += n;
-		} else {
-			break;
+		/* A word with something else in it: its bytes one at a time (the last character may run past). */
+		for (size_t end = i + 8 < len ? i + 8 : len; i < end;) {
+			unsigned char c = u[i];
+			if (c >= 0x20 && c < 0x7F) {
+				i++;
+			} else if (c >= 0xC2 && c <= 0xDF && (u[i + 1] & 0xC0) == 0x80) {
+				if (c == 0xC2 && u[i + 1] < 0xA0) /* U+0080..U+009F, the C1 controls */
+					return i;
+				i += 2;
+			} else if ((n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp)) {
+				i += n;
+			} else {
+				return i;
+			}
 		}
 	}
 	return i;
