@@ -748,16 +748,17 @@ static void text_span_agrees_with_one_character_at_a_time(void **state)
 {
 	(void)state;
 	char s[64];
-	/* Every one- and two-byte sequence, at every offset in an eight-byte word, in plain ASCII and in
-	 * Cyrillic, followed by text long enough for a whole word after it. */
+	/* Every one- and two-byte sequence, at every offset in an eight-byte word, after plain ASCII or
+	 * two-byte characters, followed by text long enough for a whole word after it. */
 	for (int pre = 0; pre < 17; pre++) {
-		for (int fill = 0; fill < 2; fill++) {
+		for (int fill = 0; fill < 4; fill++) {
 			for (unsigned a = 1; a < 256; a++) {
 				for (unsigned b = 0; b < 256; b++) {
 					size_t o = 0;
 					for (int k = 0; k < pre; k++) {
+						static const char two[4][3] = {"", "\xD0\xB4", "\xC3\xA9", "\xDF\xBF"}; /* д é ߿ */
 						if (fill && k + 1 < pre) {
-							s[o++] = '\xD0', s[o++] = '\xB4'; /* д */
+							s[o++] = two[fill][0], s[o++] = two[fill][1];
 							k++;
 						} else {
 							s[o++] = 'a';
