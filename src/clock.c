@@ -231,6 +231,31 @@ const char *clock_month_name(int month)
 	return months[(month + 11) % 12];
 }
 
+time_t clock_minute(time_t t)
+{
+	return t - (t % 60 + 60) % 60;
+}
+
+/* The formats below write their digits themselves: a list page formats some forty dates, and snprintf or
+ * strftime cost over a thousand instructions each. Out of the range they are written for (years 0 to 9999,
+ * or too little room), they fall back on the C library, which writes the same. */
+static char *digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
+static int year_fits(const struct tm *tm)
+{
+	return tm->tm_year >= -1900 && tm->tm_year <= 9999 - 1900;
+}
+
+static int day_fits(const struct tm *tm)
+{
+	return tm->tm_mday >= 1 && tm->tm_mday <= 31 && tm->tm_mon >= 0 && tm->tm_mon <= 11;
+}
+
 char *clock_fmt_long_date(const struct tm *tm, char *out, size_t len)
 {
 	snprintf(out, len, "%d %s %d", tm->tm_mday, months[tm->tm_mon % 12], tm->tm_year + 1900);
@@ -239,13 +264,29 @@ char *clock_fmt_long_date(const struct tm *tm, char *out, size_t len)
 
 char *clock_fmt_dotted_date(const struct tm *tm, char *out, size_t len)
 {
-	snprintf(out, len, "%02d.%02d.%04d", tm->tm_mday, tm->tm_mon + 1, tm->tm_year + 1900);
+	if (len < 11 || !year_fits(tm) || !day_fits(tm)) {
+		snprintf(out, len, "%02d.%02d.%04d", tm->tm_mday, tm->tm_mon + 1, tm->tm_year + 1900);
+		return out;
+	}
+	char *p = digits(out, tm->tm_mday, 2);
+	*p++ = '.';
+	p = digits(p, tm->tm_mon + 1, 2);
+	*p++ = '.';
+	p = digits(p, tm->tm_year + 1900, 4);
+	*p = '\0';
 	return out;
 }
 
 char *clock_fmt_hhmm(const struct tm *tm, char *out, size_t len)
 {
-	snprintf(out, len, "%02d:%02d", tm->tm_hour, tm->tm_min);
+	if (len < 6 || tm->tm_hour < 0 || tm->tm_hour > 99 || tm->tm_min < 0 || tm->tm_min > 99) {
+		snprintf(out, len, "%02d:%02d", tm->tm_hour, tm->tm_min);
+		return out;
+	}
+	char *p = digits(out, tm->tm_hour, 2);
+	*p++ = ':';
+	p = digits(p, tm->tm_min, 2);
+	*p = '\0';
 	return out;
 }
 
@@ -253,6 +294,22 @@ char *clock_fmt_iso_utc(time_t t, char *out, size_t len)
 {
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (len < 21 || !year_fits(&tm)) {
+		strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return out;
+	}
+	char *p = digits(out, tm.tm_year + 1900, 4);
+	*p++ = '-';
+	p = digits(p, tm.tm_mon + 1, 2);
+	*p++ = '-';
+	p = digits(p, tm.tm_mday, 2);
+	*p++ = 'T';
+	p = digits(p, tm.tm_hour, 2);
+	*p++ = ':';
+	p = digits(p, tm.tm_min, 2);
+	*p++ = ':';
+	p = digits(p, tm.tm_sec, 2);
+	*p++ = 'Z';
+	*p = '\0';
 	return out;
 }

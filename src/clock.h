@@ -19,6 +19,10 @@ const char *clock_month_name(int month);
 /* Is zone a zone the system knows? */
 int clock_zone_known(const char *zone);
 
+/* The start of t's minute: what a page shows of the time (the header's date and clocks), so what its
+ * Last-Modified says. */
+time_t clock_minute(time_t t);
+
 /* Formats. Each writes a NUL-terminated string into out and returns out. */
 char *clock_fmt_long_date(const struct tm *tm, char *out, size_t len);   /* 23 January 2018 */
 char *clock_fmt_dotted_date(const struct tm *tm, char *out, size_t len); /* 23.01.2018 */

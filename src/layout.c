@@ -53,8 +53,24 @@ static void fill_article(struct req *r, struct tpl_dict *d, const struct item *i
 	jsonld_article(r, a, "JSONLD_JSON", it, url, description);
 }
 
-/* The values header.tpl and footer.tpl show. An included template does not see its parent's values. */
-static void fill_frame(struct req *r, struct tpl_dict *d, const struct head *h)
+/* The contact line: the header links the number for dialling, the footer shows it only. */
+static void fill_contacts(struct tpl_dict *d, const struct site *s, int with_tel)
+{
+	char tel[32];
+	if (!s->contact_phone[0] && !s->contact_email[0])
+		return;
+	tpl_show(d, "CONTACTS");
+	tpl_set(d, "CONTACT_LABEL", s->contact_label);
+	tpl_set(d, "CONTACT_PHONE", s->contact_phone);
+	tpl_set(d, "CONTACT_EMAIL", s->contact_email);
+	if (with_tel)
+		tpl_set(d, "CONTACT_PHONE_TEL", tel_uri_number(s->contact_phone, tel, sizeof tel));
+}
+
+/* The values header.tpl shows. An included template does not see its parent's values. The date and the
+ * clocks are those of the minute (the header's datetime too), so a page's bytes, and its ETag, stay the
+ * same until the minute or the data changes, and a revalidation within the minute gets a 304. */
+static void fill_header(struct req *r, struct tpl_dict *d, const struct head *h)
 {
 	const struct site *s = r->site;
 	tpl_set(d, "PAGE_TITLE", h->title);
@@ -74,30 +90,34 @@ static void fill_frame(struct req *r, struct tpl_dict *d, const struct head *h)
 	if (r->in[KEY_Q].set)
 		tpl_set(d, "QUERY", r->in[KEY_Q].s);
 
-	char date[64], iso[32], hhmm[8], tel[32];
+	char date[64], iso[32], hhmm[8];
 	struct tm tm;
-	clock_local(s->zone, r->now, &tm);
+	time_t minute = clock_minute(r->now);
+	clock_local(s->zone, minute, &tm);
 	tpl_set(d, "TODAY", clock_fmt_long_date(&tm, date, sizeof date));
-	tpl_set(d, "NOW_ISO", clock_fmt_iso_utc(r->now, iso, sizeof iso));
+	tpl_set(d, "NOW_ISO", clock_fmt_iso_utc(minute, iso, sizeof iso));
 	for (int i = 0; i < s->nclocks; i++) {
 		struct tpl_dict *c = tpl_section(d, "CLOCK");
-		clock_local(s->clocks[i].zone, r->now, &tm);
+		clock_local(s->clocks[i].zone, minute, &tm);
 		tpl_set(c, "CLOCK_CITY", s->clocks[i].label);
 		tpl_set(c, "CLOCK_TIME", clock_fmt_hhmm(&tm, hhmm, sizeof hhmm));
 	}
-	if (s->contact_phone[0] || s->contact_email[0]) {
-		tpl_show(d, "CONTACTS");
-		tpl_set(d, "CONTACT_LABEL", s->contact_label);
-		tpl_set(d, "CONTACT_PHONE", s->contact_phone);
-		tpl_set(d, "CONTACT_PHONE_TEL", tel_uri_number(s->contact_phone, tel, sizeof tel));
-		tpl_set(d, "CONTACT_EMAIL", s->contact_email);
-	}
+	fill_contacts(d, s, 1);
+}
+
+/* The values footer.tpl shows: the site's name and contacts, nothing of the page's. */
+static void fill_footer(struct req *r, struct tpl_dict *d)
+{
+	if (r->site == NULL)
+		return;
+	tpl_set(d, "SITE_NAME", r->site->name);
+	fill_contacts(d, r->site, 0);
 }
 
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)
 {
-	fill_frame(r, tpl_include(d, "HEADER", "header.tpl"), h);
-	fill_frame(r, tpl_include(d, "FOOTER", "footer.tpl"), h);
+	fill_header(r, tpl_include(d, "HEADER", "header.tpl"), h);
+	fill_footer(r, tpl_include(d, "FOOTER", "footer.tpl"));
 	if (r->site)
 		tpl_set(d, "SITE_TAGLINE", r->site->tagline);
 }

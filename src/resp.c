@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "layout.h"
 #include "site.h"
 #include "log.h"
@@ -189,7 +190,7 @@ void resp_finish(struct req *r)
 	snprintf(etag, sizeof etag, "\"%016llx\"", body_hash(buf_str(&r->body), r->body.len));
 	resp_header(r, "ETag", etag);
 	/* The page shows the time to the minute, and the newest data: whichever changed last. */
-	long long changed = r->site ? site_last_change(r) : 0, minute = (long long)r->now - (long long)r->now % 60;
+	long long changed = r->site ? site_last_change(r) : 0, minute = (long long)clock_minute(r->now);
 	time_t modified = (time_t)(changed > minute ? changed : minute);
 	http_date(modified, date, sizeof date);
 	resp_header(r, "Last-Modified", date);

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,6 +52,39 @@ struct tpl_dict *C(ctemplate::TemplateDictionary *d)
 	return reinterpret_cast<struct tpl_dict *>(d);
 }
 
+/* ctemplate hashes a key on every use and looks it up in its global id-to-name map under a lock: two
+ * thirds of a SetValue, some 200 of them on a list page. A key it is given as a StaticTemplateString
+ * (what generated varnames.h constants are) carries its id and skips both. So each key is made one once
+ * per process, found again by its address (keys are string literals) and checked by its text. */
+enum { KEY_SLOTS = 512 };
+struct key_slot {
+	const char *given;
+	ctemplate::StaticTemplateString sts;
+};
+key_slot key_slots[KEY_SLOTS];
+
+ctemplate::TemplateString K(const char *key)
+{
+	size_t h = (reinterpret_cast<uintptr_t>(key) >> 3) % KEY_SLOTS;
+	for (size_t n = 0; n < KEY_SLOTS; n++, h = (h + 1) % KEY_SLOTS) {
+		key_slot &s = key_slots[h];
+		if (s.given == key && strcmp(s.sts.do_not_use_directly_.ptr_, key) == 0)
+			return ctemplate::TemplateString(s.sts);
+		if (s.given == NULL) {
+			char *copy = strdup(key); /* kept for the process: ctemplate's name map points at it */
+			if (copy == NULL)
+				break;
+			s.sts.do_not_use_directly_.ptr_ = copy;
+			s.sts.do_not_use_directly_.length_ = strlen(copy);
+			s.sts.do_not_use_directly_.id_ = 0;
+			ctemplate::StaticTemplateStringInitializer hashed(&s.sts); /* sets the id, registers the name */
+			s.given = key;
+			return ctemplate::TemplateString(s.sts);
+		}
+	}
+	return ctemplate::TemplateString(key); /* the table is full: the slow way */
+}
+
 /* value with every byte that is not UTF-8 and every character valid_char refuses replaced by U+FFFD, from
  * offset good on. Rows stored before the gate refused them (or written by SQL) must not make a feed
  * unparseable: XML 1.0 cannot carry U+FFFF or most controls, escaped or not. */
@@ -77,9 +111,9 @@ void set_text(struct tpl_dict *d, const char *key, const char *value)
 	value = value ? value : "";
 	size_t good = valid_text_span(value);
 	if (value[good] == '\0')
-		D(d)->SetValue(key, value);
+		D(d)->SetValue(K(key), value);
 	else
-		D(d)->SetValue(key, text_for_markup(value, good));
+		D(d)->SetValue(K(key), text_for_markup(value, good));
 }
 
 } // namespace
@@ -156,24 +190,36 @@ extern "C" void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, .
 	buf_free(&b);
 }
 
+/* Digits need no check for what XML forbids, nor a formatted buffer: a list page sets some forty counts. */
 extern "C" void tpl_set_int(struct tpl_dict *d, const char *key, long long value)
 {
-	tpl_setf(d, key, "%lld", value);
+	if (ends_with_html(key)) {
+		log_error("tpl_set_int: key %s is reserved for rendered markup", key);
+		return;
+	}
+	char text[24], *p = text + sizeof text;
+	unsigned long long v = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (value < 0)
+		*--p = '-';
+	D(d)->SetValue(K(key), ctemplate::TemplateString(p, (size_t)(text + sizeof text - p)));
 }
 
 extern "C" struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name)
 {
-	return C(D(d)->AddSectionDictionary(name));
+	return C(D(d)->AddSectionDictionary(K(name)));
 }
 
 extern "C" void tpl_show(struct tpl_dict *d, const char *name)
 {
-	D(d)->ShowSection(name);
+	D(d)->ShowSection(K(name));
 }
 
 extern "C" struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, const char *file)
 {
-	ctemplate::TemplateDictionary *inc = D(d)->AddIncludeDictionary(name);
+	ctemplate::TemplateDictionary *inc = D(d)->AddIncludeDictionary(K(name));
 	inc->SetFilename(file);
 	return C(inc);
 }

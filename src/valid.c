@@ -85,12 +85,69 @@ int valid_char(unsigned cp)
 	return cp <= 0x10FFFF;
 }
 
+/* Does the word hold a byte that is not printable ASCII (below 0x20, 0x7F, or 0x80 and up)? The tests
+ * are exact: the borrow of a subtraction only runs into bytes above one that already answers yes. */
+static int word_not_plain(unsigned long long w)
+{
+	const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	unsigned long long below_space = (w - ones * 0x20) & ~w, del = ((w ^ (ones * 0x7F)) - ones) & ~(w ^ (ones * 0x7F));
+	return ((below_space | del | w) & highs) != 0;
+}
+
+/* Is the word wholly printable ASCII and whole two-byte sequences with a lead byte from C4 to DF (U+0100
+ * to U+07FF: Cyrillic, Greek, Hebrew, Arabic; none of them a character valid_char refuses)? Flags sit in
+ * bit 7 of each byte; a lead's byte must be followed, within the word, by a continuation byte, and each
+ * continuation byte must follow a lead. Byte order matters (a lead's next byte is the next higher one),
+ * so other machines take the byte-at-a-time path. */
+static int word_two_byte(unsigned long long w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	unsigned long long bit6 = (w << 1) & highs, bit5 = (w << 2) & highs, high = w & highs;
+	unsigned long long lead = high & bit6, cont = high & ~bit6;
+	unsigned long long above_c3 = (((w & (ones * 0x1C)) | highs) - ones) & highs; /* bits 4..2 not all 0 */
+	unsigned long long x = w ^ (ones * 0x7F);
+	unsigned long long controls = ((w - ones * 0x20) & ~w & highs) | ((x - ones) & ~x & highs);
+	return controls == 0 && (lead & bit5) == 0 && (lead & ~above_c3) == 0 && cont == lead << 8 && lead >> 63 == 0;
+#else
+	(void)w;
+	return 0;
+#endif
+}
+
+/* Every value a page shows passes through here (tpl.h), a rendered body of 10 KB among them, so the common
+ * cases are quick: printable ASCII and two-byte sequences (Cyrillic) eight bytes at a time, and a word with
+ * something else in it a byte at a time without a call. Anything else is decoded and checked one character at a time. */
 size_t valid_text_span(const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t len = strlen(s), i = 0, n;
 	unsigned cp;
-	while (i < len && (n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp))
-		i += n;
+	while (i < len) {
+		unsigned long long w;
+		if (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			if (!word_not_plain(w) || word_two_byte(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		/* A word with something else in it: its bytes one at a time (the last character may run past). */
+		for (size_t end = i + 8 < len ? i + 8 : len; i < end;) {
+			unsigned char c = u[i];
+			if (c >= 0x20 && c < 0x7F) {
+				i++;
+			} else if (c >= 0xC2 && c <= 0xDF && (u[i + 1] & 0xC0) == 0x80) {
+				if (c == 0xC2 && u[i + 1] < 0xA0) /* U+0080..U+009F, the C1 controls */
+					return i;
+				i += 2;
+			} else if ((n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp)) {
+				i += n;
+			} else {
+				return i;
+			}
+		}
+	}
 	return i;
 }
 

@@ -6,6 +6,7 @@ server is hidden by stale pages. With a long lifetime: a flood on an uncached pa
 conditional requests get 304 from nginx, and the refresh header replaces a cached page, from localhost only."""
 import datetime
 import os
+import re
 import threading
 import time
 import unittest
@@ -40,6 +41,16 @@ def cache_files_text(d):
             with open(os.path.join(folder, f), "rb") as fh:
                 out.append(fh.read().decode("utf-8", "replace"))
     return "\n".join(out)
+
+
+def cache_file(d, path):
+    """The file of nginx's cache that holds the copy of path."""
+    for folder, _, files in os.walk(os.path.join(d.dir, "cache")):
+        for f in files:
+            with open(os.path.join(folder, f), "rb") as fh:
+                if re.search(rb"\nKEY: [^\n]*" + re.escape(path.encode()) + rb"\n", fh.read(4096)):
+                    return os.path.join(folder, f)
+    raise AssertionError("no copy of " + path + " in the cache")
 
 
 class Documented(unittest.TestCase):
@@ -101,6 +112,32 @@ class ShortLifetime(unittest.TestCase):
         status, headers, body = self.d.get("/")
         self.assertIn(title, body)
         self.assertIn(headers["x-cache-status"], ("HIT", "STALE", "UPDATING", "REVALIDATED", "EXPIRED"))
+
+    def test_an_expired_page_is_revalidated_with_a_304_not_fetched_again(self):
+        # fastcgi_cache_revalidate asks the application with the copy's ETag; a page that has not changed
+        # within the minute answers 304, and nginx renews the copy's header in place (the same file), where
+        # a 200 would have been written to a new file and renamed over it.
+        path = "/messages?year=2019"
+        if time.time() % 60 > 40:  # expiry, refresh and polling within one minute of the server's clock
+            time.sleep(60.2 - time.time() % 60)
+        minute = int(time.time() // 60)
+        deadline = time.time() + 10
+        while self.d.get(path)[1]["x-cache-status"] != "HIT" and time.time() < deadline:
+            time.sleep(0.05)
+        stored = cache_file(self.d, path)
+        before = os.stat(stored)
+        time.sleep(2.5)  # cache_max_age = 2s: the copy has expired
+        statuses = []
+        while time.time() < deadline + 10:
+            status, headers, _ = self.d.get(path)
+            statuses.append(headers["x-cache-status"])
+            if headers["x-cache-status"] == "HIT" and os.stat(stored).st_mtime_ns != before.st_mtime_ns:
+                break
+            time.sleep(0.1)
+        self.assertEqual(int(time.time() // 60), minute, "the minute turned: the machine is too slow")
+        self.assertIn(statuses[0], ("STALE", "UPDATING", "EXPIRED", "REVALIDATED"), statuses)
+        self.assertEqual(statuses[-1], "HIT", statuses)
+        self.assertEqual(os.stat(stored).st_ino, before.st_ino)
 
     def test_the_admin_and_signed_in_readers_go_past_the_cache(self):
         status, headers, _ = self.d.get("/admin")  # not signed in: to the sign-in page, never cached

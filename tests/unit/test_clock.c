@@ -506,6 +506,27 @@ static void fmt_iso_utc_ignores_local_zone(void **state)
 	assert_string_equal(clock_fmt_iso_utc(T_2018_07_01_1200, out, sizeof out), "2018-07-01T12:00:00Z");
 }
 
+static void fmt_agrees_with_the_c_library_over_centuries(void **state)
+{
+	(void)state;
+	char ours[32], libc[32];
+	/* Every 7,777,777 seconds (some 90 days, at every hour and second) from 1901 to 2200, and the edges. */
+	for (long long t = -2177452800LL; t < 7258118400LL; t += 7777777) {
+		time_t at = (time_t)t;
+		struct tm tm;
+		gmtime_r(&at, &tm);
+		strftime(libc, sizeof libc, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		assert_string_equal(clock_fmt_iso_utc(at, ours, sizeof ours), libc);
+		strftime(libc, sizeof libc, "%d.%m.%Y", &tm);
+		assert_string_equal(clock_fmt_dotted_date(&tm, ours, sizeof ours), libc);
+		strftime(libc, sizeof libc, "%H:%M", &tm);
+		assert_string_equal(clock_fmt_hhmm(&tm, ours, sizeof ours), libc);
+	}
+	assert_string_equal(clock_fmt_iso_utc(0, ours, sizeof ours), "1970-01-01T00:00:00Z");
+	assert_string_equal(clock_fmt_iso_utc(253402300799LL, ours, sizeof ours), "9999-12-31T23:59:59Z");
+	assert_string_equal(clock_fmt_iso_utc(253402300800LL, ours, sizeof ours), "10000-01-01T00:00:00Z");
+}
+
 static void fmt_of_clock_local_gives_london_date_and_time(void **state)
 {
 	(void)state;
@@ -571,6 +592,7 @@ int main(void)
 		cmocka_unit_test(month_names),
 		cmocka_unit_test(fmt_iso_utc),
 		cmocka_unit_test(fmt_iso_utc_ignores_local_zone),
+		cmocka_unit_test(fmt_agrees_with_the_c_library_over_centuries),
 		cmocka_unit_test(fmt_of_clock_local_gives_london_date_and_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -734,6 +734,47 @@ static void text_span_stops_at_the_first_bad_character(void **state)
 	assert_int_equal(valid_text_span("caf\xC3\xA9" " \xF0\x9F\x98\x80"), 10);
 }
 
+/* The old one-character-at-a-time loop, which the quick paths of valid_text_span must agree with. */
+static size_t text_span_slowly(const char *s)
+{
+	size_t len = strlen(s), i = 0, n;
+	unsigned cp;
+	while (i < len && (n = valid_utf8_char(s + i, len - i, &cp)) != 0 && valid_char(cp))
+		i += n;
+	return i;
+}
+
+static void text_span_agrees_with_one_character_at_a_time(void **state)
+{
+	(void)state;
+	char s[64];
+	/* Every one- and two-byte sequence, at every offset in an eight-byte word, after plain ASCII or
+	 * two-byte characters, followed by text long enough for a whole word after it. */
+	for (int pre = 0; pre < 17; pre++) {
+		for (int fill = 0; fill < 4; fill++) {
+			for (unsigned a = 1; a < 256; a++) {
+				for (unsigned b = 0; b < 256; b++) {
+					size_t o = 0;
+					for (int k = 0; k < pre; k++) {
+						static const char two[4][3] = {"", "\xD0\xB4", "\xC3\xA9", "\xDF\xBF"}; /* д é ߿ */
+						if (fill && k + 1 < pre) {
+							s[o++] = two[fill][0], s[o++] = two[fill][1];
+							k++;
+						} else {
+							s[o++] = 'a';
+						}
+					}
+					s[o++] = (char)a;
+					s[o++] = (char)b;
+					memcpy(s + o, "\xE2\x80\x94 tail of it\xEF\xBF\xBFz", 18);
+					s[o + 18] = '\0';
+					assert_int_equal(valid_text_span(s), text_span_slowly(s));
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -815,6 +856,7 @@ int main(void)
 		cmocka_unit_test(char_refuses_what_xml_forbids_and_keeps_tab_lf_cr),
 		cmocka_unit_test(utf8_char_decodes_one_sequence),
 		cmocka_unit_test(text_span_stops_at_the_first_bad_character),
+		cmocka_unit_test(text_span_agrees_with_one_character_at_a_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
