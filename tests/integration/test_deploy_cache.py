@@ -116,27 +116,34 @@ class ShortLifetime(unittest.TestCase):
     def test_an_expired_page_is_revalidated_with_a_304_not_fetched_again(self):
         # fastcgi_cache_revalidate asks the application with the copy's ETag; a page that has not changed
         # within the minute answers 304, and nginx renews the copy's header in place (the same file), where
-        # a 200 would have been written to a new file and renamed over it.
+        # a 200 would have been written to a new file and renamed over it. The page changes when the minute
+        # turns, so a try that straddles a minute is not a verdict: it is tried again.
         path = "/messages?year=2019"
-        if time.time() % 60 > 40:  # expiry, refresh and polling within one minute of the server's clock
-            time.sleep(60.2 - time.time() % 60)
-        minute = int(time.time() // 60)
-        deadline = time.time() + 10
-        while self.d.get(path)[1]["x-cache-status"] != "HIT" and time.time() < deadline:
-            time.sleep(0.05)
-        stored = cache_file(self.d, path)
-        before = os.stat(stored)
-        time.sleep(2.5)  # cache_max_age = 2s: the copy has expired
-        statuses = []
-        while time.time() < deadline + 10:
-            status, headers, _ = self.d.get(path)
-            statuses.append(headers["x-cache-status"])
-            if headers["x-cache-status"] == "HIT" and os.stat(stored).st_mtime_ns != before.st_mtime_ns:
+        for _ in range(3):
+            if time.time() % 60 > 40:
+                time.sleep(60.2 - time.time() % 60)
+            minute = int(time.time() // 60)
+            deadline = time.time() + 10
+            while self.d.get(path)[1]["x-cache-status"] != "HIT" and time.time() < deadline:
+                time.sleep(0.05)
+            stored = cache_file(self.d, path)
+            before = os.stat(stored)
+            # cache_max_age = 2s: HIT until the copy expires (a background refresh may have stored it late),
+            # then the refresh, then HIT again from the renewed copy.
+            statuses = []
+            while time.time() < deadline + 15:
+                status, headers, _ = self.d.get(path)
+                statuses.append(headers["x-cache-status"])
+                if statuses[-1] == "HIT" and os.stat(stored).st_mtime_ns != before.st_mtime_ns:
+                    break
+                time.sleep(0.1)
+            if int(time.time() // 60) == minute:
                 break
-            time.sleep(0.1)
-        self.assertEqual(int(time.time() // 60), minute, "the minute turned: the machine is too slow")
-        self.assertIn(statuses[0], ("STALE", "UPDATING", "EXPIRED", "REVALIDATED"), statuses)
+        else:
+            self.fail("each try straddled a minute")
+        self.assertTrue(set(statuses) & {"STALE", "UPDATING", "EXPIRED", "REVALIDATED"}, statuses)
         self.assertEqual(statuses[-1], "HIT", statuses)
+        self.assertNotEqual(os.stat(stored).st_mtime_ns, before.st_mtime_ns, statuses)
         self.assertEqual(os.stat(stored).st_ino, before.st_ino)
 
     def test_the_admin_and_signed_in_readers_go_past_the_cache(self):
