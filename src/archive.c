@@ -75,7 +75,7 @@ int archive_years(struct req *r, const struct archive_year **years)
 {
 	long long version = db_data_version(r->db);
 	if (cached_n < 0 || version != cached_version || (long long)r->now >= cached_until) {
-		long long until = item_next_public_at(r);
+		long long until = item_next_public_at(r->db, r->now);
 		int n = until < 0 ? -1 : build(r);
 		if (n < 0) {
 			log_error("archive counts failed: %s", db_error(r->db));

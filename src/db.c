@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "log.h"
 #include "search_rank.h"
 #include "search_snippet.h"
@@ -243,6 +244,43 @@ sqlite3_stmt *db_stmt(struct db *db, enum stmt s)
 		sqlite3_clear_bindings(db->stmts[s]);
 	}
 	return db->stmts[s];
+}
+
+int db_row(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE)
+		log_error("query failed: %s (%s)", sqlite3_errmsg(sqlite3_db_handle(st)), sqlite3_sql(st));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_run(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		log_error("statement failed: %s (%s)", sqlite3_errmsg(sqlite3_db_handle(st)), sqlite3_sql(st));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+const char *db_text_col(struct arena *a, sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return arena_strndup(a, s ? (const char *)s : "", s ? (size_t)sqlite3_column_bytes(st, col) : 0);
+}
+
+int db_bind_text(sqlite3_stmt *st, int param, const char *text)
+{
+	return sqlite3_bind_text(st, param, text, -1, SQLITE_STATIC);
+}
+
+int db_ping(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_PUBLIC_OLDEST);
+	return st != NULL && db_run(st) == 0;
 }
 
 int db_check_statements(struct db *db, char *err, size_t errlen)

@@ -34,6 +34,18 @@ int db_optimize(struct db *db, char *err, size_t errlen);
 /* The prepared statement for s, reset and with no bindings. Owned by the connection: do not finalize.
  * NULL if it cannot be prepared (logged). */
 sqlite3_stmt *db_stmt(struct db *db, enum stmt s);
+/* Stepping a statement from db_stmt. db_row: 1 when a row is ready to read, else the statement is reset
+ * and it returns 0 at the end or -1 on an error (logged); a loop `while ((rc = db_row(st)) == 1)` leaves it
+ * reset unless it stops early (db_stmt resets it before the next use anyway). db_run: a statement that
+ * returns no row (or whose first row is all that matters), stepped once and reset; 0 or -1 (logged). */
+int db_row(sqlite3_stmt *st);
+int db_run(sqlite3_stmt *st);
+/* Column col of the current row as text copied into a: "" when NULL. Lives until the arena is reset. */
+struct arena;
+const char *db_text_col(struct arena *a, sqlite3_stmt *st, int col);
+/* Bind text that outlives the step (SQLITE_STATIC): a request's strings do. */
+int db_bind_text(sqlite3_stmt *st, int param, const char *text);
+
 /* Transactions for the writes that must happen together (an item and its revision and audit line).
  * BEGIN IMMEDIATE takes the write lock at once, so a busy database waits here, not half-way. */
 int db_begin(struct db *db);
@@ -41,6 +53,8 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* The rowid of the last INSERT on this connection. */
 long long db_last_id(struct db *db);
+/* 1 when the database answers a read of the items (for /health), else 0 (logged). */
+int db_ping(struct db *db);
 /* The last error message of the connection, for logs. */
 const char *db_error(struct db *db);
 

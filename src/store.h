@@ -23,8 +23,29 @@ struct item_fields {
 	long long published_at;
 };
 
-/* Item id into *out (strings owned by the request). 1 found, 0 not, -1 error. */
-int store_get(struct req *r, long long id, struct admin_item *out);
+struct arena;
+struct db;
+
+/* Item id, whatever its status, into *out (strings owned by a). 1 found, 0 not, -1 error. */
+int store_get(struct db *db, struct arena *a, long long id, struct admin_item *out);
+
+/* One line of the officers' list of every item. */
+struct admin_row {
+	long long id;
+	const char *kind, *type, *title, *status, *author;
+	long long published_at, updated_at;
+};
+/* Up to limit items whatever their status, newest first, after skipping offset, into an array owned by a.
+ * Returns the count, or -1. */
+int store_list(struct db *db, struct arena *a, int limit, long long offset, struct admin_row **out);
+
+/* One kept revision of an item: when, by whom, what was done, the status it left and the note. */
+struct revision {
+	long long at;
+	const char *who, *action, *status, *note;
+};
+/* The latest revisions of item id (at most 50), newest first, into an array owned by a. Count or -1. */
+int store_revisions(struct db *db, struct arena *a, long long id, struct revision **out);
 /* The status shown to officers: "scheduled" for a published item whose time has not come. */
 const char *store_shown_status(const struct req *r, const struct admin_item *a);
 

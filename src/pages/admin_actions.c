@@ -13,6 +13,7 @@
 #include "../log.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../share.h"
 #include "../store.h"
 #include "admin_form.h"
 #include "pages.h"
@@ -93,19 +94,11 @@ void page_admin_share(struct req *r)
 	auth_random_hex(token);
 	auth_token_hash(token, hash);
 	long long expires = (long long)r->now + PREVIEW_LIFETIME;
-	sqlite3_stmt *st = db_begin(r->db) == 0 ? db_stmt(r->db, STMT_PREVIEW_INSERT) : NULL;
-	if (st == NULL) {
+	if (db_begin(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
 	}
-	sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, a.it.id);
-	sqlite3_bind_int64(st, 3, r->user.id);
-	sqlite3_bind_int64(st, 4, (long long)r->now);
-	sqlite3_bind_int64(st, 5, expires);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
+	if (share_create(r->db, hash, a.it.id, r->user.id, r->now, expires) != 0 || audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
 	    db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -120,16 +113,11 @@ void page_admin_revoke(struct req *r)
 	struct admin_item a;
 	if (!admin_item_from_arg(r, &a))
 		return;
-	sqlite3_stmt *st = db_begin(r->db) == 0 ? db_stmt(r->db, STMT_PREVIEW_REVOKE_ITEM) : NULL;
-	if (st == NULL) {
+	if (db_begin(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
 	}
-	sqlite3_bind_int64(st, 1, a.it.id);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || audit_log(r, "revoke", a.it.id, "every preview link") != 0 || db_commit(r->db) != 0) {
+	if (share_revoke(r->db, a.it.id, r->now) != 0 || audit_log(r, "revoke", a.it.id, "every preview link") != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
 	}

@@ -18,6 +18,7 @@
 #include "../log.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../share.h"
 #include "../site.h"
 #include "../store.h"
 #include "../tpl.h"
@@ -89,7 +90,7 @@ int admin_item_from_arg(struct req *r, struct admin_item *a)
 		resp_error(r, 404, "There is no item with this number.");
 		return 0;
 	}
-	int found = store_get(r, id, a);
+	int found = store_get(r->db, r->arena, id, a);
 	if (found < 0)
 		resp_error(r, 500, "The item could not be read. The error has been logged.");
 	else if (found == 0)
@@ -224,24 +225,18 @@ static const char *kind_label(const char *kind)
 
 static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_REVISIONS_OF_ITEM);
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, id);
-	int any = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	struct revision *revs;
+	int n = store_revisions(r->db, r->arena, id, &revs);
+	for (int i = 0; i < n; i++) {
 		struct tpl_dict *rev = tpl_section(d, "REVISION");
-		view_set_at(rev, r->site->zone, (time_t)sqlite3_column_int64(st, 0), "%d.%m.%Y %H:%M");
-		tpl_set(rev, "WHO", (const char *)sqlite3_column_text(st, 1));
-		tpl_set(rev, "ACTION", (const char *)sqlite3_column_text(st, 2));
-		tpl_set(rev, "STATUS", (const char *)sqlite3_column_text(st, 3));
-		const char *note = (const char *)sqlite3_column_text(st, 4);
-		if (note && *note)
-			tpl_set(tpl_section(rev, "REVISION_NOTE"), "NOTE", note);
-		any = 1;
+		view_set_at(rev, r->site->zone, (time_t)revs[i].at, "%d.%m.%Y %H:%M");
+		tpl_set(rev, "WHO", revs[i].who);
+		tpl_set(rev, "ACTION", revs[i].action);
+		tpl_set(rev, "STATUS", revs[i].status);
+		if (*revs[i].note)
+			tpl_set(tpl_section(rev, "REVISION_NOTE"), "NOTE", revs[i].note);
 	}
-	sqlite3_reset(st);
-	if (any)
+	if (n > 0)
 		tpl_show(d, "HISTORY");
 }
 
@@ -250,28 +245,22 @@ static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin
 	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0)
 		return;
 	struct tpl_dict *box = tpl_section(d, "SHARE_BOX");
-	sqlite3_stmt *st = db_stmt(r->db, STMT_PREVIEW_ACTIVE_OF_ITEM);
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, a->it.id);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	int any = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	struct share_link *links;
+	int n = share_active(r->db, r->arena, a->it.id, r->now, &links);
+	for (int i = 0; i < n; i++) {
 		struct tpl_dict *l = tpl_section(box, "ACTIVE_LINK");
 		char when[32];
-		time_t t = (time_t)sqlite3_column_int64(st, 0);
+		time_t t = (time_t)links[i].created_at;
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 		tpl_set(l, "CREATED", when);
-		t = (time_t)sqlite3_column_int64(st, 1);
+		t = (time_t)links[i].expires_at;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 		tpl_set(l, "EXPIRES", when);
-		any = 1;
 	}
-	sqlite3_reset(st);
-	if (any)
+	if (n > 0)
 		tpl_show(box, "CAN_REVOKE");
 }
 
