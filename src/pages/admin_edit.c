@@ -85,11 +85,7 @@ static int may_edit(const struct req *r, const struct admin_item *a)
 
 int admin_item_from_arg(struct req *r, struct admin_item *a)
 {
-	long long id;
-	if (!valid_positive(r->arg, 9007199254740991LL, &id)) {
-		resp_error(r, 404, "There is no item with this number.");
-		return 0;
-	}
+	long long id = r->seg.id; /* checked by the route (SEG_ID) */
 	int found = store_get(r->db, r->arena, id, a);
 	if (found < 0)
 		resp_error(r, 500, "The item could not be read. The error has been logged.");
@@ -489,7 +485,7 @@ void page_admin_edit(struct req *r)
 {
 	struct admin_item stored, *a = NULL;
 	struct form f;
-	if (r->arg) {
+	if (r->seg.id) {
 		if (!admin_item_from_arg(r, &stored))
 			return;
 		a = &stored;

@@ -84,10 +84,7 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 
 void page_feed(struct req *r)
 {
-	if (strcmp(r->path, "/releases/feed.atom") == 0)
-		feed(r, "release", r->path, "press releases");
-	else if (strcmp(r->path, "/events/feed.atom") == 0)
-		feed(r, "event", r->path, "events");
-	else
-		feed(r, NULL, "/feed.atom", "all messages");
+	/* The route's argument is the kind; its path is the feed's own. */
+	const char *kind = r->route_arg;
+	feed(r, kind, r->path, !kind ? "all messages" : strcmp(kind, "event") == 0 ? "events" : "press releases");
 }

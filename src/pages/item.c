@@ -10,7 +10,6 @@
 #include "../resp.h"
 #include "../site.h"
 #include "../tpl.h"
-#include "../valid.h"
 #include "../view.h"
 #include "pages.h"
 
@@ -41,15 +40,10 @@ static void not_public(struct req *r, long long id)
 
 void page_item(struct req *r)
 {
-	long long id;
-	const char *slug;
+	long long id = r->seg.id; /* checked by the route (SEG_ID_SLUG); the slug only decides a redirect */
 	struct item it;
 	struct tpl_dict *d = NULL;
 
-	if (!valid_id_slug(r->arg, &id, &slug)) {
-		resp_error(r, 404, "There is no page at this address.");
-		return;
-	}
 	int found = item_get_public(r->db, r->arena, r->now, id, &it);
 	if (found < 0) {
 		resp_error(r, 500, "This item could not be read. The error has been logged.");

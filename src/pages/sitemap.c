@@ -11,7 +11,6 @@
 #include "../req.h"
 #include "../resp.h"
 #include "../site.h"
-#include "../valid.h"
 #include "../tpl.h"
 #include "pages.h"
 
@@ -61,7 +60,7 @@ void page_sitemap(struct req *r)
 		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
 		return;
 	}
-	if (r->arg == NULL) {
+	if (r->seg.id == 0) {
 		if (count <= PER_FILE) {
 			urlset(r, 0);
 			return;
@@ -82,21 +81,7 @@ void page_sitemap(struct req *r)
 		tpl_dict_free(d);
 		return;
 	}
-	/* /sitemap/<N>.xml */
-	char digits[16];
-	size_t len = strlen(r->arg);
-	long long n;
-	if (len < 5 || len - 4 >= sizeof digits || strcmp(r->arg + len - 4, ".xml") != 0) {
-		resp_error(r, 404, "There is no such sitemap.");
-		return;
-	}
-	memcpy(digits, r->arg, len - 4);
-	digits[len - 4] = '\0';
-	if (!valid_positive(digits, 100000, &n)) {
-		resp_error(r, 404, "There is no such sitemap.");
-		return;
-	}
-	urlset(r, (n - 1) * PER_FILE);
+	urlset(r, (r->seg.id - 1) * PER_FILE); /* /sitemap/<N>.xml, N checked by the route (SEG_XML_PART) */
 }
 
 void page_robots(struct req *r)
