@@ -91,15 +91,15 @@ const char *store_shown_status(const struct req *r, const struct admin_item *a)
 }
 
 /* Step a write statement; 0 if it ran and changed a row. */
-static int done(struct req *r, sqlite3_stmt *st, const char *what)
+static int done(struct db *db, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		log_error("%s failed: %s", what, db_error(r->db));
+		log_error("%s failed: %s", what, db_error(db));
 		return -1;
 	}
-	return sqlite3_changes(db_handle(r->db)) > 0 ? 0 : -1;
+	return sqlite3_changes(db_handle(db)) > 0 ? 0 : -1;
 }
 
 static void bind_fields(sqlite3_stmt *st, int first, const struct item_fields *f)
@@ -112,70 +112,71 @@ static void bind_fields(sqlite3_stmt *st, int first, const struct item_fields *f
 	sqlite3_bind_text(st, first + 5, f->signature, -1, SQLITE_STATIC);
 }
 
-long long store_create(struct req *r, const struct item_fields *f, const char *status)
+long long store_create(struct db *db, time_t now, long long user, const struct item_fields *f, const char *status)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_INSERT);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_INSERT);
 	if (st == NULL)
 		return -1;
 	bind_fields(st, 1, f);
 	sqlite3_bind_text(st, 7, status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, f->published_at);
-	sqlite3_bind_int64(st, 9, (long long)r->now);
-	sqlite3_bind_int64(st, 10, r->user.id);
-	return done(r, st, "item insert") == 0 ? db_last_id(r->db) : -1;
+	sqlite3_bind_int64(st, 9, (long long)now);
+	sqlite3_bind_int64(st, 10, user);
+	return done(db, st, "item insert") == 0 ? db_last_id(db) : -1;
 }
 
-int store_update(struct req *r, long long id, const struct item_fields *f, const char *note)
+int store_update(struct db *db, time_t now, long long id, const struct item_fields *f, const char *note)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_UPDATE);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_UPDATE);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	bind_fields(st, 2, f);
 	sqlite3_bind_int64(st, 8, f->published_at);
-	sqlite3_bind_int64(st, 9, (long long)r->now);
+	sqlite3_bind_int64(st, 9, (long long)now);
 	if (note) {
-		sqlite3_bind_int64(st, 10, (long long)r->now);
+		sqlite3_bind_int64(st, 10, (long long)now);
 		sqlite3_bind_text(st, 11, note, -1, SQLITE_STATIC);
 	}
-	return done(r, st, "item update");
+	return done(db, st, "item update");
 }
 
-int store_set_status(struct req *r, long long id, const char *status, const char *comment)
+int store_set_status(struct db *db, time_t now, long long user, long long id, const char *status,
+                     const char *comment)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_SET_STATUS);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_SET_STATUS);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (long long)r->now);
+	sqlite3_bind_int64(st, 3, (long long)now);
 	if (strcmp(status, "submitted") == 0)
-		sqlite3_bind_int64(st, 4, r->user.id);
+		sqlite3_bind_int64(st, 4, user);
 	if (comment)
 		sqlite3_bind_text(st, 5, comment, -1, SQLITE_STATIC);
-	return done(r, st, "item status");
+	return done(db, st, "item status");
 }
 
-int store_withdraw(struct req *r, long long id, const char *note)
+int store_withdraw(struct db *db, time_t now, long long id, const char *note)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_WITHDRAW);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_WITHDRAW);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
+	sqlite3_bind_int64(st, 2, (long long)now);
 	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
-	return done(r, st, "item withdrawal");
+	return done(db, st, "item withdrawal");
 }
 
-int store_revision(struct req *r, long long id, const char *action, const char *note)
+int store_revision(struct db *db, time_t now, long long user, long long id, const char *action, const char *note)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_REVISION_INSERT);
+	sqlite3_stmt *st = db_stmt(db, STMT_REVISION_INSERT);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, r->user.id);
-	sqlite3_bind_int64(st, 3, (long long)r->now);
+	sqlite3_bind_int64(st, 2, user);
+	sqlite3_bind_int64(st, 3, (long long)now);
 	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, note ? note : "", -1, SQLITE_STATIC);
-	return done(r, st, "revision insert");
+	return done(db, st, "revision insert");
 }

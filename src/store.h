@@ -3,6 +3,8 @@
 #ifndef PRESSROOM_STORE_H
 #define PRESSROOM_STORE_H
 
+#include <time.h>
+
 #include "item.h"
 
 struct req;
@@ -49,15 +51,17 @@ int store_revisions(struct db *db, struct arena *a, long long id, struct revisio
 /* The status shown to officers: "scheduled" for a published item whose time has not come. */
 const char *store_shown_status(const struct req *r, const struct admin_item *a);
 
+/* The writes: now is when they happen, user the officer who makes them (the session's user id). */
 /* Insert a new item; returns its id, or -1. */
-long long store_create(struct req *r, const struct item_fields *f, const char *status);
+long long store_create(struct db *db, time_t now, long long user, const struct item_fields *f, const char *status);
 /* Change the content. With note non-NULL the public page will say "Updated <now>: note". 0 or -1. */
-int store_update(struct req *r, long long id, const struct item_fields *f, const char *note);
-/* Move to status; submitted records r->user as the submitter; comment (may be NULL) is the reviewer's. */
-int store_set_status(struct req *r, long long id, const char *status, const char *comment);
+int store_update(struct db *db, time_t now, long long id, const struct item_fields *f, const char *note);
+/* Move to status; submitted records user as the submitter; comment (may be NULL) is the reviewer's. */
+int store_set_status(struct db *db, time_t now, long long user, long long id, const char *status,
+                     const char *comment);
 /* Withdraw a published item with a note for the public. 0, or -1 (also when it was not published). */
-int store_withdraw(struct req *r, long long id, const char *note);
+int store_withdraw(struct db *db, time_t now, long long id, const char *note);
 /* Keep a revision of the item as it now stands, labelled with action and note. 0 or -1. */
-int store_revision(struct req *r, long long id, const char *action, const char *note);
+int store_revision(struct db *db, time_t now, long long user, long long id, const char *action, const char *note);
 
 #endif

@@ -48,8 +48,8 @@ void page_admin_withdraw(struct req *r)
 		resp_error(r, 400, "Say why the item is withdrawn: the note is shown to the public (one line).");
 		return;
 	}
-	if (db_begin(r->db) != 0 || store_withdraw(r, a.it.id, note->s) != 0 ||
-	    store_revision(r, a.it.id, "withdraw", note->s) != 0 ||
+	if (db_begin(r->db) != 0 || store_withdraw(r->db, r->now, a.it.id, note->s) != 0 ||
+	    store_revision(r->db, r->now, r->user.id, a.it.id, "withdraw", note->s) != 0 ||
 	    audit_log(r, "withdraw", a.it.id, "note: %.200s", note->s) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -71,8 +71,8 @@ void page_admin_sendback(struct req *r)
 		resp_error(r, 400, "Write a comment for the author: it says what to change.");
 		return;
 	}
-	if (db_begin(r->db) != 0 || store_set_status(r, a.it.id, "draft", comment->s) != 0 ||
-	    store_revision(r, a.it.id, "send-back", comment->s) != 0 ||
+	if (db_begin(r->db) != 0 || store_set_status(r->db, r->now, r->user.id, a.it.id, "draft", comment->s) != 0 ||
+	    store_revision(r->db, r->now, r->user.id, a.it.id, "send-back", comment->s) != 0 ||
 	    audit_log(r, "send-back", a.it.id, "comment: %.200s", comment->s) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -98,7 +98,8 @@ void page_admin_share(struct req *r)
 		failed(r, a.it.id);
 		return;
 	}
-	if (share_create(r->db, hash, a.it.id, r->user.id, r->now, expires) != 0 || audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
+	if (share_create(r->db, hash, a.it.id, r->user.id, r->now, expires) != 0 ||
+	    audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
 	    db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -117,7 +118,8 @@ void page_admin_revoke(struct req *r)
 		failed(r, a.it.id);
 		return;
 	}
-	if (share_revoke(r->db, a.it.id, r->now) != 0 || audit_log(r, "revoke", a.it.id, "every preview link") != 0 || db_commit(r->db) != 0) {
+	if (share_revoke(r->db, a.it.id, r->now) != 0 || audit_log(r, "revoke", a.it.id, "every preview link") != 0 ||
+	    db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
 	}

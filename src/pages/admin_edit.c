@@ -443,14 +443,16 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 	if (db_begin(r->db) != 0)
 		return -1;
 	if (a == NULL)
-		id = store_create(r, &fields, status ? status : "draft");
-	else if (store_update(r, id, &fields, note) != 0)
+		id = store_create(r->db, r->now, r->user.id, &fields, status ? status : "draft");
+	else if (store_update(r->db, r->now, id, &fields, note) != 0)
 		id = -1;
 	if (id < 0)
 		goto fail;
-	if (a && status && store_set_status(r, id, status, action == ACTION_PUBLISH ? "" : NULL) != 0)
+	if (a && status &&
+	    store_set_status(r->db, r->now, r->user.id, id, status, action == ACTION_PUBLISH ? "" : NULL) != 0)
 		goto fail;
-	if (a == NULL && status && strcmp(status, "submitted") == 0 && store_set_status(r, id, status, NULL) != 0)
+	if (a == NULL && status && strcmp(status, "submitted") == 0 &&
+	    store_set_status(r->db, r->now, r->user.id, id, status, NULL) != 0)
 		goto fail;
 
 	const char *what = action == ACTION_SUBMIT ? "submit" : a ? "save" : "create";
@@ -470,7 +472,7 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 		what = "edit-published";
 		snprintf(detail, sizeof detail, "note: %.120s", note);
 	}
-	if (store_revision(r, id, what, note) != 0 || audit_log(r, what, id, "%s", detail) != 0)
+	if (store_revision(r->db, r->now, r->user.id, id, what, note) != 0 || audit_log(r, what, id, "%s", detail) != 0)
 		goto fail;
 	if (db_commit(r->db) != 0)
 		return -1;
