@@ -269,7 +269,7 @@ int db_run(sqlite3_stmt *st)
 const char *db_text_col(struct arena *a, sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
-	return arena_strndup(a, s ? (const char *)s : "", s ? (size_t)sqlite3_column_bytes(st, col) : 0);
+	return arena_strdup(a, s ? (const char *)s : "");
 }
 
 int db_bind_text(sqlite3_stmt *st, int param, const char *text)
