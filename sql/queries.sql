@@ -1,6 +1,7 @@
 -- queries.sql: every statement Pressroom runs while serving, by name. The build embeds this file; each
 -- worker prepares a statement once, on first use, and reuses it. Parameters are numbered (?1, ?2...) and
--- always bound, never spliced in. db.c maps each name to an enum stmt and refuses to start if one is missing.
+-- always bound, never spliced in. The build makes enum stmt from the names (name -> STMT_NAME, src/embed.cmake),
+-- so a new query is one edit here; the binary refuses to start if one does not prepare.
 -- Every statement that returns items returns the same first twelve columns, in the order of struct item.
 -- "Public" always means: status = 'published' AND published_at <= now (a scheduled item has a future time).
 

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "db.h"
 #include "req.h"
@@ -32,4 +33,29 @@ int audit_log(struct req *r, const char *action, long long item_id, const char *
 	}
 	buf_free(&detail);
 	return rc;
+}
+
+int audit_page(struct db *db, struct arena *a, int limit, long long offset, struct audit_entry **out)
+{
+	struct audit_entry *e = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *e);
+	*out = e;
+	sqlite3_stmt *st = db_stmt(db, STMT_AUDIT_PAGE);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	int n = 0, rc = 1;
+	while (n < limit && (rc = db_row(st)) == 1)
+		e[n++] = (struct audit_entry){
+			.at = sqlite3_column_int64(st, 0),
+			.who = db_text_col(a, st, 1),
+			.address = db_text_col(a, st, 2),
+			.action = db_text_col(a, st, 3),
+			.item_id = sqlite3_column_int64(st, 4), /* NULL reads as 0, and no item has id 0 */
+			.detail = db_text_col(a, st, 5),
+			.item_title = db_text_col(a, st, 6),
+			.count = sqlite3_column_int64(st, 7),
+		};
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
 }

@@ -9,11 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "log.h"
 #include "search_rank.h"
 #include "search_snippet.h"
 #include "slug.h"
 #include "sql_files.h"
+#include "sql_stmts.h"
 
 struct db {
 	sqlite3 *h;
@@ -23,68 +25,6 @@ struct db {
 	int reading;               /* inside a transaction db_read_begin started */
 };
 
-static const char *const stmt_names[STMT__MAX] = {
-	[STMT_SETTINGS] = "settings",
-	[STMT_CLOCK_CITIES] = "clock_cities",
-	[STMT_SETTING_SET] = "setting_set",
-	[STMT_SETTING_DELETE] = "setting_delete",
-	[STMT_CLOCK_CITIES_CLEAR] = "clock_cities_clear",
-	[STMT_CLOCK_CITY_INSERT] = "clock_city_insert",
-	[STMT_ITEM_PUBLIC_BY_ID] = "item_public_by_id",
-	[STMT_ITEMS_PUBLIC_OF_KIND] = "items_public_of_kind",
-	[STMT_ITEMS_PUBLIC_ALL] = "items_public_all",
-	[STMT_ITEM_LATEST_FULL_OF_KIND] = "item_latest_full_of_kind",
-	[STMT_USER_BY_NAME] = "user_by_name",
-	[STMT_USER_INSERT] = "user_insert",
-	[STMT_USER_SET_PASSWORD] = "user_set_password",
-	[STMT_USER_DISABLE] = "user_disable",
-	[STMT_USER_LIST] = "user_list",
-	[STMT_SESSION_INSERT] = "session_insert",
-	[STMT_SESSION_LOOKUP] = "session_lookup",
-	[STMT_SESSION_TOUCH] = "session_touch",
-	[STMT_SESSION_END] = "session_end",
-	[STMT_SESSION_END_USER] = "session_end_user",
-	[STMT_LOGIN_FAILURE_INSERT] = "login_failure_insert",
-	[STMT_LOGIN_FAILURES_BY_USERNAME_ADDRESS] = "login_failures_by_username_address",
-	[STMT_LOGIN_FAILURES_BY_ADDRESS] = "login_failures_by_address",
-	[STMT_LOGIN_FAILURES_BY_DEVICE] = "login_failures_by_device",
-	[STMT_LOGIN_DEVICE_INSERT] = "login_device_insert",
-	[STMT_LOGIN_DEVICE_LOOKUP] = "login_device_lookup",
-	[STMT_LOGIN_REFUSAL_COUNT] = "login_refusal_count",
-	[STMT_LOGIN_REFUSAL_INSERT] = "login_refusal_insert",
-	[STMT_LOGIN_REFUSAL_PRUNE] = "login_refusal_prune",
-	[STMT_SYNC_NORMAL] = "sync_normal",
-	[STMT_SYNC_FULL] = "sync_full",
-	[STMT_AUDIT_INSERT] = "audit_insert",
-	[STMT_AUDIT_PAGE] = "audit_page",
-	[STMT_ITEM_ADMIN_BY_ID] = "item_admin_by_id",
-	[STMT_ITEMS_ADMIN_PAGE] = "items_admin_page",
-	[STMT_ITEM_INSERT] = "item_insert",
-	[STMT_ITEM_UPDATE] = "item_update",
-	[STMT_ITEM_SET_STATUS] = "item_set_status",
-	[STMT_ITEM_WITHDRAW] = "item_withdraw",
-	[STMT_REVISION_INSERT] = "revision_insert",
-	[STMT_REVISIONS_OF_ITEM] = "revisions_of_item",
-	[STMT_ITEM_STATUS_BY_ID] = "item_status_by_id",
-	[STMT_PREVIEW_INSERT] = "preview_insert",
-	[STMT_PREVIEW_LOOKUP] = "preview_lookup",
-	[STMT_PREVIEW_REVOKE_ITEM] = "preview_revoke_item",
-	[STMT_PREVIEW_ACTIVE_OF_ITEM] = "preview_active_of_item",
-	[STMT_SEARCH_PUBLIC] = "search_public",
-	[STMT_SEARCH_SNIPPET] = "search_snippet",
-	[STMT_SEARCH_PHRASE_DOCS] = "search_phrase_docs",
-	[STMT_ITEMS_FEED] = "items_feed",
-	[STMT_ITEMS_SITEMAP] = "items_sitemap",
-	[STMT_ITEMS_PUBLIC_COUNT] = "items_public_count",
-	[STMT_ITEMS_PUBLIC_OLDEST] = "items_public_oldest",
-	[STMT_LAST_CHANGE] = "last_change",
-	[STMT_SEARCH_INDEX_OPTIMIZE] = "search_index_optimize",
-	[STMT_ITEM_PUBLIC_NEWER] = "item_public_newer",
-	[STMT_ITEM_PUBLIC_OLDER] = "item_public_older",
-	[STMT_ITEM_KEYS_PUBLIC_OF_KIND] = "item_keys_public_of_kind",
-	[STMT_ITEM_KEYS_PUBLIC_ALL] = "item_keys_public_all",
-	[STMT_ITEM_NEXT_PUBLIC_AT] = "item_next_public_at",
-};
 
 /* slugify(text): the URL slug of a title, so seed and migrations make the same slugs as the C code. */
 static void sql_slugify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -293,14 +233,14 @@ int db_seed(struct db *db, char *err, size_t errlen)
 static int prepare(struct db *db, enum stmt s, char *err, size_t errlen)
 {
 	size_t len;
-	const char *sql = stmt_names[s] ? query_text(stmt_names[s], &len) : NULL;
+	const char *sql = sql_stmt_names[s] ? query_text(sql_stmt_names[s], &len) : NULL;
 	if (sql == NULL) {
 		snprintf(err, errlen, "statement %d (%s) is not in sql/queries.sql", (int)s,
-		         stmt_names[s] ? stmt_names[s] : "unnamed");
+		         sql_stmt_names[s] ? sql_stmt_names[s] : "unnamed");
 		return -1;
 	}
 	if (sqlite3_prepare_v3(db->h, sql, (int)len, SQLITE_PREPARE_PERSISTENT, &db->stmts[s], NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "statement %s does not prepare: %s", stmt_names[s], sqlite3_errmsg(db->h));
+		snprintf(err, errlen, "statement %s does not prepare: %s", sql_stmt_names[s], sqlite3_errmsg(db->h));
 		return -1;
 	}
 	return 0;
@@ -319,6 +259,43 @@ sqlite3_stmt *db_stmt(struct db *db, enum stmt s)
 		sqlite3_clear_bindings(db->stmts[s]);
 	}
 	return db->stmts[s];
+}
+
+int db_row(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE)
+		log_error("query failed: %s (%s)", sqlite3_errmsg(sqlite3_db_handle(st)), sqlite3_sql(st));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_run(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		log_error("statement failed: %s (%s)", sqlite3_errmsg(sqlite3_db_handle(st)), sqlite3_sql(st));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+const char *db_text_col(struct arena *a, sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return arena_strdup(a, s ? (const char *)s : "");
+}
+
+int db_bind_text(sqlite3_stmt *st, int param, const char *text)
+{
+	return sqlite3_bind_text(st, param, text, -1, SQLITE_STATIC);
+}
+
+int db_ping(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_PUBLIC_OLDEST);
+	return st != NULL && db_run(st) == 0;
 }
 
 int db_check_statements(struct db *db, char *err, size_t errlen)

@@ -6,66 +6,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+#include "buf.h"
 #include "db.h"
 #include "log.h"
 #include "req.h"
-#include "resp.h"
-#include "site.h"
-#include "clock.h"
-
-static const char *text_col(struct req *r, sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	return arena_strdup(r->arena, s ? (const char *)s : "");
-}
 
 /* Every item query returns the same first twelve columns, in this order. */
-void item_from_row(struct req *r, sqlite3_stmt *st, struct item *it)
+enum item_col {
+	COL_ID, COL_KIND, COL_TYPE, COL_SLUG, COL_TITLE, COL_TEASER, COL_BODY, COL_SIGNATURE, COL_PUBLISHED_AT,
+	COL_UPDATED_AT, COL_PUBLIC_UPDATED_AT, COL_UPDATE_NOTE, ITEM_COLS
+};
+
+void item_from_row(struct arena *a, sqlite3_stmt *st, struct item *it)
 {
-	it->id = sqlite3_column_int64(st, 0);
-	it->kind = text_col(r, st, 1);
-	it->type = text_col(r, st, 2);
-	it->slug = text_col(r, st, 3);
-	it->title = text_col(r, st, 4);
-	it->teaser = text_col(r, st, 5);
-	it->body = text_col(r, st, 6);
-	it->signature = text_col(r, st, 7);
-	it->published_at = sqlite3_column_int64(st, 8);
-	it->updated_at = sqlite3_column_int64(st, 9);
-	it->public_updated_at = sqlite3_column_int64(st, 10);
-	it->update_note = text_col(r, st, 11);
+	it->id = sqlite3_column_int64(st, COL_ID);
+	it->kind = db_text_col(a, st, COL_KIND);
+	it->type = db_text_col(a, st, COL_TYPE);
+	it->slug = db_text_col(a, st, COL_SLUG);
+	it->title = db_text_col(a, st, COL_TITLE);
+	it->teaser = db_text_col(a, st, COL_TEASER);
+	it->body = db_text_col(a, st, COL_BODY);
+	it->signature = db_text_col(a, st, COL_SIGNATURE);
+	it->published_at = sqlite3_column_int64(st, COL_PUBLISHED_AT);
+	it->updated_at = sqlite3_column_int64(st, COL_UPDATED_AT);
+	it->public_updated_at = sqlite3_column_int64(st, COL_PUBLIC_UPDATED_AT);
+	it->update_note = db_text_col(a, st, COL_UPDATE_NOTE);
 }
 
-static int fetch_one(struct req *r, sqlite3_stmt *st, struct item *out)
+/* The first row of st into out. 1, 0 (no row) or -1; st is left reset. */
+static int fetch_one(struct arena *a, sqlite3_stmt *st, struct item *out)
 {
-	int rc = sqlite3_step(st);
-	int found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-	if (found == 1)
-		item_from_row(r, st, out);
-	if (found < 0)
-		log_error("item query failed: %s", sqlite3_errstr(rc));
-	sqlite3_reset(st);
+	int found = db_row(st);
+	if (found == 1) {
+		item_from_row(a, st, out);
+		sqlite3_reset(st);
+	}
 	return found;
 }
 
-int item_get_public(struct req *r, long long id, struct item *out)
+int item_get_public(struct db *db, struct arena *a, time_t now, long long id, struct item *out)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_PUBLIC_BY_ID);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_PUBLIC_BY_ID);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	return fetch_one(r, st, out);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	return fetch_one(a, st, out);
 }
 
-int item_latest_full(struct req *r, const char *kind, struct item *out)
+int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, struct item *out)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_LATEST_FULL_OF_KIND);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_LATEST_FULL_OF_KIND);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	return fetch_one(r, st, out);
+	db_bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	return fetch_one(a, st, out);
 }
 
 /* When the next scheduled item becomes public: LLONG_MAX if none is scheduled, -1 on error. */
@@ -74,10 +71,10 @@ static long long next_public_at(struct db *db, long long now)
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_NEXT_PUBLIC_AT);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, now);
-	int rc = sqlite3_step(st);
-	long long at = rc != SQLITE_ROW ? -1 : sqlite3_column_type(st, 0) == SQLITE_NULL ? LLONG_MAX
-	                                                                                  : sqlite3_column_int64(st, 0);
+	sqlite3_bind_int64(st, 1, (long long)now);
+	if (db_row(st) != 1)
+		return -1;
+	long long at = sqlite3_column_type(st, 0) == SQLITE_NULL ? LLONG_MAX : sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return at;
 }
@@ -124,10 +121,10 @@ static struct key_cache {
 static unsigned long key_clock;
 
 /* The cache of f's keys, emptied if it is stale; NULL on error. */
-static struct key_cache *key_cache_of(struct req *r, const struct item_filter *f)
+static struct key_cache *key_cache_of(struct db *db, time_t now, const struct item_filter *f)
 {
 	const char *kind = f->kind ? f->kind : "";
-	long long to = f->to >= (long long)r->now ? LLONG_MAX : f->to;
+	long long to = f->to >= (long long)now ? LLONG_MAX : f->to;
 	struct key_cache *c = &key_caches[0];
 	int same = 0;
 	for (int i = 0; i < KEY_LISTS && !same; i++) {
@@ -137,7 +134,7 @@ static struct key_cache *key_cache_of(struct req *r, const struct item_filter *f
 			c = k;
 	}
 	c->used = ++key_clock;
-	int current = item_stamp_check(r->db, (long long)r->now, &c->stamp);
+	int current = item_stamp_check(db, (long long)now, &c->stamp);
 	if (current < 0) {
 		c->used = 0;
 		return NULL;
@@ -169,15 +166,15 @@ static void keep_key(struct key_cache *c, const struct list_key *key)
 
 /* The statement all (or of_kind, when f has a kind) with its parameters bound: the kind, f's earliest
  * time, the key the rows start below, and how many rows. NULL on error. */
-static sqlite3_stmt *below_key(struct req *r, const struct item_filter *f, enum stmt all, enum stmt of_kind,
+static sqlite3_stmt *below_key(struct db *db, const struct item_filter *f, enum stmt all, enum stmt of_kind,
                                const struct list_key *key, long long rows)
 {
-	sqlite3_stmt *st = db_stmt(r->db, f->kind ? of_kind : all);
+	sqlite3_stmt *st = db_stmt(db, f->kind ? of_kind : all);
 	if (st == NULL)
 		return NULL;
 	int p = 1;
 	if (f->kind)
-		sqlite3_bind_text(st, p++, f->kind, -1, SQLITE_STATIC);
+		db_bind_text(st, p++, f->kind);
 	sqlite3_bind_int64(st, p++, f->from);
 	sqlite3_bind_int64(st, p++, key->at);
 	sqlite3_bind_int64(st, p++, key->id);
@@ -188,41 +185,36 @@ static sqlite3_stmt *below_key(struct req *r, const struct item_filter *f, enum 
 /* Step through up to count keys of f below *key, leaving *key at the last one; every KEY_STRIDE-th is
  * kept in c when c is given (so *key must then be a multiple of KEY_STRIDE from the top). Returns how many
  * keys there were, or -1. */
-static long long walk_keys(struct req *r, const struct item_filter *f, struct list_key *key, long long count,
+static long long walk_keys(struct db *db, const struct item_filter *f, struct list_key *key, long long count,
                            struct key_cache *c)
 {
-	sqlite3_stmt *st = below_key(r, f, STMT_ITEM_KEYS_PUBLIC_ALL, STMT_ITEM_KEYS_PUBLIC_OF_KIND, key, count);
+	sqlite3_stmt *st = below_key(db, f, STMT_ITEM_KEYS_PUBLIC_ALL, STMT_ITEM_KEYS_PUBLIC_OF_KIND, key, count);
 	if (st == NULL)
 		return -1;
 	long long n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_row(st)) == 1) {
 		key->at = sqlite3_column_int64(st, 0);
 		key->id = sqlite3_column_int64(st, 1);
 		if (++n % KEY_STRIDE == 0 && c)
 			keep_key(c, key);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		log_error("item keys failed: %s", sqlite3_errstr(rc));
-		return -1;
-	}
-	return n;
+	return rc < 0 ? -1 : n;
 }
 
 /* The key the list f starts below after skipping skip items. Returns 1, 0 (the list is shorter) or -1. */
-static int list_start(struct req *r, const struct item_filter *f, long long skip, struct list_key *key)
+static int list_start(struct db *db, time_t now, const struct item_filter *f, long long skip, struct list_key *key)
 {
 	*key = (struct list_key){f->to, LLONG_MAX};
 	if (skip <= 0)
 		return 1;
-	struct key_cache *c = key_cache_of(r, f);
+	struct key_cache *c = key_cache_of(db, now, f);
 	if (c == NULL)
 		return -1;
 	long long stride = skip / KEY_STRIDE, rest = skip % KEY_STRIDE;
 	if (stride > c->n && !c->complete) {
 		struct list_key from = c->n ? c->keys[c->n - 1] : *key;
-		long long want = (stride - c->n) * KEY_STRIDE, got = walk_keys(r, f, &from, want, c);
+		long long want = (stride - c->n) * KEY_STRIDE, got = walk_keys(db, f, &from, want, c);
 		if (got < 0)
 			return -1;
 		c->complete = got < want;
@@ -232,7 +224,7 @@ static int list_start(struct req *r, const struct item_filter *f, long long skip
 	if (stride > 0)
 		*key = c->keys[stride - 1];
 	if (rest > 0) {
-		long long got = walk_keys(r, f, key, rest, NULL);
+		long long got = walk_keys(db, f, key, rest, NULL);
 		if (got < 0)
 			return -1;
 		if (got < rest)
@@ -241,27 +233,24 @@ static int list_start(struct req *r, const struct item_filter *f, long long skip
 	return 1;
 }
 
-int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out)
+int item_list(struct db *db, struct arena *a, time_t now, const struct item_filter *f, int limit, long long offset,
+              struct item **out)
 {
-	struct item *items = arena_alloc(r->arena, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
+	struct item *items = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
 	struct list_key start;
 	*out = items;
-	int found = list_start(r, f, offset, &start);
+	int found = list_start(db, now, f, offset, &start);
 	if (found <= 0)
 		return found;
-	sqlite3_stmt *st = below_key(r, f, STMT_ITEMS_PUBLIC_ALL, STMT_ITEMS_PUBLIC_OF_KIND, &start, limit);
+	sqlite3_stmt *st = below_key(db, f, STMT_ITEMS_PUBLIC_ALL, STMT_ITEMS_PUBLIC_OF_KIND, &start, limit);
 	if (st == NULL)
 		return -1;
 
-	int n = 0, rc = SQLITE_DONE;
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		item_from_row(r, st, &items[n++]);
-	if (n < limit && rc != SQLITE_DONE) {
-		log_error("item list failed: %s", sqlite3_errstr(rc));
-		n = -1;
-	}
+	int n = 0, rc = 1;
+	while (n < limit && (rc = db_row(st)) == 1)
+		item_from_row(a, st, &items[n++]);
 	sqlite3_reset(st);
-	return n;
+	return rc < 0 ? -1 : n;
 }
 
 /* The kinds and their words: the one place that names them (input.c's validators list the same words). */
@@ -313,43 +302,83 @@ const char *item_type_label(const char *type)
 	return type;
 }
 
-void item_not_public(struct req *r, long long id)
+int item_withdrawal(struct db *db, struct arena *a, long long id, struct item_withdrawal *out)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_STATUS_BY_ID);
-	if (st == NULL) {
-		resp_error(r, 500, "This item could not be read. The error has been logged.");
-		return;
-	}
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_STATUS_BY_ID);
+	if (st == NULL)
+		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	int withdrawn = 0;
-	struct buf msg = {0};
-	if (sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 4), "withdrawn") == 0) {
-		char date[64];
-		struct tm tm;
-		withdrawn = 1;
-		clock_local(r->site->zone, (time_t)sqlite3_column_int64(st, 6), &tm);
-		buf_printf(&msg, "“%s” was withdrawn on %s.", (const char *)sqlite3_column_text(st, 3),
-		           clock_fmt_long_date(&tm, date, sizeof date));
-		const char *note = (const char *)sqlite3_column_text(st, 7);
-		if (note && *note)
-			buf_printf(&msg, " %s", note);
-	}
-	sqlite3_reset(st);
+	int found = db_row(st);
+	if (found != 1)
+		return found;
+	int withdrawn = strcmp((const char *)sqlite3_column_text(st, 4), "withdrawn") == 0;
 	if (withdrawn)
-		resp_error(r, 410, buf_str(&msg));
-	else
-		resp_error(r, 404, "There is no press release or event with this number.");
-	buf_free(&msg);
+		*out = (struct item_withdrawal){.title = db_text_col(a, st, 3), .at = sqlite3_column_int64(st, 6),
+		                                .note = db_text_col(a, st, 7)};
+	sqlite3_reset(st);
+	return withdrawn;
 }
 
-int item_neighbour(struct req *r, const struct item *it, int newer, struct item *out)
+int item_neighbour(struct db *db, struct arena *a, time_t now, const struct item *it, int newer, struct item *out)
 {
-	sqlite3_stmt *st = db_stmt(r->db, newer ? STMT_ITEM_PUBLIC_NEWER : STMT_ITEM_PUBLIC_OLDER);
+	sqlite3_stmt *st = db_stmt(db, newer ? STMT_ITEM_PUBLIC_NEWER : STMT_ITEM_PUBLIC_OLDER);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, it->published_at);
 	sqlite3_bind_int64(st, 2, it->id);
 	if (newer)
-		sqlite3_bind_int64(st, 3, (long long)r->now);
-	return fetch_one(r, st, out);
+		sqlite3_bind_int64(st, 3, (long long)now);
+	return fetch_one(a, st, out);
+}
+
+int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, int limit, struct item_entry **out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_FEED);
+	if (st == NULL)
+		return -1;
+	struct item_entry *e = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *e);
+	*out = e;
+	if (kind)
+		db_bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	sqlite3_bind_int(st, 3, limit);
+	int n = 0, rc = 1;
+	while (n < limit && (rc = db_row(st)) == 1) {
+		item_from_row(a, st, &e[n].it);
+		e[n++].created_at = sqlite3_column_int64(st, ITEM_COLS);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
+}
+
+long long item_public_count(struct db *db, time_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_PUBLIC_COUNT);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, LLONG_MIN);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	if (db_row(st) != 1)
+		return -1;
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+int item_sitemap(struct db *db, struct arena *a, time_t now, int limit, long long offset, struct item **out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_SITEMAP);
+	if (st == NULL)
+		return -1;
+	struct item *items = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
+	*out = items;
+	sqlite3_bind_int64(st, 1, (long long)now);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	int n = 0, rc = 1;
+	while (n < limit && (rc = db_row(st)) == 1)
+		items[n++] = (struct item){.id = sqlite3_column_int64(st, 0), .kind = db_text_col(a, st, 1),
+		                           .slug = db_text_col(a, st, 2), .updated_at = sqlite3_column_int64(st, 3)};
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
 }

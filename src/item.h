@@ -3,6 +3,7 @@
 #define PRESSROOM_ITEM_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct req;
 
@@ -27,14 +28,23 @@ struct item_filter {
 	long long from, to;     /* published_at range, inclusive */
 };
 
-/* The public item id into *out, strings owned by the request. Returns 1 found, 0 not found, -1 error. */
-int item_get_public(struct req *r, long long id, struct item *out);
+/* Reading items. Like every store module these take the connection, the arena that owns the strings they
+ * return (the request's) and the time that decides what is public; they never see a request and never
+ * answer one: the pages turn what they return into a template or a status. */
+struct arena;
+struct db;
+
+/* The public item id into *out. Returns 1 found, 0 not found, -1 error (logged). */
+int item_get_public(struct db *db, struct arena *a, time_t now, long long id, struct item *out);
 /* The newest public item of kind, in full. Returns 1, 0 or -1 as above. */
-int item_latest_full(struct req *r, const char *kind, struct item *out);
-/* Up to limit public items matching f, newest first, skipping offset; the array belongs to the request.
+int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, struct item *out);
+/* Up to limit public items matching f, newest first, skipping offset, into an array owned by a.
  * Returns the count, or -1 on error. However large offset is, this is an index seek: the keys where deep
  * pages start are found once and kept (see item.c). */
-int item_list(struct req *r, const struct item_filter *f, int limit, long long offset, struct item **out);
+int item_list(struct db *db, struct arena *a, time_t now, const struct item_filter *f, int limit, long long offset,
+              struct item **out);
+/* The public item just newer (newer=1) or older than it. Returns 1, 0 (none) or -1. */
+int item_neighbour(struct db *db, struct arena *a, time_t now, const struct item *it, int newer, struct item *out);
 
 /* The rule every per-worker cache of public items keeps to: what was built from them stays current while no
  * commit is seen (db_data_version) and no scheduled item has become public (until then the public items are
@@ -44,20 +54,34 @@ struct item_stamp {
 };
 /* 1 if what was built under *s is current at now; 0 after stamping *s with the present (the caller rebuilds,
  * and what it builds now is current under the new stamp); -1 on error, *s left stale. */
-struct db;
 int item_stamp_check(struct db *db, long long now, struct item_stamp *s);
 
+/* Why an item id that is not public is not: withdrawn (1, with the notice in *out), or a draft, a scheduled
+ * item or no item at all (0), which the public may not tell apart. -1 on error. */
+struct item_withdrawal {
+	const char *title;
+	long long at;
+	const char *note;  /* "" when none was given */
+};
+int item_withdrawal(struct db *db, struct arena *a, long long id, struct item_withdrawal *out);
+
+/* The newest limit public items in full (of kind, or all when NULL), with when each was created, for the
+ * feeds. Returns the count, or -1. */
+struct item_entry {
+	struct item it;
+	long long created_at;
+};
+int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, int limit, struct item_entry **out);
+/* How many items are public now, or -1. */
+long long item_public_count(struct db *db, time_t now);
+/* Public items [offset, offset + limit) in id order, with only id, kind, slug and updated_at (the later of
+ * the edit and the publication) set, for the sitemaps. Returns the count, or -1. */
+int item_sitemap(struct db *db, struct arena *a, time_t now, int limit, long long offset, struct item **out);
+
 /* Fill it from the current row of st, whose first twelve columns are those of sql/queries.sql's item
- * statements. Strings are copied into the request. */
+ * statements. Strings are copied into a. */
 struct sqlite3_stmt;
-void item_from_row(struct req *r, struct sqlite3_stmt *st, struct item *it);
-
-/* Answer for an item id that is not public: 410 with the withdrawal notice if it was withdrawn, else 404
- * (a draft or a scheduled item does not exist for the public yet). */
-void item_not_public(struct req *r, long long id);
-
-/* The public item just newer (newer=1) or older than it. Returns 1, 0 (none) or -1. */
-int item_neighbour(struct req *r, const struct item *it, int newer, struct item *out);
+void item_from_row(struct arena *a, struct sqlite3_stmt *st, struct item *it);
 
 /* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
 const char *item_path(struct req *r, const struct item *it);

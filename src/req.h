@@ -50,6 +50,11 @@ struct req {
 	struct kv *query;         /* decoded query pairs, in order */
 	size_t nquery;
 	const char *arg;          /* the segment a route's '*' matched, or NULL */
+	struct req_seg {          /* that segment as its route's validator read it (route.h enum seg) */
+		long long id;     /* /releases/<id>-<slug>, /admin/items/<id>/..., /sitemap/<id>.xml; else 0 */
+		const char *slug; /* /releases/<id>-<slug>: the slug ("" without one); else NULL */
+	} seg;
+	const char *route_arg;    /* the route's argument (struct route), e.g. the kind of a feed, or NULL */
 	struct input in[KEY__MAX]; /* the route's keys, validated by the gate */
 	const char *remote_addr;  /* the client, as nginx saw it */
 	int https;                /* the request came over TLS: cookies get Secure */

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "req.h"
 #include "resp.h"
+#include "valid.h"
 
 #define READ (METHOD_GET | METHOD_HEAD)
 #define ITEM_FIELDS                                                                                       \
@@ -21,30 +22,80 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_MESSAGES] = {"/messages", page_messages, READ,
 	                   KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) | KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q), 0},
 	[PAGE_FEED_ALL] = {"/feed.atom", page_feed, READ, 0, 0},
-	[PAGE_FEED_RELEASES] = {"/releases/feed.atom", page_feed, READ, 0, 0},
-	[PAGE_FEED_EVENTS] = {"/events/feed.atom", page_feed, READ, 0, 0},
+	[PAGE_FEED_RELEASES] = {"/releases/feed.atom", page_feed, READ, 0, 0, .arg = "release"},
+	[PAGE_FEED_EVENTS] = {"/events/feed.atom", page_feed, READ, 0, 0, .arg = "event"},
 	[PAGE_SITEMAP] = {"/sitemap.xml", page_sitemap, READ, 0, 0},
-	[PAGE_SITEMAP_PART] = {"/sitemap/*", page_sitemap, READ, 0, 0},
+	[PAGE_SITEMAP_PART] = {"/sitemap/*", page_sitemap, READ, 0, 0, SEG_XML_PART},
 	[PAGE_ROBOTS] = {"/robots.txt", page_robots, READ, 0, 0},
 	[PAGE_HEALTH] = {"/health", page_health, READ, 0, ROUTE_NOSTORE},
-	[PAGE_RELEASE] = {"/releases/*", page_item, READ, 0, 0},
-	[PAGE_EVENT] = {"/events/*", page_item, READ, 0, 0},
-	[PAGE_PREVIEW] = {"/preview/*", page_preview, READ, 0, ROUTE_NOSTORE},
+	[PAGE_RELEASE] = {"/releases/*", page_item, READ, 0, 0, SEG_ID_SLUG, "release"},
+	[PAGE_EVENT] = {"/events/*", page_item, READ, 0, 0, SEG_ID_SLUG, "event"},
+	[PAGE_PREVIEW] = {"/preview/*", page_preview, READ, 0, ROUTE_NOSTORE, SEG_TOKEN},
 	[PAGE_ADMIN_LOGIN] = {"/admin/login", page_admin_login, READ | METHOD_POST,
 	                      KEYBIT(KEY_USERNAME) | KEYBIT(KEY_PASSWORD), ROUTE_NOSTORE},
 	[PAGE_ADMIN_LOGOUT] = {"/admin/logout", page_admin_logout, METHOD_POST, 0, ADMIN},
 	[PAGE_ADMIN_LIST] = {"/admin", page_admin_list, READ, KEYBIT(KEY_PAGE), ADMIN},
 	[PAGE_ADMIN_NEW] = {"/admin/new", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS, ADMIN},
 	[PAGE_ADMIN_ITEM] = {"/admin/items/*", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS | KEYBIT(KEY_DONE),
-	                     ADMIN},
+	                     ADMIN, SEG_ID},
 	[PAGE_ADMIN_WITHDRAW] = {"/admin/items/*/withdraw", page_admin_withdraw, METHOD_POST, KEYBIT(KEY_NOTE),
-	                         ADMIN | ROUTE_PUBLISHER},
+	                         ADMIN | ROUTE_PUBLISHER, SEG_ID},
 	[PAGE_ADMIN_SENDBACK] = {"/admin/items/*/sendback", page_admin_sendback, METHOD_POST, KEYBIT(KEY_COMMENT),
-	                         ADMIN | ROUTE_PUBLISHER},
-	[PAGE_ADMIN_SHARE] = {"/admin/items/*/share", page_admin_share, METHOD_POST, 0, ADMIN},
-	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, 0, ADMIN},
+	                         ADMIN | ROUTE_PUBLISHER, SEG_ID},
+	[PAGE_ADMIN_SHARE] = {"/admin/items/*/share", page_admin_share, METHOD_POST, 0, ADMIN, SEG_ID},
+	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, 0, ADMIN, SEG_ID},
 	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER},
 };
+
+/* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
+
+static int seg_id_slug(const char *s, struct req_seg *out)
+{
+	return valid_id_slug(s, &out->id, &out->slug);
+}
+
+static int seg_id(const char *s, struct req_seg *out)
+{
+	return valid_positive(s, VALID_ID_MAX, &out->id);
+}
+
+static int seg_token(const char *s, struct req_seg *out)
+{
+	(void)out;
+	return auth_token_valid(s);
+}
+
+static int seg_xml_part(const char *s, struct req_seg *out)
+{
+	char digits[8];
+	size_t len = strlen(s);
+	if (len < 5 || len - 4 >= sizeof digits || strcmp(s + len - 4, ".xml") != 0)
+		return 0;
+	memcpy(digits, s, len - 4);
+	digits[len - 4] = '\0';
+	return valid_positive(digits, 100000, &out->id);
+}
+
+static const struct {
+	int (*check)(const char *segment, struct req_seg *out);
+	const char *missing;
+} segs[SEG__MAX] = {
+	[SEG_ID_SLUG] = {seg_id_slug, "There is no page at this address."},
+	[SEG_ID] = {seg_id, "There is no item with this number."},
+	[SEG_TOKEN] = {seg_token, "This preview link does not exist."},
+	[SEG_XML_PART] = {seg_xml_part, "There is no such sitemap."},
+};
+
+int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing)
+{
+	*out = (struct req_seg){0};
+	*missing = NULL;
+	if (seg == SEG_NONE ? segment == NULL : segment != NULL && segs[seg].check(segment, out))
+		return 1;
+	*out = (struct req_seg){0};
+	*missing = seg == SEG_NONE ? "There is no page at this address." : segs[seg].missing;
+	return 0;
+}
 
 /* Does path match pattern? A '*' takes one non-empty segment, returned in *arg. */
 static int matches(const char *pat, const char *path, const char **arg)
@@ -223,5 +274,12 @@ void route_dispatch(struct req *r)
 		resp_error(r, 403, "Only a publisher may do this.");
 		return;
 	}
+	/* Last, where the handlers used to read it: a bad segment is a 404 only to whoever may see the page. */
+	const char *missing;
+	if (!route_segment(rt->seg, r->arg, &r->seg, &missing)) {
+		resp_error(r, 404, missing);
+		return;
+	}
+	r->route_arg = rt->arg;
 	rt->handler(r);
 }

@@ -5,6 +5,7 @@
 #define PRESSROOM_ROUTE_H
 
 #include "pages/pages.h"
+#include "req.h"
 
 enum page {
 	PAGE_HOME,
@@ -38,6 +39,18 @@ enum route_flag {
 	ROUTE_NOSTORE = 1u << 2,   /* Cache-Control: no-store (every ROUTE_LOGIN route has it too) */
 };
 
+/* What a route's '*' segment must hold. route_dispatch checks it before the handler runs and hands the
+ * handler the value read from it in r->seg; a segment that does not fit is a 404, with the message of its
+ * kind (no handler parses a path). */
+enum seg {
+	SEG_NONE,     /* the route has no '*' */
+	SEG_ID_SLUG,  /* <id> or <id>-<slug>: r->seg.id, r->seg.slug */
+	SEG_ID,       /* <id>: r->seg.id */
+	SEG_TOKEN,    /* a preview token, AUTH_TOKEN_HEX lower-case hex digits: r->arg */
+	SEG_XML_PART, /* <n>.xml, n from 1 to 100000: r->seg.id */
+	SEG__MAX
+};
+
 /* Every POST is checked for its CSRF token: against the session's on ROUTE_LOGIN routes, against the
  * sign-in cookie on the sign-in page. A GET never changes state. */
 struct route {
@@ -46,6 +59,8 @@ struct route {
 	unsigned methods;     /* enum method bits */
 	unsigned keys;        /* KEYBIT()s of the query keys and form fields it accepts */
 	unsigned flags;       /* enum route_flag bits */
+	enum seg seg;         /* what the '*' segment holds */
+	const char *arg;      /* for the handler, as r->route_arg: the kind of items a route shows, or NULL */
 };
 
 extern const struct route route_table[PAGE__MAX];
@@ -53,6 +68,9 @@ extern const struct route route_table[PAGE__MAX];
 /* The route for path, and where the segment its '*' matched starts in *arg (or NULL); the segment ends at
  * the next '/' or the end. NULL if no route matches. route_dispatch gives pages the segment alone. */
 const struct route *route_match(const char *path, const char **arg);
+/* Check segment (the '*' part alone, without what follows) against seg and read it into out. Returns 1,
+ * or 0 with the 404 message for it in *missing. */
+int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing);
 /* Run one parsed request: route, method (405), inputs (400), body type (415), session, CSRF (403), role
  * (403), handler. */
 void route_dispatch(struct req *r);

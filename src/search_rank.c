@@ -1,13 +1,11 @@
-/* search_rank.c: search_rank(), FTS5's BM25 with the documents per term given, and the cache that gives
- * them. Why: bm25() counts, on every query, every document holding each term (to weigh a rare term above a
+/* search_rank.c: search_rank(), FTS5's BM25 with the documents per term given (search_store.c keeps
+ * them per worker and binds them). Why: bm25() counts, on every query, every document holding each term (to weigh a rare term above a
  * common one): for "cooperation" 70,000 documents, 20 million instructions, where scoring the 1,000
  * candidates costs 6 million. Those counts change only when the index does, so a worker keeps them. */
 #include "search_rank.h"
 
 #include <math.h>
 #include <string.h>
-
-#include "log.h"
 
 /* ---- search_rank(): the formula of bm25() in SQLite's fts5_aux.c, step for step, so the scores are
  * the same to the last bit ---- */
@@ -99,67 +97,4 @@ int search_rank_register(fts5_api *fts5)
 	if (fts5 == NULL)
 		return SQLITE_ERROR;
 	return fts5->xCreateFunction(fts5, "search_rank", NULL, search_rank, NULL);
-}
-
-/* ---- the counts: per worker, kept while the data version stays ---- */
-
-enum { CACHE_SIZE = 64 }; /* terms; a miss costs one walk of the term's index entries */
-
-static struct {
-	char phrase[SEARCH_MAX_TERM + 3]; /* quoted, NUL-terminated */
-	sqlite3_int64 docs;
-} cache[CACHE_SIZE];
-static int cached, oldest;
-static long long cache_version = -1;
-static const struct db *cache_db; /* a worker has one connection; tests and tools may open more */
-
-/* The documents that hold phrase (a quoted term, len bytes): the number bm25() would count. -1 on error. */
-static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len)
-{
-	for (int i = 0; i < cached; i++)
-		if (strncmp(cache[i].phrase, phrase, len) == 0 && cache[i].phrase[len] == '\0')
-			return cache[i].docs;
-	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PHRASE_DOCS);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, phrase, (int)len, SQLITE_STATIC);
-	sqlite3_int64 docs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (docs < 0) {
-		log_error("cannot count the documents of %.*s: %s", (int)len, phrase, db_error(db));
-		return -1;
-	}
-	if (len < sizeof cache[0].phrase) {
-		/* When full, the entry stored longest ago makes room. */
-		memcpy(cache[oldest].phrase, phrase, len);
-		cache[oldest].phrase[len] = '\0';
-		cache[oldest].docs = docs;
-		oldest = (oldest + 1) % CACHE_SIZE;
-		if (cached < CACHE_SIZE)
-			cached++;
-	}
-	return docs;
-}
-
-int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts, const struct search_term *terms,
-                     int n)
-{
-	long long version = db_data_version(db);
-	if (version < 0 || version != cache_version || db != cache_db) {
-		cached = oldest = 0;
-		cache_version = version;
-		cache_db = db;
-	}
-	sqlite3_int64 counts[SEARCH_MAX_TERMS];
-	int kept = 0;
-	for (int i = 0; i < n && i < SEARCH_MAX_TERMS; i++) {
-		sqlite3_int64 docs = docs_of(db, fts + terms[i].off, terms[i].len);
-		if (docs < 0)
-			return -1;
-		/* FTS5 drops a phrase with no token ("—" alone) from the query, so it must not count here either.
-		 * Any other term in no document matches nothing, and then no row is ranked at all. */
-		if (docs > 0)
-			counts[kept++] = docs;
-	}
-	return sqlite3_bind_blob(st, param, counts, kept * (int)sizeof *counts, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
 }

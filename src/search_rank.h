@@ -1,23 +1,14 @@
 /* search_rank.h: ranking search results. BM25 exactly as FTS5's bm25() computes it, except that the number
- * of documents holding each term comes from a per-worker cache instead of being counted on every query
+ * of documents holding each term comes from a per-worker cache (search_store.c) instead of being counted on every query
  * (bm25() walks every match of every term for it: 70,000 documents for a common word). */
 #ifndef PRESSROOM_SEARCH_RANK_H
 #define PRESSROOM_SEARCH_RANK_H
 
 #include <sqlite3.h>
 
-#include "db.h"
-#include "search.h"
-
 /* Add the FTS5 function search_rank(fts, counts, weight...) to a connection (db_open does, before any
- * statement is prepared): counts is what search_rank_bind binds, then one weight per column. Its value is
- * bm25(fts, weight...)'s. Returns SQLITE_OK or an SQLite error code. */
+ * statement is prepared): counts is what search_rank_bind (search_store.h) binds, then one weight per
+ * column. Its value is bm25(fts, weight...)'s. Returns SQLITE_OK or an SQLite error code. */
 int search_rank_register(fts5_api *fts5);
-
-/* Bind to parameter param of st the document counts that search_rank() needs for the query fts, whose
- * terms are terms[0..n-1] (from search_fts_query): each from the cache, or counted (one index walk) and
- * kept until the data changes. Returns 0, or -1 (logged). */
-int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts, const struct search_term *terms,
-                     int n);
 
 #endif

@@ -3,34 +3,84 @@
 
 #include <string.h>
 
+#include "arena.h"
 #include "db.h"
 #include "log.h"
 #include "req.h"
 
-static const char *text_col(struct req *r, sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	return arena_strdup(r->arena, s ? (const char *)s : "");
-}
+/* item_admin_by_id's columns after the twelve of every item query. */
+enum { COL_STATUS = 12, COL_CREATED_BY, COL_SUBMITTED_BY, COL_REVIEW_COMMENT, COL_WITHDRAWN_AT, COL_WITHDRAWAL_NOTE };
 
-int store_get(struct req *r, long long id, struct admin_item *out)
+int store_get(struct db *db, struct arena *a, long long id, struct admin_item *out)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_ADMIN_BY_ID);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_ADMIN_BY_ID);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	int found = db_row(st);
 	if (found == 1) {
-		item_from_row(r, st, &out->it);
-		out->status = text_col(r, st, 12);
-		out->created_by = sqlite3_column_int64(st, 13);
-		out->submitted_by = sqlite3_column_int64(st, 14);
-		out->review_comment = text_col(r, st, 15);
-		out->withdrawn_at = sqlite3_column_int64(st, 16);
-		out->withdrawal_note = text_col(r, st, 17);
+		item_from_row(a, st, &out->it);
+		out->status = db_text_col(a, st, COL_STATUS);
+		out->created_by = sqlite3_column_int64(st, COL_CREATED_BY);
+		out->submitted_by = sqlite3_column_int64(st, COL_SUBMITTED_BY);
+		out->review_comment = db_text_col(a, st, COL_REVIEW_COMMENT);
+		out->withdrawn_at = sqlite3_column_int64(st, COL_WITHDRAWN_AT);
+		out->withdrawal_note = db_text_col(a, st, COL_WITHDRAWAL_NOTE);
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	return found;
+}
+
+int store_list(struct db *db, struct arena *a, int limit, long long offset, struct admin_row **out)
+{
+	struct admin_row *rows = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *rows);
+	*out = rows;
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_ADMIN_PAGE);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	int n = 0, rc = 1;
+	while (n < limit && (rc = db_row(st)) == 1)
+		rows[n++] = (struct admin_row){
+			.id = sqlite3_column_int64(st, 0),
+			.kind = db_text_col(a, st, 1),
+			.type = db_text_col(a, st, 2),
+			.title = db_text_col(a, st, 3),
+			.status = db_text_col(a, st, 4),
+			.published_at = sqlite3_column_int64(st, 5),
+			.updated_at = sqlite3_column_int64(st, 6),
+			.author = db_text_col(a, st, 7),
+		};
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
+}
+
+int store_revisions(struct db *db, struct arena *a, long long id, struct revision **out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_REVISIONS_OF_ITEM);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int n = 0, cap = 0, rc;
+	struct revision *revs = NULL;
+	while ((rc = db_row(st)) == 1) {
+		if (n == cap) {
+			struct revision *more = arena_alloc(a, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *more);
+			if (n)
+				memcpy(more, revs, (size_t)n * sizeof *more);
+			revs = more;
+		}
+		revs[n++] = (struct revision){
+			.at = sqlite3_column_int64(st, 0),
+			.who = db_text_col(a, st, 1),
+			.action = db_text_col(a, st, 2),
+			.status = db_text_col(a, st, 3),
+			.note = db_text_col(a, st, 4),
+		};
+	}
+	*out = revs;
+	return rc < 0 ? -1 : n;
 }
 
 const char *store_shown_status(const char *status, long long published_at, long long now)
@@ -39,15 +89,15 @@ const char *store_shown_status(const char *status, long long published_at, long 
 }
 
 /* Step a write statement; 0 if it ran and changed a row. */
-static int done(struct req *r, sqlite3_stmt *st, const char *what)
+static int done(struct db *db, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		log_error("%s failed: %s", what, db_error(r->db));
+		log_error("%s failed: %s", what, db_error(db));
 		return -1;
 	}
-	return sqlite3_changes(db_handle(r->db)) > 0 ? 0 : -1;
+	return sqlite3_changes(db_handle(db)) > 0 ? 0 : -1;
 }
 
 static void bind_fields(sqlite3_stmt *st, int first, const struct item_fields *f)
@@ -60,70 +110,71 @@ static void bind_fields(sqlite3_stmt *st, int first, const struct item_fields *f
 	sqlite3_bind_text(st, first + 5, f->signature, -1, SQLITE_STATIC);
 }
 
-long long store_create(struct req *r, const struct item_fields *f, const char *status)
+long long store_create(struct db *db, time_t now, long long user, const struct item_fields *f, const char *status)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_INSERT);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_INSERT);
 	if (st == NULL)
 		return -1;
 	bind_fields(st, 1, f);
 	sqlite3_bind_text(st, 7, status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, f->published_at);
-	sqlite3_bind_int64(st, 9, (long long)r->now);
-	sqlite3_bind_int64(st, 10, r->user.id);
-	return done(r, st, "item insert") == 0 ? db_last_id(r->db) : -1;
+	sqlite3_bind_int64(st, 9, (long long)now);
+	sqlite3_bind_int64(st, 10, user);
+	return done(db, st, "item insert") == 0 ? db_last_id(db) : -1;
 }
 
-int store_update(struct req *r, long long id, const struct item_fields *f, const char *note)
+int store_update(struct db *db, time_t now, long long id, const struct item_fields *f, const char *note)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_UPDATE);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_UPDATE);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	bind_fields(st, 2, f);
 	sqlite3_bind_int64(st, 8, f->published_at);
-	sqlite3_bind_int64(st, 9, (long long)r->now);
+	sqlite3_bind_int64(st, 9, (long long)now);
 	if (note) {
-		sqlite3_bind_int64(st, 10, (long long)r->now);
+		sqlite3_bind_int64(st, 10, (long long)now);
 		sqlite3_bind_text(st, 11, note, -1, SQLITE_STATIC);
 	}
-	return done(r, st, "item update");
+	return done(db, st, "item update");
 }
 
-int store_set_status(struct req *r, long long id, const char *status, const char *comment)
+int store_set_status(struct db *db, time_t now, long long user, long long id, const char *status,
+                     const char *comment)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_SET_STATUS);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_SET_STATUS);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (long long)r->now);
+	sqlite3_bind_int64(st, 3, (long long)now);
 	if (strcmp(status, "submitted") == 0)
-		sqlite3_bind_int64(st, 4, r->user.id);
+		sqlite3_bind_int64(st, 4, user);
 	if (comment)
 		sqlite3_bind_text(st, 5, comment, -1, SQLITE_STATIC);
-	return done(r, st, "item status");
+	return done(db, st, "item status");
 }
 
-int store_withdraw(struct req *r, long long id, const char *note)
+int store_withdraw(struct db *db, time_t now, long long id, const char *note)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEM_WITHDRAW);
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_WITHDRAW);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
+	sqlite3_bind_int64(st, 2, (long long)now);
 	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
-	return done(r, st, "item withdrawal");
+	return done(db, st, "item withdrawal");
 }
 
-int store_revision(struct req *r, long long id, const char *action, const char *note)
+int store_revision(struct db *db, time_t now, long long user, long long id, const char *action, const char *note)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_REVISION_INSERT);
+	sqlite3_stmt *st = db_stmt(db, STMT_REVISION_INSERT);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, r->user.id);
-	sqlite3_bind_int64(st, 3, (long long)r->now);
+	sqlite3_bind_int64(st, 2, user);
+	sqlite3_bind_int64(st, 3, (long long)now);
 	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, note ? note : "", -1, SQLITE_STATIC);
-	return done(r, st, "revision insert");
+	return done(db, st, "revision insert");
 }

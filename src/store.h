@@ -3,6 +3,8 @@
 #ifndef PRESSROOM_STORE_H
 #define PRESSROOM_STORE_H
 
+#include <time.h>
+
 #include "item.h"
 
 struct req;
@@ -23,21 +25,44 @@ struct item_fields {
 	long long published_at;
 };
 
-/* Item id into *out (strings owned by the request). 1 found, 0 not, -1 error. */
-int store_get(struct req *r, long long id, struct admin_item *out);
+struct arena;
+struct db;
+
+/* Item id, whatever its status, into *out (strings owned by a). 1 found, 0 not, -1 error. */
+int store_get(struct db *db, struct arena *a, long long id, struct admin_item *out);
+
+/* One line of the officers' list of every item. */
+struct admin_row {
+	long long id;
+	const char *kind, *type, *title, *status, *author;
+	long long published_at, updated_at;
+};
+/* Up to limit items whatever their status, newest first, after skipping offset, into an array owned by a.
+ * Returns the count, or -1. */
+int store_list(struct db *db, struct arena *a, int limit, long long offset, struct admin_row **out);
+
+/* One kept revision of an item: when, by whom, what was done, the status it left and the note. */
+struct revision {
+	long long at;
+	const char *who, *action, *status, *note;
+};
+/* The latest revisions of item id (at most 50), newest first, into an array owned by a. Count or -1. */
+int store_revisions(struct db *db, struct arena *a, long long id, struct revision **out);
 /* The status shown to officers: "scheduled" for a published item whose time (published_at) has not come
  * at now, else the stored status. The one place "scheduled" is worked out. */
 const char *store_shown_status(const char *status, long long published_at, long long now);
 
+/* The writes: now is when they happen, user the officer who makes them (the session's user id). */
 /* Insert a new item; returns its id, or -1. */
-long long store_create(struct req *r, const struct item_fields *f, const char *status);
+long long store_create(struct db *db, time_t now, long long user, const struct item_fields *f, const char *status);
 /* Change the content. With note non-NULL the public page will say "Updated <now>: note". 0 or -1. */
-int store_update(struct req *r, long long id, const struct item_fields *f, const char *note);
-/* Move to status; submitted records r->user as the submitter; comment (may be NULL) is the reviewer's. */
-int store_set_status(struct req *r, long long id, const char *status, const char *comment);
+int store_update(struct db *db, time_t now, long long id, const struct item_fields *f, const char *note);
+/* Move to status; submitted records user as the submitter; comment (may be NULL) is the reviewer's. */
+int store_set_status(struct db *db, time_t now, long long user, long long id, const char *status,
+                     const char *comment);
 /* Withdraw a published item with a note for the public. 0, or -1 (also when it was not published). */
-int store_withdraw(struct req *r, long long id, const char *note);
+int store_withdraw(struct db *db, time_t now, long long id, const char *note);
 /* Keep a revision of the item as it now stands, labelled with action and note. 0 or -1. */
-int store_revision(struct req *r, long long id, const char *action, const char *note);
+int store_revision(struct db *db, time_t now, long long user, long long id, const char *action, const char *note);
 
 #endif

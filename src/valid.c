@@ -177,7 +177,7 @@ int valid_id_slug(const char *s, long long *id, const char **slug)
 		return 0;
 	memcpy(digits, s, n);
 	digits[n] = '\0';
-	if (!valid_positive(digits, 9007199254740991LL, id))
+	if (!valid_positive(digits, VALID_ID_MAX, id))
 		return 0;
 	*slug = s[n] == '-' ? s + n + 1 : s + n;
 	return 1;

@@ -20,6 +20,8 @@ size_t valid_utf8_char(const char *s, size_t len, unsigned *cp);
 int valid_char(unsigned cp);
 /* One line of text: valid UTF-8, at most max bytes, no control characters at all. */
 int valid_line(const char *s, size_t max);
+/* The largest item id: 2^53 - 1, exact in a double, so in JSON too. */
+#define VALID_ID_MAX 9007199254740991LL
 /* "<id>" or "<id>-<slug>" as in /releases/12-joint-statement: the id, and the slug part (or "") in *slug. */
 int valid_id_slug(const char *s, long long *id, const char **slug);
 /* s is one of the NULL-terminated words; *out is its index. */

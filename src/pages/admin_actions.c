@@ -13,6 +13,7 @@
 #include "../log.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../share.h"
 #include "../store.h"
 #include "admin_form.h"
 #include "pages.h"
@@ -45,8 +46,8 @@ void page_admin_withdraw(struct req *r)
 		resp_error(r, 400, "Say why the item is withdrawn: the note is shown to the public (one line).");
 		return;
 	}
-	if (db_begin(r->db) != 0 || store_withdraw(r, a.it.id, note->s) != 0 ||
-	    store_revision(r, a.it.id, "withdraw", note->s) != 0 ||
+	if (db_begin(r->db) != 0 || store_withdraw(r->db, r->now, a.it.id, note->s) != 0 ||
+	    store_revision(r->db, r->now, r->user.id, a.it.id, "withdraw", note->s) != 0 ||
 	    audit_log(r, "withdraw", a.it.id, "note: %.200s", note->s) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -68,8 +69,8 @@ void page_admin_sendback(struct req *r)
 		resp_error(r, 400, "Write a comment for the author: it says what to change.");
 		return;
 	}
-	if (db_begin(r->db) != 0 || store_set_status(r, a.it.id, "draft", comment->s) != 0 ||
-	    store_revision(r, a.it.id, "send-back", comment->s) != 0 ||
+	if (db_begin(r->db) != 0 || store_set_status(r->db, r->now, r->user.id, a.it.id, "draft", comment->s) != 0 ||
+	    store_revision(r->db, r->now, r->user.id, a.it.id, "send-back", comment->s) != 0 ||
 	    audit_log(r, "send-back", a.it.id, "comment: %.200s", comment->s) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -91,19 +92,12 @@ void page_admin_share(struct req *r)
 	auth_random_hex(token);
 	auth_token_hash(token, hash);
 	long long expires = (long long)r->now + PREVIEW_LIFETIME;
-	sqlite3_stmt *st = db_begin(r->db) == 0 ? db_stmt(r->db, STMT_PREVIEW_INSERT) : NULL;
-	if (st == NULL) {
+	if (db_begin(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
 	}
-	sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, a.it.id);
-	sqlite3_bind_int64(st, 3, r->user.id);
-	sqlite3_bind_int64(st, 4, (long long)r->now);
-	sqlite3_bind_int64(st, 5, expires);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
+	if (share_create(r->db, hash, a.it.id, r->user.id, r->now, expires) != 0 ||
+	    audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
 	    db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -118,16 +112,12 @@ void page_admin_revoke(struct req *r)
 	struct admin_item a;
 	if (!admin_item_from_arg(r, &a))
 		return;
-	sqlite3_stmt *st = db_begin(r->db) == 0 ? db_stmt(r->db, STMT_PREVIEW_REVOKE_ITEM) : NULL;
-	if (st == NULL) {
+	if (db_begin(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
 	}
-	sqlite3_bind_int64(st, 1, a.it.id);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || audit_log(r, "revoke", a.it.id, "every preview link") != 0 || db_commit(r->db) != 0) {
+	if (share_revoke(r->db, a.it.id, r->now) != 0 || audit_log(r, "revoke", a.it.id, "every preview link") != 0 ||
+	    db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
 	}

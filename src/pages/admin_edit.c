@@ -18,6 +18,7 @@
 #include "../log.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../share.h"
 #include "../site.h"
 #include "../store.h"
 #include "../tpl.h"
@@ -76,12 +77,8 @@ static int may_edit(const struct req *r, const struct admin_item *a)
 
 int admin_item_from_arg(struct req *r, struct admin_item *a)
 {
-	long long id;
-	if (!valid_positive(r->arg, 9007199254740991LL, &id)) {
-		resp_error(r, 404, "There is no item with this number.");
-		return 0;
-	}
-	int found = store_get(r, id, a);
+	long long id = r->seg.id; /* checked by the route (SEG_ID) */
+	int found = store_get(r->db, r->arena, id, a);
 	if (found < 0)
 		resp_error(r, 500, "The item could not be read. The error has been logged.");
 	else if (found == 0)
@@ -220,24 +217,18 @@ static const char *kind_label(const char *kind)
 
 static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_REVISIONS_OF_ITEM);
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, id);
-	int any = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	struct revision *revs;
+	int n = store_revisions(r->db, r->arena, id, &revs);
+	for (int i = 0; i < n; i++) {
 		struct tpl_dict *rev = tpl_section(d, "REVISION");
-		view_set_at(rev, r->site->zone, (time_t)sqlite3_column_int64(st, 0), "%d.%m.%Y %H:%M");
-		tpl_set(rev, "WHO", (const char *)sqlite3_column_text(st, 1));
-		tpl_set(rev, "ACTION", (const char *)sqlite3_column_text(st, 2));
-		tpl_set(rev, "STATUS", (const char *)sqlite3_column_text(st, 3));
-		const char *note = (const char *)sqlite3_column_text(st, 4);
-		if (note && *note)
-			tpl_set(tpl_section(rev, "REVISION_NOTE"), "NOTE", note);
-		any = 1;
+		view_set_at(rev, r->site->zone, (time_t)revs[i].at, "%d.%m.%Y %H:%M");
+		tpl_set(rev, "WHO", revs[i].who);
+		tpl_set(rev, "ACTION", revs[i].action);
+		tpl_set(rev, "STATUS", revs[i].status);
+		if (*revs[i].note)
+			tpl_set(tpl_section(rev, "REVISION_NOTE"), "NOTE", revs[i].note);
 	}
-	sqlite3_reset(st);
-	if (any)
+	if (n > 0)
 		tpl_show(d, "HISTORY");
 }
 
@@ -246,28 +237,22 @@ static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin
 	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0)
 		return;
 	struct tpl_dict *box = tpl_section(d, "SHARE_BOX");
-	sqlite3_stmt *st = db_stmt(r->db, STMT_PREVIEW_ACTIVE_OF_ITEM);
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, a->it.id);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	int any = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	struct share_link *links;
+	int n = share_active(r->db, r->arena, a->it.id, r->now, &links);
+	for (int i = 0; i < n; i++) {
 		struct tpl_dict *l = tpl_section(box, "ACTIVE_LINK");
 		char when[32];
-		time_t t = (time_t)sqlite3_column_int64(st, 0);
+		time_t t = (time_t)links[i].created_at;
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 		tpl_set(l, "CREATED", when);
-		t = (time_t)sqlite3_column_int64(st, 1);
+		t = (time_t)links[i].expires_at;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 		tpl_set(l, "EXPIRES", when);
-		any = 1;
 	}
-	sqlite3_reset(st);
-	if (any)
+	if (n > 0)
 		tpl_show(box, "CAN_REVOKE");
 }
 
@@ -456,14 +441,16 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 	if (db_begin(r->db) != 0)
 		return -1;
 	if (a == NULL)
-		id = store_create(r, &fields, status ? status : "draft");
-	else if (store_update(r, id, &fields, note) != 0)
+		id = store_create(r->db, r->now, r->user.id, &fields, status ? status : "draft");
+	else if (store_update(r->db, r->now, id, &fields, note) != 0)
 		id = -1;
 	if (id < 0)
 		goto fail;
-	if (a && status && store_set_status(r, id, status, action == ACTION_PUBLISH ? "" : NULL) != 0)
+	if (a && status &&
+	    store_set_status(r->db, r->now, r->user.id, id, status, action == ACTION_PUBLISH ? "" : NULL) != 0)
 		goto fail;
-	if (a == NULL && status && strcmp(status, "submitted") == 0 && store_set_status(r, id, status, NULL) != 0)
+	if (a == NULL && status && strcmp(status, "submitted") == 0 &&
+	    store_set_status(r->db, r->now, r->user.id, id, status, NULL) != 0)
 		goto fail;
 
 	const char *what = action == ACTION_SUBMIT ? "submit" : a ? "save" : "create";
@@ -483,7 +470,7 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 		what = "edit-published";
 		snprintf(detail, sizeof detail, "note: %.120s", note);
 	}
-	if (store_revision(r, id, what, note) != 0 || audit_log(r, what, id, "%s", detail) != 0)
+	if (store_revision(r->db, r->now, r->user.id, id, what, note) != 0 || audit_log(r, what, id, "%s", detail) != 0)
 		goto fail;
 	if (db_commit(r->db) != 0)
 		return -1;
@@ -498,7 +485,7 @@ void page_admin_edit(struct req *r)
 {
 	struct admin_item stored, *a = NULL;
 	struct form f;
-	if (r->arg) {
+	if (r->seg.id) {
 		if (!admin_item_from_arg(r, &stored))
 			return;
 		a = &stored;

@@ -6,9 +6,7 @@
 
 #include "../buf.h"
 #include "../clock.h"
-#include "../db.h"
 #include "../item.h"
-#include "../log.h"
 #include "../markup.h"
 #include "../req.h"
 #include "../resp.h"
@@ -29,8 +27,9 @@ static const char *tag_authority(struct req *r)
 
 static void feed(struct req *r, const char *kind, const char *path, const char *title)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_FEED);
-	if (st == NULL) {
+	struct item_entry *entries;
+	int n = item_feed(r->db, r->arena, r->now, kind, FEED_ENTRIES, &entries);
+	if (n < 0) {
 		resp_error(r, 500, "The feed could not be read. The error has been logged.");
 		return;
 	}
@@ -40,15 +39,9 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 	long long newest = 0;
 	char iso[32];
 
-	if (kind)
-		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	sqlite3_bind_int(st, 3, FEED_ENTRIES);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct item it;
-		item_from_row(r, st, &it);
-		time_t created = (time_t)sqlite3_column_int64(st, 12);
+	for (int i = 0; i < n; i++) {
+		const struct item it = entries[i].it;
+		time_t created = (time_t)entries[i].created_at;
 		struct tm tm;
 		char day[16];
 		gmtime_r(&created, &tm);
@@ -70,12 +63,6 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 		if (updated > newest)
 			newest = updated;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		log_error("feed query failed: %s", db_error(r->db));
-		resp_error(r, 500, "The feed could not be read. The error has been logged.");
-		goto out;
-	}
 	buf_reset(&s);
 	buf_printf(&s, "tag:%s,2000:feed%s", authority, path);
 	tpl_set(d, "FEED_ID", buf_str(&s));
@@ -91,17 +78,13 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 	tpl_set(d, "HTML_URL", buf_str(&s));
 	tpl_set(d, "UPDATED", clock_fmt_iso_utc(newest ? (time_t)newest : r->now, iso, sizeof iso));
 	resp_render_as(r, d, "feed.tpl", "application/atom+xml; charset=utf-8");
-out:
 	buf_free(&s);
 	tpl_dict_free(d);
 }
 
 void page_feed(struct req *r)
 {
-	if (strcmp(r->path, "/releases/feed.atom") == 0)
-		feed(r, "release", r->path, item_kind_label("release", ITEM_LABEL_MANY | ITEM_LABEL_LOWER));
-	else if (strcmp(r->path, "/events/feed.atom") == 0)
-		feed(r, "event", r->path, item_kind_label("event", ITEM_LABEL_MANY | ITEM_LABEL_LOWER));
-	else
-		feed(r, NULL, "/feed.atom", "all messages");
+	/* The route's argument is the kind; its path is the feed's own. */
+	const char *kind = r->route_arg;
+	feed(r, kind, r->path, kind ? item_kind_label(kind, ITEM_LABEL_MANY | ITEM_LABEL_LOWER) : "all messages");
 }

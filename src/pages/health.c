@@ -26,10 +26,7 @@ void page_health(struct req *r)
 		resp_error(r, 404, "There is no page at this address.");
 		return;
 	}
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_PUBLIC_OLDEST);
-	int ok = st != NULL && sqlite3_step(st) == SQLITE_ROW;
-	if (st)
-		sqlite3_reset(st);
+	int ok = db_ping(r->db);
 	buf_reset(&r->body);
 	buf_puts(&r->body, ok ? "ok\n" : "database unavailable\n");
 	r->status = ok ? 200 : 503;

@@ -19,8 +19,8 @@ void page_home(struct req *r)
 	struct item release, *events;
 	struct item_filter recent = {.kind = "event", .from = LLONG_MIN, .to = (long long)r->now};
 
-	int found = item_latest_full(r, "release", &release);
-	int n = item_list(r, &recent, HOME_EVENTS, 0, &events);
+	int found = item_latest_full(r->db, r->arena, r->now, "release", &release);
+	int n = item_list(r->db, r->arena, r->now, &recent, HOME_EVENTS, 0, &events);
 	if (found < 0 || n < 0) {
 		resp_error(r, 500, "The press releases could not be read. The error has been logged.");
 		goto out;

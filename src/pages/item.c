@@ -2,33 +2,55 @@
  * Public. The id decides; /releases/<id>, a wrong slug or the wrong kind answer 301 to the canonical URL. */
 #include <string.h>
 
+#include "../buf.h"
+#include "../clock.h"
 #include "../item.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../site.h"
 #include "../tpl.h"
-#include "../valid.h"
 #include "../view.h"
 #include "pages.h"
 
+/* An id that is not public: 410 with the withdrawal notice if it was withdrawn, else 404 (a draft or a
+ * scheduled item does not exist for the public yet). */
+static void not_public(struct req *r, long long id)
+{
+	struct item_withdrawal w;
+	int withdrawn = item_withdrawal(r->db, r->arena, id, &w);
+	if (withdrawn < 0) {
+		resp_error(r, 500, "This item could not be read. The error has been logged.");
+		return;
+	}
+	if (withdrawn == 0) {
+		resp_error(r, 404, "There is no press release or event with this number.");
+		return;
+	}
+	char date[64];
+	struct tm tm;
+	struct buf msg = {0};
+	clock_local(r->site->zone, (time_t)w.at, &tm);
+	buf_printf(&msg, "“%s” was withdrawn on %s.", w.title, clock_fmt_long_date(&tm, date, sizeof date));
+	if (*w.note)
+		buf_printf(&msg, " %s", w.note);
+	resp_error(r, 410, buf_str(&msg));
+	buf_free(&msg);
+}
+
 void page_item(struct req *r)
 {
-	long long id;
-	const char *slug;
+	long long id = r->seg.id; /* checked by the route (SEG_ID_SLUG); the slug only decides a redirect */
 	struct item it;
 	struct tpl_dict *d = NULL;
 
-	if (!valid_id_slug(r->arg, &id, &slug)) {
-		resp_error(r, 404, "There is no page at this address.");
-		return;
-	}
-	int found = item_get_public(r, id, &it);
+	int found = item_get_public(r->db, r->arena, r->now, id, &it);
 	if (found < 0) {
 		resp_error(r, 500, "This item could not be read. The error has been logged.");
 		return;
 	}
 	if (found == 0) {
-		item_not_public(r, id);
+		not_public(r, id);
 		return;
 	}
 	const char *canonical = item_path(r, &it);
@@ -43,7 +65,7 @@ void page_item(struct req *r)
 	struct item near;
 	struct tpl_dict *nav = NULL;
 	for (int newer = 1; newer >= 0; newer--) {
-		if (item_neighbour(r, &it, newer, &near) != 1)
+		if (item_neighbour(r->db, r->arena, r->now, &it, newer, &near) != 1)
 			continue;
 		if (nav == NULL)
 			nav = tpl_section(d, "NEIGHBOURS");

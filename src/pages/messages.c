@@ -15,7 +15,7 @@
 #include "../req.h"
 #include "../resp.h"
 #include "../search.h"
-#include "../search_rank.h"
+#include "../search_store.h"
 #include "../site.h"
 #include "../slots.h"
 #include "../tpl.h"
@@ -92,46 +92,24 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 static int search(struct req *r, struct tpl_dict *d, const char *fts, const struct search_term *terms, int n_terms,
                   const struct item_filter *f, long long offset)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_SEARCH_PUBLIC);
-	if (st == NULL || search_rank_bind(r->db, st, 8, fts, terms, n_terms) != 0)
+	struct item *items;
+	int n = search_items(r->db, r->arena, fts, terms, n_terms, f, PER_PAGE + 1, offset, &items);
+	if (n < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, f->from);
-	sqlite3_bind_int64(st, 3, f->to);
-	if (f->kind)
-		sqlite3_bind_text(st, 4, f->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, PER_PAGE + 1);
-	sqlite3_bind_int64(st, 6, offset);
-	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
-	struct item *items = arena_alloc(r->arena, (PER_PAGE + 1) * sizeof *items);
-	int n = 0, rc;
-	while (n <= PER_PAGE && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		item_from_row(r, st, &items[n++]);
-	if (n <= PER_PAGE && rc != SQLITE_DONE) {
-		log_error("search failed: %s", db_error(r->db));
-		sqlite3_reset(st);
-		return -1;
-	}
-	sqlite3_reset(st);
 
 	for (int i = 0; i < n && i < PER_PAGE; i++) {
 		struct tpl_dict *m = tpl_section(d, "MESSAGE");
 		view_item_summary(r, m, &items[i]);
-		sqlite3_stmt *sn = db_stmt(r->db, STMT_SEARCH_SNIPPET);
-		if (sn == NULL)
-			continue;
-		sqlite3_bind_text(sn, 1, fts, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(sn, 2, items[i].id);
-		if (sqlite3_step(sn) == SQLITE_ROW) {
+		const char *snippet = search_passage(r->db, r->arena, fts, items[i].id);
+		if (snippet) {
 			/* Split at the markers: matched words go in <mark> by the template, all as text. */
-			char *snippet = arena_strdup(r->arena, (const char *)sqlite3_column_text(sn, 0));
 			struct tpl_dict *s = tpl_section(m, "SNIPPET");
-			for (char *p = snippet; *p;) {
+			for (const char *p = snippet; *p;) {
 				int hit = *p == SEARCH_HIT_OPEN[0];
 				if (hit)
 					p++;
 				size_t len = strcspn(p, hit ? SEARCH_HIT_CLOSE : SEARCH_HIT_OPEN);
-				char *part = arena_strndup(r->arena, p, len);
+				const char *part = arena_strndup(r->arena, p, len);
 				struct tpl_dict *pd = tpl_section(s, "PART");
 				tpl_set(tpl_section(pd, hit ? "HIT" : "PLAIN"), "TEXT", part);
 				p += len;
@@ -139,7 +117,6 @@ static int search(struct req *r, struct tpl_dict *d, const char *fts, const stru
 					p++;
 			}
 		}
-		sqlite3_reset(sn);
 	}
 	return n;
 }
@@ -189,7 +166,7 @@ void page_messages(struct req *r)
 		}
 		n = search(r, d, buf_str(&fts), terms, n_terms, &f, (page - 1) * PER_PAGE);
 		slots_give(SLOTS_SEARCH);
-	} else if ((n = item_list(r, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items)) > 0)
+	} else if ((n = item_list(r->db, r->arena, r->now, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items)) > 0)
 		for (int i = 0; i < n && i < PER_PAGE; i++)
 			view_item_summary(r, tpl_section(d, "MESSAGE"), &items[i]);
 	if (n < 0) {

@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "../auth.h"
-#include "../db.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../share.h"
 #include "../store.h"
 #include "../tpl.h"
 #include "../view.h"
@@ -15,23 +15,15 @@
 
 void page_preview(struct req *r)
 {
-	if (strlen(r->arg) != AUTH_TOKEN_HEX || strspn(r->arg, "0123456789abcdef") != AUTH_TOKEN_HEX) {
-		resp_error(r, 404, "This preview link does not exist.");
-		return;
-	}
-	unsigned char hash[32];
+	unsigned char hash[32]; /* r->arg is a token's shape: the route checked it (SEG_TOKEN) */
 	auth_token_hash(r->arg, hash);
-	sqlite3_stmt *st = db_stmt(r->db, STMT_PREVIEW_LOOKUP);
-	if (st == NULL) {
+	long long id = share_lookup(r->db, hash, r->now);
+	if (id < 0) {
 		resp_error(r, 500, "The preview could not be read. The error has been logged.");
 		return;
 	}
-	sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
 	struct admin_item a;
-	if (id == 0 || store_get(r, id, &a) != 1 || strcmp(a.status, "withdrawn") == 0) {
+	if (id == 0 || store_get(r->db, r->arena, id, &a) != 1 || strcmp(a.status, "withdrawn") == 0) {
 		resp_error(r, 404, "This preview link does not exist, has expired or was revoked.");
 		return;
 	}

@@ -2,35 +2,19 @@
  * /sitemap.xml lists every public item with its lastmod when there are at most 10,000 of them; past that
  * it is a sitemap index of /sitemap/1.xml, /sitemap/2.xml, ... of 10,000 each (the protocol allows 50,000).
  * /robots.txt points to it and keeps crawlers out of /admin and of preview links. */
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../buf.h"
 #include "../clock.h"
-#include "../db.h"
 #include "../item.h"
-#include "../log.h"
 #include "../req.h"
 #include "../resp.h"
 #include "../site.h"
-#include "../valid.h"
 #include "../tpl.h"
 #include "pages.h"
 
 enum { PER_FILE = 10000 };
-
-static long long public_count(struct req *r)
-{
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_PUBLIC_COUNT);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, LLONG_MIN);
-	sqlite3_bind_int64(st, 2, (long long)r->now);
-	long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return n;
-}
 
 static void add_url(struct tpl_dict *d, const char *base, const char *path, long long lastmod)
 {
@@ -47,8 +31,9 @@ static void add_url(struct tpl_dict *d, const char *base, const char *path, long
 /* One urlset: public items [offset, offset + PER_FILE) in id order; the first also lists / and /messages. */
 static void urlset(struct req *r, long long offset)
 {
-	sqlite3_stmt *st = db_stmt(r->db, STMT_ITEMS_SITEMAP);
-	if (st == NULL) {
+	struct item *items;
+	int n = item_sitemap(r->db, r->arena, r->now, PER_FILE, offset, &items);
+	if (n < 0) {
 		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
 		return;
 	}
@@ -59,21 +44,9 @@ static void urlset(struct req *r, long long offset)
 		add_url(d, base, "/", 0);
 		add_url(d, base, "/messages", 0);
 	}
-	sqlite3_bind_int64(st, 1, (long long)r->now);
-	sqlite3_bind_int(st, 2, PER_FILE);
-	sqlite3_bind_int64(st, 3, offset);
-	int rc, n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct item it = {.id = sqlite3_column_int64(st, 0),
-		                  .kind = (const char *)sqlite3_column_text(st, 1),
-		                  .slug = (const char *)sqlite3_column_text(st, 2)};
-		add_url(d, base, item_path(r, &it), sqlite3_column_int64(st, 3));
-		n++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
-	else if (n == 0 && offset > 0)
+	for (int i = 0; i < n; i++)
+		add_url(d, base, item_path(r, &items[i]), items[i].updated_at);
+	if (n == 0 && offset > 0)
 		resp_error(r, 404, "There is no such sitemap.");
 	else
 		resp_render_as(r, d, "sitemap.tpl", "application/xml; charset=utf-8");
@@ -82,12 +55,12 @@ static void urlset(struct req *r, long long offset)
 
 void page_sitemap(struct req *r)
 {
-	long long count = public_count(r);
+	long long count = item_public_count(r->db, r->now);
 	if (count < 0) {
 		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
 		return;
 	}
-	if (r->arg == NULL) {
+	if (r->seg.id == 0) {
 		if (count <= PER_FILE) {
 			urlset(r, 0);
 			return;
@@ -108,21 +81,7 @@ void page_sitemap(struct req *r)
 		tpl_dict_free(d);
 		return;
 	}
-	/* /sitemap/<N>.xml */
-	char digits[16];
-	size_t len = strlen(r->arg);
-	long long n;
-	if (len < 5 || len - 4 >= sizeof digits || strcmp(r->arg + len - 4, ".xml") != 0) {
-		resp_error(r, 404, "There is no such sitemap.");
-		return;
-	}
-	memcpy(digits, r->arg, len - 4);
-	digits[len - 4] = '\0';
-	if (!valid_positive(digits, 100000, &n)) {
-		resp_error(r, 404, "There is no such sitemap.");
-		return;
-	}
-	urlset(r, (n - 1) * PER_FILE);
+	urlset(r, (r->seg.id - 1) * PER_FILE); /* /sitemap/<N>.xml, N checked by the route (SEG_XML_PART) */
 }
 
 void page_robots(struct req *r)

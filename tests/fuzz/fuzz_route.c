@@ -1,5 +1,5 @@
-/* fuzz_route.c: routing and the validators of valid.c on any text: route_match and the <id>-<slug> segment
- * (valid_id_slug), and valid_positive, valid_year, valid_date, valid_time, valid_word, valid_line,
+/* fuzz_route.c: routing and the validators of valid.c on any text: route_match, the '*' segment checks
+ * of the route table (route_segment) and valid_id_slug, and valid_positive, valid_year, valid_date, valid_time, valid_word, valid_line,
  * valid_utf8 and valid_clean_utf8, each given the whole input.
  *
  * Properties: no memory error; a matched '*' segment lies inside the path and is not empty; every accepted
@@ -36,6 +36,21 @@ static void route(const char *path)
 		CHECK(id >= 1 && id <= 9007199254740991LL);
 		CHECK(slug >= seg && slug <= seg + seglen);
 	}
+	/* The route's own check, as route_dispatch runs it, and every other kind's on the same segment. */
+	for (int kind = 0; kind < SEG__MAX; kind++) {
+		struct req_seg v;
+		const char *missing = NULL;
+		int ok = route_segment((enum seg)kind, seg, &v, &missing);
+		CHECK(ok ? missing == NULL : missing != NULL && v.id == 0 && v.slug == NULL);
+		CHECK(kind != SEG_NONE || !ok);
+		if (ok && (kind == SEG_ID_SLUG || kind == SEG_ID || kind == SEG_XML_PART))
+			CHECK(v.id >= 1 && v.id <= (kind == SEG_XML_PART ? 100000 : 9007199254740991LL));
+		if (ok && kind == SEG_ID_SLUG)
+			CHECK(v.slug >= seg && v.slug <= seg + seglen);
+		if (ok && kind == SEG_TOKEN)
+			CHECK(seglen == 64 && strspn(seg, "0123456789abcdef") == 64);
+	}
+	CHECK(rt->seg != SEG_NONE);
 	free(seg);
 }
 

@@ -20,6 +20,7 @@
 #include "input.h"
 #include "search.h"
 #include "search_rank.h"
+#include "search_store.h"
 
 static struct db *db;
 static sqlite3_stmt *ours_and_fts5s; /* each row: our rank and snippet, then FTS5's */

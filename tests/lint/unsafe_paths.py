@@ -1,6 +1,8 @@
 """unsafe_paths.py: a cheap lint, in the manner of Fossil's, that fails when code takes an unsafe path
-instead of the one safe module: the wire only through serve.c/resp.c, SQL only through db.c, markup only
-through markup.c, templates that always auto-escape, C++ only in the ctemplate bridge.
+instead of the one safe module: the wire only through serve.c/resp.c, SQL only through db.c (and none at
+all in the pages, which read the store modules), markup only
+through markup.c, templates that always auto-escape, C++ only in the ctemplate bridge, and no import circle
+among the modules of src/.
 
     python3 tests/lint/unsafe_paths.py SOURCE_DIR
 """
@@ -26,6 +28,8 @@ RULES = [
     (r"\bFCGX_\w+", {"src/serve.c"}, "the FastCGI wire belongs to serve.c; pages fill struct req"),
     (r"\bsqlite3_(prepare\w*|exec|mprintf|vmprintf|snprintf)\b", {"src/db.c", "src/backup.c"},
      "statements are prepared once in db.c from sql/queries.sql"),
+    (r"\bsqlite3_\w+", None, "pages never touch SQLite: the store modules (item, store, share, audit, "
+     "search_store) take (db, arena, now) and return plain structs"),
     (r"\b(printf|puts|fputs|fwrite|write)\s*\(", {"src/main.c", "src/log.c", "src/user.c", "src/backup.c"},
      "output goes through resp_ and tpl_, messages through log_ (only the command line prints)"),
     (r"\btpl_set_rendered_markup\b", {"src/markup.c", "src/tpl.h", "src/tpl_ctemplate.cc"},
@@ -41,11 +45,39 @@ for path in sources:
     rel = os.path.relpath(path, root)
     code = code_of(path)
     for pattern, allowed, why in RULES:
-        if rel in allowed:
+        # allowed None: a rule for the pages, src/pages/ only
+        if (rel in allowed) if allowed is not None else not rel.startswith("src/pages/"):
             continue
         for m in re.finditer(pattern, code):
             line = code.count("\n", 0, m.start()) + 1
             problems.append(f"{rel}:{line}: {m.group(0)}: {why}")
+
+# No import circle among the modules of src/ (a module: name.c with name.h; an edge: one includes the
+# other's header; the pages are left out). A circle means two modules cannot be understood, tested or changed one at a time.
+graph = {}
+for path in sources:
+    if os.sep + "pages" + os.sep in path:
+        continue  # the pages are leaves (route.c names them), and pages/item.c is no module item
+    module = os.path.splitext(os.path.basename(path))[0]
+    for inc in re.findall(r'#include "(?:\.\./)?(\w+)\.h"', open(path, encoding="utf-8").read()):
+        if inc != module and os.path.exists(os.path.join(root, "src", inc + ".h")):
+            graph.setdefault(module, set()).add(inc)
+circles = set()
+
+
+def walk(start, node, trail):
+    for nxt in sorted(graph.get(node, ())):
+        if nxt == start:
+            i = trail.index(min(trail))
+            circles.add(tuple(trail[i:] + trail[:i]))
+        elif nxt not in trail:
+            walk(start, nxt, trail + [nxt])
+
+
+for module in sorted(graph):
+    walk(module, module, [module])
+for circle in sorted(circles):
+    problems.append("import circle: " + " -> ".join(circle + (circle[0],)))
 
 cxx = [os.path.relpath(p, root) for p in glob.glob(os.path.join(root, "src/**/*.cc"), recursive=True)]
 if cxx != ["src/tpl_ctemplate.cc"]:

@@ -298,6 +298,107 @@ static void table_routes_name_their_handlers(void **state)
 	assert_ptr_equal(route_table[PAGE_MESSAGES].handler, page_messages);
 }
 
+/* ---- the '*' segments: every route with a star checks it, and hands a typed value ---- */
+
+static void table_a_star_has_a_segment_check_and_only_a_star(void **state)
+{
+	(void)state;
+	for (int i = 0; i < PAGE__MAX; i++)
+		if ((strchr(route_table[i].pattern, '*') != NULL) != (route_table[i].seg != SEG_NONE))
+			fail_msg("%s: a '*' needs a segment check (enum seg), and only a '*'", route_table[i].pattern);
+}
+
+static void segment_id_slug(void **state)
+{
+	(void)state;
+	struct req_seg v;
+	const char *missing;
+	assert_true(route_segment(SEG_ID_SLUG, "12-joint-statement", &v, &missing));
+	assert_int_equal(v.id, 12);
+	assert_string_equal(v.slug, "joint-statement");
+	assert_true(route_segment(SEG_ID_SLUG, "12", &v, &missing));
+	assert_int_equal(v.id, 12);
+	assert_string_equal(v.slug, "");
+	/* Any slug and leading zeros pass: the page answers 301 to the canonical URL. */
+	assert_true(route_segment(SEG_ID_SLUG, "012-Any Thing", &v, &missing));
+	assert_int_equal(v.id, 12);
+	static const char *const bad[] = {"0", "-3", "x12", "12x", "9007199254740992", "1234567890123456789"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (route_segment(SEG_ID_SLUG, bad[i], &v, &missing))
+			fail_msg("accepted %s", bad[i]);
+		assert_int_equal(v.id, 0);
+		assert_string_equal(missing, "There is no page at this address.");
+	}
+}
+
+static void segment_id(void **state)
+{
+	(void)state;
+	struct req_seg v;
+	const char *missing;
+	assert_true(route_segment(SEG_ID, "9007199254740991", &v, &missing));
+	assert_int_equal(v.id, 9007199254740991LL);
+	assert_null(missing);
+	assert_false(route_segment(SEG_ID, "12-slug", &v, &missing));
+	assert_false(route_segment(SEG_ID, "9007199254740992", &v, &missing));
+	assert_false(route_segment(SEG_ID, "0", &v, &missing));
+	assert_string_equal(missing, "There is no item with this number.");
+}
+
+static void segment_token(void **state)
+{
+	(void)state;
+	struct req_seg v;
+	const char *missing;
+	char token[65];
+	memset(token, 'a', 64);
+	token[64] = '\0';
+	assert_true(route_segment(SEG_TOKEN, token, &v, &missing));
+	token[10] = 'A';
+	assert_false(route_segment(SEG_TOKEN, token, &v, &missing));
+	assert_string_equal(missing, "This preview link does not exist.");
+	token[10] = 'a';
+	token[63] = '\0';
+	assert_false(route_segment(SEG_TOKEN, token, &v, &missing));
+}
+
+static void segment_xml_part(void **state)
+{
+	(void)state;
+	struct req_seg v;
+	const char *missing;
+	assert_true(route_segment(SEG_XML_PART, "7.xml", &v, &missing));
+	assert_int_equal(v.id, 7);
+	assert_true(route_segment(SEG_XML_PART, "100000.xml", &v, &missing));
+	static const char *const bad[] = {"0.xml", "100001.xml", ".xml", "7", "7.XML", "7.xml.xml", "x.xml", "-1.xml"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (route_segment(SEG_XML_PART, bad[i], &v, &missing))
+			fail_msg("accepted %s", bad[i]);
+		assert_string_equal(missing, "There is no such sitemap.");
+	}
+}
+
+static void segment_none_takes_no_segment(void **state)
+{
+	(void)state;
+	struct req_seg v;
+	const char *missing;
+	assert_true(route_segment(SEG_NONE, NULL, &v, &missing));
+	assert_int_equal(v.id, 0);
+	assert_false(route_segment(SEG_NONE, "12", &v, &missing));
+	assert_false(route_segment(SEG_ID, NULL, &v, &missing));
+}
+
+static void table_feed_and_item_routes_carry_their_kind(void **state)
+{
+	(void)state;
+	assert_null(route_table[PAGE_FEED_ALL].arg);
+	assert_string_equal(route_table[PAGE_FEED_RELEASES].arg, "release");
+	assert_string_equal(route_table[PAGE_FEED_EVENTS].arg, "event");
+	assert_string_equal(route_table[PAGE_RELEASE].arg, "release");
+	assert_string_equal(route_table[PAGE_EVENT].arg, "event");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +434,13 @@ int main(void)
 		cmocka_unit_test(table_messages_accepts_page_type_year_month_q),
 		cmocka_unit_test(table_items_and_home_accept_no_keys),
 		cmocka_unit_test(table_routes_name_their_handlers),
+		cmocka_unit_test(table_a_star_has_a_segment_check_and_only_a_star),
+		cmocka_unit_test(segment_id_slug),
+		cmocka_unit_test(segment_id),
+		cmocka_unit_test(segment_token),
+		cmocka_unit_test(segment_xml_part),
+		cmocka_unit_test(segment_none_takes_no_segment),
+		cmocka_unit_test(table_feed_and_item_routes_carry_their_kind),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,7 @@
 #include "db.h"
 #include "search.h"
 #include "search_rank.h"
+#include "search_store.h"
 
 enum { ITEMS = 400, NOW = 2000000000, MAX_ROWS = 1000 };
 

@@ -1,0 +1,110 @@
+/* search_store.c: running the public search (search_public, search_snippet of sql/queries.sql) and keeping
+ * the document counts its ranking needs. A database client; search_rank.c, the FTS5 function that db.c
+ * registers, is not, so db.c -> search_rank.c is one-way. */
+#include "search_store.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "log.h"
+
+int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
+                 const struct item_filter *f, int limit, long long offset, struct item **out)
+{
+	struct item *items = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
+	*out = items;
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
+	if (st == NULL || search_rank_bind(db, st, 8, fts, terms, n) != 0)
+		return -1;
+	db_bind_text(st, 1, fts);
+	sqlite3_bind_int64(st, 2, f->from);
+	sqlite3_bind_int64(st, 3, f->to);
+	if (f->kind)
+		db_bind_text(st, 4, f->kind);
+	sqlite3_bind_int(st, 5, limit);
+	sqlite3_bind_int64(st, 6, offset);
+	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
+	int got = 0, rc = 1;
+	while (got < limit && (rc = db_row(st)) == 1)
+		item_from_row(a, st, &items[got++]);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : got;
+}
+
+const char *search_passage(struct db *db, struct arena *a, const char *fts, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_SNIPPET);
+	if (st == NULL)
+		return NULL;
+	db_bind_text(st, 1, fts);
+	sqlite3_bind_int64(st, 2, id);
+	if (db_row(st) != 1)
+		return NULL;
+	const char *passage = db_text_col(a, st, 0);
+	sqlite3_reset(st);
+	return passage;
+}
+
+/* ---- the document counts of search_rank(): per worker, kept while the data version stays ---- */
+
+enum { CACHE_SIZE = 64 }; /* terms; a miss costs one walk of the term's index entries */
+
+static struct {
+	char phrase[SEARCH_MAX_TERM + 3]; /* quoted, NUL-terminated */
+	sqlite3_int64 docs;
+} cache[CACHE_SIZE];
+static int cached, oldest;
+static long long cache_version = -1;
+static const struct db *cache_db; /* a worker has one connection; tests and tools may open more */
+
+/* The documents that hold phrase (a quoted term, len bytes): the number bm25() would count. -1 on error. */
+static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len)
+{
+	for (int i = 0; i < cached; i++)
+		if (strncmp(cache[i].phrase, phrase, len) == 0 && cache[i].phrase[len] == '\0')
+			return cache[i].docs;
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PHRASE_DOCS);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, phrase, (int)len, SQLITE_STATIC);
+	sqlite3_int64 docs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (docs < 0) {
+		log_error("cannot count the documents of %.*s: %s", (int)len, phrase, db_error(db));
+		return -1;
+	}
+	if (len < sizeof cache[0].phrase) {
+		/* When full, the entry stored longest ago makes room. */
+		memcpy(cache[oldest].phrase, phrase, len);
+		cache[oldest].phrase[len] = '\0';
+		cache[oldest].docs = docs;
+		oldest = (oldest + 1) % CACHE_SIZE;
+		if (cached < CACHE_SIZE)
+			cached++;
+	}
+	return docs;
+}
+
+int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts, const struct search_term *terms,
+                     int n)
+{
+	long long version = db_data_version(db);
+	if (version < 0 || version != cache_version || db != cache_db) {
+		cached = oldest = 0;
+		cache_version = version;
+		cache_db = db;
+	}
+	sqlite3_int64 counts[SEARCH_MAX_TERMS];
+	int kept = 0;
+	for (int i = 0; i < n && i < SEARCH_MAX_TERMS; i++) {
+		sqlite3_int64 docs = docs_of(db, fts + terms[i].off, terms[i].len);
+		if (docs < 0)
+			return -1;
+		/* FTS5 drops a phrase with no token ("—" alone) from the query, so it must not count here either.
+		 * Any other term in no document matches nothing, and then no row is ranked at all. */
+		if (docs > 0)
+			counts[kept++] = docs;
+	}
+	return sqlite3_bind_blob(st, param, counts, kept * (int)sizeof *counts, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}

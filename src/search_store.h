@@ -1,0 +1,29 @@
+/* search_store.h: the public search as the pages read it: ranked results and their highlighted passages,
+ * and the per-worker document counts the ranking needs (search_rank.h is the FTS5 function itself). */
+#ifndef PRESSROOM_SEARCH_STORE_H
+#define PRESSROOM_SEARCH_STORE_H
+
+#include <sqlite3.h>
+
+#include "item.h"
+#include "search.h"
+
+struct arena;
+struct db;
+
+/* Bind to parameter param of st the document counts that search_rank() needs for the query fts, whose
+ * terms are terms[0..n-1] (from search_fts_query): each from the cache, or counted (one index walk) and
+ * kept until the data changes. Returns 0, or -1 (logged). */
+int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts, const struct search_term *terms,
+                     int n);
+
+/* The public items matching the FTS5 query fts (its n terms, from search_fts_query) and f, best first:
+ * up to limit of them after skipping offset, among the SEARCH_CANDIDATES newest matches, in an array owned
+ * by a (strings too; body and signature are ""). Returns the count, or -1 (logged). */
+int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
+                 const struct item_filter *f, int limit, long long offset, struct item **out);
+/* The best passage of item id for fts, its matches between SEARCH_HIT_OPEN and SEARCH_HIT_CLOSE, owned
+ * by a; NULL if there is none or on error. */
+const char *search_passage(struct db *db, struct arena *a, const char *fts, long long id);
+
+#endif
