@@ -8,7 +8,7 @@
 
 #include "clock.h"
 #include "db.h"
-#include "item.h"
+#include "item_public.h"
 #include "log.h"
 #include "req.h"
 #include "site.h"

@@ -7,7 +7,7 @@
 
 #include "buf.h"
 #include "clock.h"
-#include "item.h"
+#include "item_public.h"
 #include "req.h"
 #include "site.h"
 #include "tpl.h"

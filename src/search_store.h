@@ -5,7 +5,7 @@
 
 #include <sqlite3.h>
 
-#include "item.h"
+#include "item_public.h"
 #include "search.h"
 
 struct arena;

@@ -5,7 +5,7 @@
 
 #include "buf.h"
 #include "clock.h"
-#include "item.h"
+#include "item_public.h"
 #include "markup.h"
 #include "req.h"
 #include "site.h"

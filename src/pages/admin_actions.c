@@ -14,7 +14,7 @@
 #include "../req.h"
 #include "../resp.h"
 #include "../share.h"
-#include "../store.h"
+#include "../item_store.h"
 #include "admin_form.h"
 #include "pages.h"
 

@@ -20,7 +20,7 @@
 #include "../resp.h"
 #include "../share.h"
 #include "../site.h"
-#include "../store.h"
+#include "../item_store.h"
 #include "../tpl.h"
 #include "../valid.h"
 #include "../view.h"

@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "../clock.h"
-#include "../item.h"
+#include "../item_public.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"
 #include "../site.h"
-#include "../store.h"
+#include "../item_store.h"
 #include "../tpl.h"
 #include "../view.h"
 #include "pages.h"

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "../audit.h"
-#include "../item.h"
+#include "../item_public.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"

@@ -2,7 +2,7 @@
  * full, then the ten newest events with their teasers, and a link to all messages. Public; no parameters. */
 #include <limits.h>
 
-#include "../item.h"
+#include "../item_public.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"

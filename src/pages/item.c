@@ -4,7 +4,7 @@
 
 #include "../buf.h"
 #include "../clock.h"
-#include "../item.h"
+#include "../item_public.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"

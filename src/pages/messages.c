@@ -9,7 +9,7 @@
 #include "../buf.h"
 #include "../clock.h"
 #include "../db.h"
-#include "../item.h"
+#include "../item_public.h"
 #include "../layout.h"
 #include "../log.h"
 #include "../req.h"

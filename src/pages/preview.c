@@ -8,7 +8,7 @@
 #include "../req.h"
 #include "../resp.h"
 #include "../share.h"
-#include "../store.h"
+#include "../item_store.h"
 #include "../tpl.h"
 #include "../view.h"
 #include "pages.h"

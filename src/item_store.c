@@ -1,5 +1,5 @@
-/* store.c: item writes through the named statements. */
-#include "store.h"
+/* item_store.c: items as press officers read and write them (any status, revisions, the list of all). */
+#include "item_store.h"
 
 #include <string.h>
 

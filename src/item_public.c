@@ -1,5 +1,6 @@
-/* item.c: reading items through the named statements. */
-#include "item.h"
+/* item_public.c: items as the public site reads them (lists, neighbours, feeds, sitemaps), their labels
+ * and URLs, and the rule every per-worker cache of public items keeps to. */
+#include "item_public.h"
 
 #include <limits.h>
 #include <stdio.h>

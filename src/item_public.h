@@ -1,6 +1,6 @@
-/* item.h: press releases and events as the public site reads them. */
-#ifndef PRESSROOM_ITEM_H
-#define PRESSROOM_ITEM_H
+/* item_public.h: press releases and events as the public site reads them. */
+#ifndef PRESSROOM_ITEM_PUBLIC_H
+#define PRESSROOM_ITEM_PUBLIC_H
 
 #include <stddef.h>
 #include <time.h>
@@ -40,7 +40,7 @@ int item_get_public(struct db *db, struct arena *a, time_t now, long long id, st
 int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, struct item *out);
 /* Up to limit public items matching f, newest first, skipping offset, into an array owned by a.
  * Returns the count, or -1 on error. However large offset is, this is an index seek: the keys where deep
- * pages start are found once and kept (see item.c). */
+ * pages start are found once and kept (see item_public.c). */
 int item_list(struct db *db, struct arena *a, time_t now, const struct item_filter *f, int limit, long long offset,
               struct item **out);
 /* The public item just newer (newer=1) or older than it. Returns 1, 0 (none) or -1. */

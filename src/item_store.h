@@ -1,11 +1,12 @@
-/* store.h: the writes press officers make to items. Each function is one statement; callers wrap a change,
- * its revision and its audit line in one transaction (db_begin/db_commit), so either all happen or none. */
-#ifndef PRESSROOM_STORE_H
-#define PRESSROOM_STORE_H
+/* item_store.h: items as press officers read and write them (functions prefixed store_). Each write is one
+ * statement; callers wrap a change, its revision and its audit line in one transaction (db_begin/db_commit),
+ * so either all happen or none. */
+#ifndef PRESSROOM_ITEM_STORE_H
+#define PRESSROOM_ITEM_STORE_H
 
 #include <time.h>
 
-#include "item.h"
+#include "item_public.h"
 
 struct req;
 
