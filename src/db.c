@@ -261,6 +261,16 @@ sqlite3_stmt *db_stmt(struct db *db, enum stmt s)
 	return db->stmts[s];
 }
 
+sqlite3_stmt *db_page_stmt(struct db *db, enum stmt s, int limit, long long offset)
+{
+	sqlite3_stmt *st = db_stmt(db, s);
+	if (st != NULL) {
+		sqlite3_bind_int(st, 1, limit);
+		sqlite3_bind_int64(st, 2, offset);
+	}
+	return st;
+}
+
 int db_row(sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);

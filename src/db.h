@@ -34,6 +34,9 @@ int db_optimize(struct db *db, char *err, size_t errlen);
 /* The prepared statement for s, reset and with no bindings. Owned by the connection: do not finalize.
  * NULL if it cannot be prepared (logged). */
 sqlite3_stmt *db_stmt(struct db *db, enum stmt s);
+/* db_stmt for a statement that reads one page of a list, its ?1 (how many rows) and ?2 (how many to skip)
+ * bound. NULL as db_stmt. */
+sqlite3_stmt *db_page_stmt(struct db *db, enum stmt s, int limit, long long offset);
 /* Stepping a statement from db_stmt. db_row: 1 when a row is ready to read, else the statement is reset
  * and it returns 0 at the end or -1 on an error (logged); a loop `while ((rc = db_row(st)) == 1)` leaves it
  * reset unless it stops early (db_stmt resets it before the next use anyway). db_run: a statement that

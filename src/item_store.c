@@ -35,11 +35,9 @@ int store_list(struct db *db, struct arena *a, int limit, long long offset, stru
 {
 	struct admin_row *rows = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *rows);
 	*out = rows;
-	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_ADMIN_PAGE);
+	sqlite3_stmt *st = db_page_stmt(db, STMT_ITEMS_ADMIN_PAGE, limit, offset);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, limit);
-	sqlite3_bind_int64(st, 2, offset);
 	int n = 0, rc = 1;
 	while (n < limit && (rc = db_row(st)) == 1)
 		rows[n++] = (struct admin_row){
