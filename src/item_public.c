@@ -11,13 +11,15 @@
 #include "buf.h"
 #include "db.h"
 #include "log.h"
+#include "markup.h"
 #include "req.h"
 
-/* Every item query returns the same first twelve columns, in this order. */
+/* Every item query returns the same first ITEM_COLS columns, in this order. */
 enum item_col {
 	COL_ID, COL_KIND, COL_TYPE, COL_SLUG, COL_TITLE, COL_TEASER, COL_BODY, COL_SIGNATURE, COL_PUBLISHED_AT,
-	COL_UPDATED_AT, COL_PUBLIC_UPDATED_AT, COL_UPDATE_NOTE, ITEM_COLS
+	COL_UPDATED_AT, COL_PUBLIC_UPDATED_AT, COL_UPDATE_NOTE, COL_BODY_HTML, COL_BODY_HTML_VERSION
 };
+_Static_assert(COL_BODY_HTML_VERSION + 1 == ITEM_COLS, "item_public.h's ITEM_COLS counts the item columns");
 
 void item_from_row(struct arena *a, sqlite3_stmt *st, struct item *it)
 {
@@ -33,6 +35,11 @@ void item_from_row(struct arena *a, sqlite3_stmt *st, struct item *it)
 	it->updated_at = sqlite3_column_int64(st, COL_UPDATED_AT);
 	it->public_updated_at = sqlite3_column_int64(st, COL_PUBLIC_UPDATED_AT);
 	it->update_note = db_text_col(a, st, COL_UPDATE_NOTE);
+	/* Kept HTML is used only if this binary's renderer made it; else the page renders the source. */
+	it->body_html = sqlite3_column_type(st, COL_BODY_HTML) == SQLITE_TEXT &&
+	                sqlite3_column_int(st, COL_BODY_HTML_VERSION) == markup_version()
+	                    ? db_text_col(a, st, COL_BODY_HTML)
+	                    : NULL;
 }
 
 /* The first row of st into out. 1, 0 (no row) or -1; st is left reset. */

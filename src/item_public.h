@@ -20,6 +20,8 @@ struct item {
 	long long updated_at;
 	long long public_updated_at; /* when a published item was last edited; 0 if never */
 	const char *update_note;     /* what that edit changed, shown with "Updated" */
+	const char *body_html;       /* body as markup.c rendered it when written; NULL when none was kept, when
+	                              * it was kept by another renderer version (markup_version), and in lists */
 };
 
 /* What /messages shows: all kinds or one, every year or one, one page of them. */
@@ -78,8 +80,9 @@ long long item_public_count(struct db *db, time_t now);
  * the edit and the publication) set, for the sitemaps. Returns the count, or -1. */
 int item_sitemap(struct db *db, struct arena *a, time_t now, int limit, long long offset, struct item **out);
 
-/* Fill it from the current row of st, whose first twelve columns are those of sql/queries.sql's item
+/* Fill it from the current row of st, whose first ITEM_COLS columns are those of sql/queries.sql's item
  * statements. Strings are copied into a. */
+enum { ITEM_COLS = 14 };
 struct sqlite3_stmt;
 void item_from_row(struct arena *a, struct sqlite3_stmt *st, struct item *it);
 
