@@ -2,8 +2,8 @@
 -- worker prepares a statement once, on first use, and reuses it. Parameters are numbered (?1, ?2...) and
 -- always bound, never spliced in. The build makes enum stmt from the names (name -> STMT_NAME, src/embed.cmake),
 -- so a new query is one edit here; the binary refuses to start if one does not prepare.
--- Every statement that returns items returns the same first fourteen columns, in the order of struct item:
--- the last two are the body's HTML as stored with its renderer version (NULL, NULL where no body is read).
+-- Every statement that returns items returns the same first twelve columns, in the order of struct item;
+-- those that return the body in full add its kept HTML and that HTML's renderer version (0006) after them.
 -- "Public" always means: status = 'published' AND published_at <= now (a scheduled item has a future time).
 
 -- name: settings
@@ -38,7 +38,7 @@ SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updat
 -- A page of a list starts below a key (published_at, id), never at an OFFSET: page 4,000 is an index seek
 -- like page 1 (item.c finds the key). The first page starts below (highest published_at, max id).
 -- ?1 kind, ?2 lowest published_at, ?3 ?4 the key the page starts below, ?5 limit
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, '', NULL, NULL
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
  ORDER BY published_at DESC, id DESC
@@ -46,7 +46,7 @@ SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NU
 
 -- name: items_public_all
 -- ?1 lowest published_at, ?2 ?3 the key the page starts below, ?4 limit
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, '', NULL, NULL
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
  ORDER BY published_at DESC, id DESC
@@ -259,7 +259,7 @@ SELECT created_at, expires_at FROM preview_link
 -- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
 -- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates,
 -- ?8 documents per term (search_rank_bind)
-SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, '', NULL, NULL
+SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
   FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0) AS score
           FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
          WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
@@ -307,13 +307,13 @@ SELECT max((SELECT max(updated_at) FROM item),
 
 -- name: item_public_newer
 -- The next public item after (?1 published_at, ?2 id) in time. ?3 now
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, '', NULL, NULL
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE status = 'published' AND published_at <= ?3 AND (published_at, id) > (?1, ?2)
  ORDER BY published_at, id LIMIT 1;
 
 -- name: item_public_older
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, '', NULL, NULL
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE status = 'published' AND (published_at, id) < (?1, ?2)
  ORDER BY published_at DESC, id DESC LIMIT 1;

@@ -81,10 +81,13 @@ long long item_public_count(struct db *db, time_t now);
 int item_sitemap(struct db *db, struct arena *a, time_t now, int limit, long long offset, struct item **out);
 
 /* Fill it from the current row of st, whose first ITEM_COLS columns are those of sql/queries.sql's item
- * statements. Strings are copied into a. */
-enum { ITEM_COLS = 14 };
+ * statements; body_html is NULL. Strings are copied into a. */
+enum { ITEM_COLS = 12, ITEM_FULL_COLS = ITEM_COLS + 2 };
 struct sqlite3_stmt;
 void item_from_row(struct arena *a, struct sqlite3_stmt *st, struct item *it);
+/* The same for a statement that returns the body in full: ITEM_FULL_COLS columns, the last two the kept HTML
+ * and its renderer version, handed on in body_html only when that version is markup_version(). */
+void item_full_from_row(struct arena *a, struct sqlite3_stmt *st, struct item *it);
 
 /* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
 const char *item_path(struct req *r, const struct item *it);

@@ -11,7 +11,7 @@
 #include "req.h"
 
 /* item_admin_by_id's columns after those of every item query. */
-enum { COL_STATUS = ITEM_COLS, COL_CREATED_BY, COL_SUBMITTED_BY, COL_REVIEW_COMMENT, COL_WITHDRAWN_AT, COL_WITHDRAWAL_NOTE };
+enum { COL_STATUS = ITEM_FULL_COLS, COL_CREATED_BY, COL_SUBMITTED_BY, COL_REVIEW_COMMENT, COL_WITHDRAWN_AT, COL_WITHDRAWAL_NOTE };
 
 int store_get(struct db *db, struct arena *a, long long id, struct admin_item *out)
 {
@@ -21,7 +21,7 @@ int store_get(struct db *db, struct arena *a, long long id, struct admin_item *o
 	sqlite3_bind_int64(st, 1, id);
 	int found = db_row(st);
 	if (found == 1) {
-		item_from_row(a, st, &out->it);
+		item_full_from_row(a, st, &out->it);
 		out->status = db_text_col(a, st, COL_STATUS);
 		out->created_by = sqlite3_column_int64(st, COL_CREATED_BY);
 		out->submitted_by = sqlite3_column_int64(st, COL_SUBMITTED_BY);
