@@ -2,7 +2,8 @@
 -- worker prepares a statement once, on first use, and reuses it. Parameters are numbered (?1, ?2...) and
 -- always bound, never spliced in. The build makes enum stmt from the names (name -> STMT_NAME, src/embed.cmake),
 -- so a new query is one edit here; the binary refuses to start if one does not prepare.
--- Every statement that returns items returns the same first twelve columns, in the order of struct item.
+-- Every statement that returns items returns the same first twelve columns, in the order of struct item;
+-- those that return the body in full add its kept HTML and that HTML's renderer version (0006) after them.
 -- "Public" always means: status = 'published' AND published_at <= now (a scheduled item has a future time).
 
 -- name: settings
@@ -29,7 +30,7 @@ INSERT INTO clock_city (position, label, zone) VALUES (?1, ?2, ?3);
 -- name: item_public_by_id
 -- ?1 id, ?2 now
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
-       update_note
+       update_note, body_html, body_html_version
   FROM item
  WHERE id = ?1 AND status = 'published' AND published_at <= ?2;
 
@@ -75,7 +76,7 @@ SELECT min(published_at) FROM item WHERE status = 'published' AND published_at >
 -- name: item_latest_full_of_kind
 -- ?1 kind, ?2 now
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
-       update_note
+       update_note, body_html, body_html_version
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at <= ?2
  ORDER BY published_at DESC, id DESC
@@ -183,7 +184,8 @@ SELECT a.at, a.username, a.address, a.action, a.item_id, a.detail, i.title, a.co
 
 -- name: item_admin_by_id
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
-       update_note, status, created_by, submitted_by, review_comment, withdrawn_at, withdrawal_note
+       update_note, body_html, body_html_version, status, created_by, submitted_by, review_comment, withdrawn_at,
+       withdrawal_note
   FROM item WHERE id = ?1;
 
 -- name: items_admin_page
@@ -193,16 +195,18 @@ SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, co
  ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
 
 -- name: item_insert
--- ?1 kind, ?2 type, ?3 title, ?4 teaser, ?5 body, ?6 signature, ?7 status, ?8 published_at, ?9 now, ?10 user
+-- ?1 kind, ?2 type, ?3 title, ?4 teaser, ?5 body, ?6 signature, ?7 status, ?8 published_at, ?9 now, ?10 user,
+-- ?11 the body's HTML (markup.c), ?12 markup_version()
 INSERT INTO item (kind, type, slug, title, teaser, body, signature, status, published_at, created_at, updated_at,
-                  created_by)
-VALUES (?1, ?2, slugify(?3), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10);
+                  created_by, body_html, body_html_version)
+VALUES (?1, ?2, slugify(?3), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12);
 
 -- name: item_update
 -- ?1 id, ?2 kind, ?3 type, ?4 title, ?5 teaser, ?6 body, ?7 signature, ?8 published_at, ?9 now,
--- ?10 public_updated_at (kept when NULL), ?11 update note (kept when NULL)
+-- ?10 public_updated_at (kept when NULL), ?11 update note (kept when NULL), ?12 the body's HTML (markup.c),
+-- ?13 markup_version()
 UPDATE item SET kind = ?2, type = ?3, slug = slugify(?4), title = ?4, teaser = ?5, body = ?6, signature = ?7,
-                published_at = ?8, updated_at = ?9,
+                published_at = ?8, updated_at = ?9, body_html = ?12, body_html_version = ?13,
                 public_updated_at = coalesce(?10, public_updated_at), update_note = coalesce(?11, update_note)
  WHERE id = ?1 AND status <> 'withdrawn';
 
@@ -277,7 +281,7 @@ SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1;
 -- name: items_feed
 -- The newest public items in full, for Atom. ?1 kind or NULL, ?2 now, ?3 limit
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
-       update_note, created_at
+       update_note, body_html, body_html_version, created_at
   FROM item
  WHERE status = 'published' AND published_at <= ?2 AND (?1 IS NULL OR kind = ?1)
  ORDER BY published_at DESC, id DESC
@@ -319,3 +323,14 @@ SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NU
 -- one. Each search looks its terms up in every segment, and writes add segments: at 100,000 items, 11 of
 -- them made a five-result search cost 1.89M instructions against 1.34M merged (docs/performance.md).
 INSERT INTO item_fts (item_fts) VALUES ('optimize');
+
+-- ---- bodies rendered when written (0006_body_html.sql) ----
+
+-- name: item_html_set
+-- ?1 id, ?2 the body as markup.c renders it, ?3 markup_version()
+UPDATE item SET body_html = ?2, body_html_version = ?3 WHERE id = ?1;
+
+-- name: item_html_missing
+-- Items whose stored HTML is missing or from another renderer version, a batch at a time.
+-- ?1 markup_version(), ?2 the id to start after, ?3 how many
+SELECT id, body FROM item WHERE body_html_version IS NOT ?1 AND id > ?2 ORDER BY id LIMIT ?3;

@@ -11,13 +11,16 @@
 #include "buf.h"
 #include "db.h"
 #include "log.h"
+#include "markup.h"
 #include "req.h"
 
-/* Every item query returns the same first twelve columns, in this order. */
+/* Every item query returns the same first ITEM_COLS columns, in this order; those in full two more. */
 enum item_col {
 	COL_ID, COL_KIND, COL_TYPE, COL_SLUG, COL_TITLE, COL_TEASER, COL_BODY, COL_SIGNATURE, COL_PUBLISHED_AT,
-	COL_UPDATED_AT, COL_PUBLIC_UPDATED_AT, COL_UPDATE_NOTE, ITEM_COLS
+	COL_UPDATED_AT, COL_PUBLIC_UPDATED_AT, COL_UPDATE_NOTE, COL_BODY_HTML, COL_BODY_HTML_VERSION
 };
+_Static_assert((int)COL_BODY_HTML == (int)ITEM_COLS && (int)COL_BODY_HTML_VERSION + 1 == (int)ITEM_FULL_COLS,
+               "item_public.h's ITEM_COLS and ITEM_FULL_COLS count the item columns");
 
 void item_from_row(struct arena *a, sqlite3_stmt *st, struct item *it)
 {
@@ -33,14 +36,25 @@ void item_from_row(struct arena *a, sqlite3_stmt *st, struct item *it)
 	it->updated_at = sqlite3_column_int64(st, COL_UPDATED_AT);
 	it->public_updated_at = sqlite3_column_int64(st, COL_PUBLIC_UPDATED_AT);
 	it->update_note = db_text_col(a, st, COL_UPDATE_NOTE);
+	it->body_html = NULL;
+}
+
+void item_full_from_row(struct arena *a, sqlite3_stmt *st, struct item *it)
+{
+	item_from_row(a, st, it);
+	/* Kept HTML is used only if this binary's renderer made it; else the page renders the source. */
+	it->body_html = sqlite3_column_type(st, COL_BODY_HTML) == SQLITE_TEXT &&
+	                sqlite3_column_int(st, COL_BODY_HTML_VERSION) == markup_version()
+	                    ? db_text_col(a, st, COL_BODY_HTML)
+	                    : NULL;
 }
 
 /* The first row of st into out. 1, 0 (no row) or -1; st is left reset. */
-static int fetch_one(struct arena *a, sqlite3_stmt *st, struct item *out)
+static int fetch_one(struct arena *a, sqlite3_stmt *st, struct item *out, int full)
 {
 	int found = db_row(st);
 	if (found == 1) {
-		item_from_row(a, st, out);
+		(full ? item_full_from_row : item_from_row)(a, st, out);
 		sqlite3_reset(st);
 	}
 	return found;
@@ -53,7 +67,7 @@ int item_get_public(struct db *db, struct arena *a, time_t now, long long id, st
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (long long)now);
-	return fetch_one(a, st, out);
+	return fetch_one(a, st, out, 1);
 }
 
 int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, struct item *out)
@@ -63,7 +77,7 @@ int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kin
 		return -1;
 	db_bind_text(st, 1, kind);
 	sqlite3_bind_int64(st, 2, (long long)now);
-	return fetch_one(a, st, out);
+	return fetch_one(a, st, out, 1);
 }
 
 /* When the next scheduled item becomes public: LLONG_MAX if none is scheduled, -1 on error. */
@@ -329,7 +343,7 @@ int item_neighbour(struct db *db, struct arena *a, time_t now, const struct item
 	sqlite3_bind_int64(st, 2, it->id);
 	if (newer)
 		sqlite3_bind_int64(st, 3, (long long)now);
-	return fetch_one(a, st, out);
+	return fetch_one(a, st, out, 0);
 }
 
 int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, int limit, struct item_entry **out)
@@ -345,8 +359,8 @@ int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, int 
 	sqlite3_bind_int(st, 3, limit);
 	int n = 0, rc = 1;
 	while (n < limit && (rc = db_row(st)) == 1) {
-		item_from_row(a, st, &e[n].it);
-		e[n++].created_at = sqlite3_column_int64(st, ITEM_COLS);
+		item_full_from_row(a, st, &e[n].it);
+		e[n++].created_at = sqlite3_column_int64(st, ITEM_FULL_COLS);
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : n;

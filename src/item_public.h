@@ -20,6 +20,8 @@ struct item {
 	long long updated_at;
 	long long public_updated_at; /* when a published item was last edited; 0 if never */
 	const char *update_note;     /* what that edit changed, shown with "Updated" */
+	const char *body_html;       /* body as markup.c rendered it when written; NULL when none was kept, when
+	                              * it was kept by another renderer version (markup_version), and in lists */
 };
 
 /* What /messages shows: all kinds or one, every year or one, one page of them. */
@@ -78,10 +80,14 @@ long long item_public_count(struct db *db, time_t now);
  * the edit and the publication) set, for the sitemaps. Returns the count, or -1. */
 int item_sitemap(struct db *db, struct arena *a, time_t now, int limit, long long offset, struct item **out);
 
-/* Fill it from the current row of st, whose first twelve columns are those of sql/queries.sql's item
- * statements. Strings are copied into a. */
+/* Fill it from the current row of st, whose first ITEM_COLS columns are those of sql/queries.sql's item
+ * statements; body_html is NULL. Strings are copied into a. */
+enum { ITEM_COLS = 12, ITEM_FULL_COLS = ITEM_COLS + 2 };
 struct sqlite3_stmt;
 void item_from_row(struct arena *a, struct sqlite3_stmt *st, struct item *it);
+/* The same for a statement that returns the body in full: ITEM_FULL_COLS columns, the last two the kept HTML
+ * and its renderer version, handed on in body_html only when that version is markup_version(). */
+void item_full_from_row(struct arena *a, struct sqlite3_stmt *st, struct item *it);
 
 /* The canonical URL path of an item: /releases/<id>-<slug> or /events/<id>-<slug>, owned by the request. */
 const char *item_path(struct req *r, const struct item *it);

@@ -1,15 +1,17 @@
 /* item_store.c: items as press officers read and write them (any status, revisions, the list of all). */
 #include "item_store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "db.h"
 #include "log.h"
+#include "markup.h"
 #include "req.h"
 
-/* item_admin_by_id's columns after the twelve of every item query. */
-enum { COL_STATUS = 12, COL_CREATED_BY, COL_SUBMITTED_BY, COL_REVIEW_COMMENT, COL_WITHDRAWN_AT, COL_WITHDRAWAL_NOTE };
+/* item_admin_by_id's columns after those of every item query. */
+enum { COL_STATUS = ITEM_FULL_COLS, COL_CREATED_BY, COL_SUBMITTED_BY, COL_REVIEW_COMMENT, COL_WITHDRAWN_AT, COL_WITHDRAWAL_NOTE };
 
 int store_get(struct db *db, struct arena *a, long long id, struct admin_item *out)
 {
@@ -19,7 +21,7 @@ int store_get(struct db *db, struct arena *a, long long id, struct admin_item *o
 	sqlite3_bind_int64(st, 1, id);
 	int found = db_row(st);
 	if (found == 1) {
-		item_from_row(a, st, &out->it);
+		item_full_from_row(a, st, &out->it);
 		out->status = db_text_col(a, st, COL_STATUS);
 		out->created_by = sqlite3_column_int64(st, COL_CREATED_BY);
 		out->submitted_by = sqlite3_column_int64(st, COL_SUBMITTED_BY);
@@ -108,6 +110,22 @@ static void bind_fields(sqlite3_stmt *st, int first, const struct item_fields *f
 	sqlite3_bind_text(st, first + 5, f->signature, -1, SQLITE_STATIC);
 }
 
+/* Bind the body's HTML, rendered now by markup.c, and the renderer's version at param and param + 1, so the
+ * public pages serve it instead of rendering on every read. The HTML is malloc'd: SQLITE_TRANSIENT copies it
+ * and it is freed here. 0, or -1 if cmark fails (logged). */
+static int bind_html(sqlite3_stmt *st, int param, const char *body)
+{
+	char *html = markup_html_new(body);
+	if (html == NULL) {
+		log_error("rendering an item's body failed");
+		return -1;
+	}
+	sqlite3_bind_text(st, param, html, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, param + 1, markup_version());
+	free(html);
+	return 0;
+}
+
 long long store_create(struct db *db, time_t now, long long user, const struct item_fields *f, const char *status)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_INSERT);
@@ -118,6 +136,8 @@ long long store_create(struct db *db, time_t now, long long user, const struct i
 	sqlite3_bind_int64(st, 8, f->published_at);
 	sqlite3_bind_int64(st, 9, (long long)now);
 	sqlite3_bind_int64(st, 10, user);
+	if (bind_html(st, 11, f->body) != 0)
+		return -1;
 	return done(db, st, "item insert") == 0 ? db_last_id(db) : -1;
 }
 
@@ -134,6 +154,8 @@ int store_update(struct db *db, time_t now, long long id, const struct item_fiel
 		sqlite3_bind_int64(st, 10, (long long)now);
 		sqlite3_bind_text(st, 11, note, -1, SQLITE_STATIC);
 	}
+	if (bind_html(st, 12, f->body) != 0)
+		return -1;
 	return done(db, st, "item update");
 }
 
@@ -175,4 +197,57 @@ int store_revision(struct db *db, time_t now, long long user, long long id, cons
 	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, note ? note : "", -1, SQLITE_STATIC);
 	return done(db, st, "revision insert");
+}
+
+int store_fill_html(struct db *db)
+{
+	enum { BATCH = 200 };
+	int version = markup_version(), filled = 0;
+	long long after = 0;
+	for (;;) {
+		if (db_begin(db) != 0)
+			return -1;
+		sqlite3_stmt *pick = db_stmt(db, STMT_ITEM_HTML_MISSING);
+		if (pick == NULL)
+			goto fail;
+		sqlite3_bind_int(pick, 1, version);
+		sqlite3_bind_int64(pick, 2, after);
+		sqlite3_bind_int(pick, 3, BATCH);
+		long long ids[BATCH];
+		char *html[BATCH];
+		int n = 0, rc = 0;
+		while (n < BATCH && (rc = db_row(pick)) == 1) {
+			ids[n] = sqlite3_column_int64(pick, 0);
+			const char *body = (const char *)sqlite3_column_text(pick, 1);
+			if ((html[n] = markup_html_new(body ? body : "")) == NULL) {
+				log_error("rendering the body of item %lld failed", ids[n]);
+				rc = -1;
+				break;
+			}
+			n++;
+		}
+		sqlite3_reset(pick);
+		int bad = rc < 0;
+		sqlite3_stmt *set = bad ? NULL : db_stmt(db, STMT_ITEM_HTML_SET);
+		for (int i = 0; i < n; i++) {
+			if (!bad && set) {
+				sqlite3_bind_int64(set, 1, ids[i]);
+				sqlite3_bind_text(set, 2, html[i], -1, SQLITE_STATIC);
+				sqlite3_bind_int(set, 3, version);
+				bad = db_run(set) != 0;
+			}
+			free(html[i]);
+		}
+		if (rc < 0 || bad || (n > 0 && set == NULL))
+			goto fail;
+		if (db_commit(db) != 0)
+			return -1;
+		filled += n;
+		if (n < BATCH)
+			return filled;
+		after = ids[n - 1];
+	}
+fail:
+	db_rollback(db);
+	return -1;
 }

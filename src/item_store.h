@@ -66,4 +66,9 @@ int store_withdraw(struct db *db, time_t now, long long id, const char *note);
 /* Keep a revision of the item as it now stands, labelled with action and note. 0 or -1. */
 int store_revision(struct db *db, time_t now, long long user, long long id, const char *action, const char *note);
 
+/* Render and keep the HTML of every item body that has none from this binary's renderer (migrated rows,
+ * sql/seed.sql, rows written by SQL), a transaction per batch so serving workers wait only briefly. Run by
+ * `pressroom db init|migrate|seed|optimize`, never on a request. Returns how many it filled, or -1 (logged). */
+int store_fill_html(struct db *db);
+
 #endif

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "config_check.h"
 #include "db.h"
+#include "item_store.h"
 #include "serve.h"
 #include "user.h"
 #include "valid.h"
@@ -49,7 +50,7 @@ static const char usage_text[] =
 	"\n"
 	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
 	"  db init    create the database (if missing) and bring its schema up to date\n"
-	"  db migrate bring an existing database's schema up to date\n"
+	"  db migrate bring an existing database's schema up to date and keep every body's HTML rendered\n"
 	"  db seed    load the demo content into an empty database\n"
 	"  db check   verify the database's integrity, foreign keys and schema version\n"
 	"  db optimize merge the search index into one piece, so searches stay fast (nightly, with the backup)\n"
@@ -321,6 +322,12 @@ static int cmd_db(int argc, char **argv)
 		}
 	} else {
 		rc = db_migrate(db, err, sizeof err);
+	}
+	/* Bodies without HTML from this binary's renderer (migrated or seeded rows, or a new renderer) get it
+	 * here, so no public read renders them; workers never write on a GET. */
+	if (rc == 0 && store_fill_html(db) < 0) {
+		snprintf(err, sizeof err, "rendering the bodies to keep their HTML failed: %s", db_error(db));
+		rc = -1;
 	}
 	if (rc != 0)
 		fprintf(stderr, "pressroom: %s: %s\n", o.db_path, err);

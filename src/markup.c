@@ -15,6 +15,21 @@
 #define CMARK_OPT_SAFE 0
 #endif
 
+/* Raise by one whenever the HTML this file makes from a given source changes (options, post-processing):
+ * every stored body is then rendered afresh (markup_version). */
+enum { MARKUP_REVISION = 1 };
+enum { OPTIONS = CMARK_OPT_SAFE };
+
+int markup_version(void)
+{
+	return MARKUP_REVISION << 24 | (cmark_version() & 0xffffff);
+}
+
+char *markup_html_new(const char *source)
+{
+	return cmark_markdown_to_html(source, strlen(source), OPTIONS);
+}
+
 /* ---- rendered bodies, kept per worker ----
  * The feed renders its fifty newest bodies on every request, and a statement just out is read by everyone
  * at once: cmark is a quarter of a detail page and nine tenths of the feed. So each worker keeps what it
@@ -59,7 +74,7 @@ static const char *render(const char *source)
 			return e->html;
 		}
 	}
-	char *html = cmark_markdown_to_html(source, len, CMARK_OPT_SAFE);
+	char *html = cmark_markdown_to_html(source, len, OPTIONS);
 	if (html == NULL)
 		return NULL;
 	size_t html_len = strlen(html) + 1;
@@ -88,17 +103,19 @@ static const char *render(const char *source)
 	return html;
 }
 
-int markup_render_into(struct tpl_dict *d, const char *key, const char *source)
+int markup_render_into(struct tpl_dict *d, const char *key, const char *source, const char *stored)
 {
-	const char *html = render(source);
+	const char *html = stored ? stored : render(source);
 	if (html == NULL)
 		return -1;
 	tpl_set_rendered_markup(d, key, html);
 	return 0;
 }
 
-const char *markup_html_text(struct arena *a, const char *source)
+const char *markup_html_text(struct arena *a, const char *source, const char *stored)
 {
+	if (stored)
+		return stored; /* already owned by the request's arena (item_from_row) */
 	const char *html = render(source);
 	return arena_strdup(a, html ? html : "");
 }

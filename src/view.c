@@ -65,7 +65,7 @@ int view_item_full(struct req *r, struct tpl_dict *d, const struct item *it)
 			tpl_set(tpl_section(u, "UPDATE_NOTE"), "NOTE", it->update_note);
 	}
 	fill_signature(r, d, it->signature);
-	return markup_render_into(d, "BODY_HTML", it->body);
+	return markup_render_into(d, "BODY_HTML", it->body, it->body_html);
 }
 
 void view_pager(struct req *r, struct tpl_dict *d, const char *base, long long page, int more)

@@ -56,7 +56,7 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 		tpl_set(e, "TITLE", it.title);
 		tpl_set(e, "TYPE", item_type_label(it.type));
 		tpl_set(e, "TEASER", it.teaser);
-		tpl_set(e, "CONTENT", markup_html_text(r->arena, it.body));
+		tpl_set(e, "CONTENT", markup_html_text(r->arena, it.body, it.body_html));
 		tpl_set(e, "PUBLISHED", clock_fmt_iso_utc((time_t)it.published_at, iso, sizeof iso));
 		long long updated = it.updated_at > it.published_at ? it.updated_at : it.published_at;
 		tpl_set(e, "UPDATED", clock_fmt_iso_utc((time_t)updated, iso, sizeof iso));

@@ -119,7 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a = {0};
 	char *source = fuzz_string(data, size);
-	const char *html = markup_html_text(&a, source);
+	const char *html = markup_html_text(&a, source, NULL);
 	CHECK(html != NULL);
 	check_html(html);
 	free(source);

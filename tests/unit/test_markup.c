@@ -17,7 +17,7 @@ static struct arena arena;
 
 static const char *html(const char *source)
 {
-	return markup_html_text(&arena, source);
+	return markup_html_text(&arena, source, NULL);
 }
 
 static void renders_commonmark_without_raw_html(void **state)
