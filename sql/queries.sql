@@ -334,3 +334,32 @@ UPDATE item SET body_html = ?2, body_html_version = ?3 WHERE id = ?1;
 -- Items whose stored HTML is missing or from another renderer version, a batch at a time.
 -- ?1 markup_version(), ?2 the id to start after, ?3 how many
 SELECT id, body FROM item WHERE body_html_version IS NOT ?1 AND id > ?2 ORDER BY id LIMIT ?3;
+
+-- ---- media as the public reads it (0007_media.sql; src/media_public.c) ----
+
+-- name: media_public_file
+-- May /media/<?1 sha256>.<?2 format> be sent? One row per item that carries the file as a public rendition
+-- (an original upload is no rendition, except a document's, which is published as uploaded): the public
+-- one first, then a withdrawn one (410); none, or only drafts, is a 404. ?3 now
+SELECT f.mime, f.bytes, im.title, m.original_name,
+       i.status = 'published' AND i.published_at <= ?3 AS public, i.status = 'withdrawn' AS withdrawn
+  FROM media_rendition r
+  JOIN media_file f ON f.sha256 = r.file
+  JOIN media m ON m.id = r.media_id
+  JOIN item_media im ON im.media_id = r.media_id
+  JOIN item i ON i.id = im.item_id
+ WHERE r.file = ?1 AND r.format = ?2
+ ORDER BY public DESC, withdrawn DESC, i.id
+ LIMIT 1;
+
+-- name: media_of_items
+-- The files the items ?1 (a JSON array of ids: one query for a whole list) carry now, each with its public
+-- renditions, in the item's order and from the narrowest rendition up.
+SELECT im.item_id, im.position, m.kind, im.is_lead, im.alt, im.decorative, im.caption, im.credit, im.title,
+       m.original_name, r.format, r.width, r.file, f.bytes, f.width, f.height
+  FROM json_each(?1) j
+  JOIN item_media im ON im.item_id = j.value
+  JOIN media m ON m.id = im.media_id
+  JOIN media_rendition r ON r.media_id = im.media_id
+  JOIN media_file f ON f.sha256 = r.file
+ ORDER BY im.item_id, im.position, r.format, r.width;

@@ -32,8 +32,18 @@ static void organization(struct buf *out, const char *name, const char *site)
 	buf_putc(out, '}');
 }
 
+/* "image":{"@type":"ImageObject","url":...,"width":N,"height":N} */
+static void image(struct buf *out, const char *url, int width, int height)
+{
+	member(out, "image", NULL);
+	buf_putc(out, '{');
+	member(out, "@type", "ImageObject");
+	member(out, "url", url);
+	buf_printf(out, ",\"width\":%d,\"height\":%d}", width, height);
+}
+
 int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const struct item *it, const char *url,
-                   const char *description)
+                   const char *description, const char *image_url, int width, int height)
 {
 	char published[32], modified[32];
 	long long changed = it->public_updated_at ? it->public_updated_at : it->published_at;
@@ -50,6 +60,8 @@ int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const str
 	member(&out, "datePublished", published);
 	member(&out, "dateModified", modified);
 	member(&out, "articleSection", item_type_label(it->type));
+	if (image_url != NULL)
+		image(&out, image_url, width, height);
 	organization(&out, "publisher", r->site->name);
 	organization(&out, "author", r->site->name);
 	buf_putc(&out, '}');

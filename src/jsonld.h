@@ -6,8 +6,9 @@ struct req;
 struct item;
 struct tpl_dict;
 
-/* Set key (ending in _JSON) in d to the NewsArticle of it, safe inside a <script> data block. 0 or -1. */
+/* Set key (ending in _JSON) in d to the NewsArticle of it, safe inside a <script> data block, with its lead
+ * photo as an ImageObject when image_url is not NULL (width and height in pixels). 0 or -1. */
 int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const struct item *it, const char *url,
-                   const char *description);
+                   const char *description, const char *image_url, int width, int height);
 
 #endif

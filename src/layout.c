@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "item_public.h"
 #include "jsonld.h"
+#include "media_public.h"
 #include "req.h"
 #include "site.h"
 #include "tpl.h"
@@ -37,8 +38,25 @@ static const char *absolute(struct req *r, const char *path)
 	return arena_printf(r->arena, "%s%s", site_base_url(r), path);
 }
 
+/* The lead photo for social cards and JSON-LD: its widest JPEG (every network takes JPEG), or NULL. */
+static const struct media_rendition *social_image(struct req *r, const struct media_item *m, struct tpl_dict *a,
+                                                  const char **url)
+{
+	const struct media_rendition *jpeg = m ? media_widest(m, MEDIA_JPEG) : NULL;
+	tpl_set(a, "TWITTER_CARD", jpeg ? "summary_large_image" : "summary");
+	if (jpeg == NULL)
+		return NULL;
+	*url = absolute(r, media_path(r->arena, jpeg));
+	struct tpl_dict *o = tpl_section(a, "OG_IMAGE");
+	tpl_set(o, "IMAGE_URL", *url);
+	tpl_set_int(o, "IMAGE_WIDTH", jpeg->width);
+	tpl_set_int(o, "IMAGE_HEIGHT", jpeg->height);
+	tpl_set(o, "IMAGE_ALT", m->decorative ? "" : m->alt);
+	return jpeg;
+}
+
 static void fill_article(struct req *r, struct tpl_dict *d, const struct item *it, const char *url,
-                         const char *description)
+                         const char *description, const struct media_item *image)
 {
 	char published[32], modified[32];
 	long long changed = it->public_updated_at ? it->public_updated_at : it->published_at;
@@ -50,7 +68,10 @@ static void fill_article(struct req *r, struct tpl_dict *d, const struct item *i
 	tpl_set(a, "OG_DESCRIPTION", description);
 	tpl_set(a, "PUBLISHED_ISO", published);
 	tpl_set(a, "MODIFIED_ISO", modified);
-	jsonld_article(r, a, "JSONLD_JSON", it, url, description);
+	const char *image_url = NULL;
+	const struct media_rendition *jpeg = social_image(r, image, a, &image_url);
+	jsonld_article(r, a, "JSONLD_JSON", it, url, description, image_url, jpeg ? jpeg->width : 0,
+	               jpeg ? jpeg->height : 0);
 }
 
 /* The contact line: the header links the number for dialling, the footer shows it only. */
@@ -85,7 +106,7 @@ static void fill_header(struct req *r, struct tpl_dict *d, const struct head *h)
 		const char *url = absolute(r, h->path);
 		tpl_set(tpl_section(d, "CANONICAL"), "CANONICAL_URL", url);
 		if (h->article)
-			fill_article(r, d, h->article, url, description);
+			fill_article(r, d, h->article, url, description, h->image);
 	}
 	if (r->in[KEY_Q].set)
 		tpl_set(d, "QUERY", r->in[KEY_Q].s);

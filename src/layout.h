@@ -6,6 +6,7 @@
 struct req;
 struct tpl_dict;
 struct item;
+struct media_item;
 
 /* What a page says about itself in its <head>. */
 struct head {
@@ -13,6 +14,7 @@ struct head {
 	const char *description;     /* meta description; NULL for the site's tagline */
 	const char *path;            /* the canonical path, or NULL for none (error pages) */
 	const struct item *article;  /* a detail page's item: Open Graph, Twitter card and NewsArticle JSON-LD */
+	const struct media_item *image; /* its lead photo, or NULL: og:image, the large Twitter card, JSON-LD image */
 };
 
 /* Fill d with the shared frame. Every public page calls it before rendering. */

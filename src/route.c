@@ -6,6 +6,7 @@
 #include "auth.h"
 #include "db.h"
 #include "log.h"
+#include "media_public.h"
 #include "req.h"
 #include "resp.h"
 #include "valid.h"
@@ -47,6 +48,7 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, 0, ADMIN, SEG_ID, NULL},
 	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER, SEG_NONE,
 	                    NULL},
+	[PAGE_MEDIA] = {"/media/*", page_media, READ, 0, 0, SEG_MEDIA, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -78,6 +80,15 @@ static int seg_xml_part(const char *s, struct req_seg *out)
 	return valid_positive(digits, 100000, &out->id);
 }
 
+/* Only the shape: a misspelt name is a 404 before any lookup (no database, no disk). */
+static int seg_media(const char *s, struct req_seg *out)
+{
+	char file[65];
+	enum media_format format;
+	(void)out;
+	return media_segment(s, file, &format);
+}
+
 static const struct {
 	int (*check)(const char *segment, struct req_seg *out);
 	const char *missing;
@@ -86,6 +97,7 @@ static const struct {
 	[SEG_ID] = {seg_id, "There is no item with this number."},
 	[SEG_TOKEN] = {seg_token, "This preview link does not exist."},
 	[SEG_XML_PART] = {seg_xml_part, "There is no such sitemap."},
+	[SEG_MEDIA] = {seg_media, "There is no file at this address."},
 };
 
 int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing)

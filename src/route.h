@@ -30,6 +30,7 @@ enum page {
 	PAGE_ADMIN_SHARE,
 	PAGE_ADMIN_REVOKE,
 	PAGE_ADMIN_LOG,
+	PAGE_MEDIA,
 	PAGE__MAX
 };
 
@@ -48,6 +49,7 @@ enum seg {
 	SEG_ID,       /* <id>: r->seg.id */
 	SEG_TOKEN,    /* a preview token, AUTH_TOKEN_HEX lower-case hex digits: r->arg */
 	SEG_XML_PART, /* <n>.xml, n from 1 to 100000: r->seg.id */
+	SEG_MEDIA,    /* <sha256>.<webp|jpg|pdf>, lower-case hex (media_segment): r->arg */
 	SEG__MAX
 };
 

@@ -12,6 +12,8 @@
     <id>{{ID}}</id>
     <title>{{TITLE}}</title>
     <link rel="alternate" type="text/html" href="{{URL}}"/>
+    {{#ENCLOSURE}}<link rel="enclosure" type="{{ENCLOSURE_TYPE}}" length="{{ENCLOSURE_LENGTH}}" href="{{ENCLOSURE_URL}}" title="{{ENCLOSURE_TITLE}}"/>
+    {{/ENCLOSURE}}
     <published>{{PUBLISHED}}</published>
     <updated>{{UPDATED}}</updated>
     <category term="{{TYPE}}"/>

@@ -17,7 +17,15 @@
 <meta property="og:url" content="{{OG_URL}}">
 <meta property="article:published_time" content="{{PUBLISHED_ISO}}">
 <meta property="article:modified_time" content="{{MODIFIED_ISO}}">
-<meta name="twitter:card" content="summary">
+{{#OG_IMAGE}}<meta property="og:image" content="{{IMAGE_URL}}">
+<meta property="og:image:type" content="image/jpeg">
+<meta property="og:image:width" content="{{IMAGE_WIDTH}}">
+<meta property="og:image:height" content="{{IMAGE_HEIGHT}}">
+<meta property="og:image:alt" content="{{IMAGE_ALT}}">
+<meta name="twitter:image" content="{{IMAGE_URL}}">
+<meta name="twitter:image:alt" content="{{IMAGE_ALT}}">
+{{/OG_IMAGE}}
+<meta name="twitter:card" content="{{TWITTER_CARD}}">
 <meta name="twitter:title" content="{{OG_TITLE}}">
 <meta name="twitter:description" content="{{OG_DESCRIPTION}}">
 <script type="application/ld+json">{{JSONLD_JSON:none}}</script>

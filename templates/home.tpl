@@ -6,6 +6,7 @@
 <article class="item item-full latest-release">
   <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
   <h2 class="item-title"><a href="{{ITEM_URL}}">{{ITEM_TITLE}}</a></h2>
+  {{#THUMB}}<a class="item-thumb" href="{{ITEM_URL}}" tabindex="-1"><picture>{{#THUMB_WEBP}}<source type="image/webp" srcset="{{WEBP_SRC}}">{{/THUMB_WEBP}}<img src="{{SRC}}" width="{{WIDTH}}" height="{{HEIGHT}}" alt="{{ALT}}" loading="lazy"></picture></a>{{/THUMB}}
   <div class="item-body">{{BODY_HTML:none}}</div>
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
 </article>
@@ -18,6 +19,7 @@
     <li class="item item-summary">
       <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
       <h3 class="item-title"><a href="{{ITEM_URL}}">{{ITEM_TITLE}}</a></h3>
+      {{#THUMB}}<a class="item-thumb" href="{{ITEM_URL}}" tabindex="-1"><picture>{{#THUMB_WEBP}}<source type="image/webp" srcset="{{WEBP_SRC}}">{{/THUMB_WEBP}}<img src="{{SRC}}" width="{{WIDTH}}" height="{{HEIGHT}}" alt="{{ALT}}" loading="lazy"></picture></a>{{/THUMB}}
       <p class="item-teaser">{{ITEM_TEASER}}</p>
     </li>
     {{/EVENT}}

@@ -17,7 +17,13 @@
   <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_LONG_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
   <h1 class="item-title">{{ITEM_TITLE}}</h1>
   {{#UPDATED}}<p class="item-updated">Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}</time>{{#UPDATE_NOTE}}: {{NOTE}}{{/UPDATE_NOTE}}</p>{{/UPDATED}}
+  {{#LEAD}}{{>FIGURE}}{{/LEAD}}
   <div class="item-body">{{BODY_HTML:none}}</div>
+  {{#IMAGE}}{{>FIGURE}}{{/IMAGE}}
+  {{#DOCUMENTS}}<section class="item-documents" aria-labelledby="item-documents">
+    <h2 id="item-documents">{{DOCUMENTS_HEADING}}</h2>
+    <ul>{{#DOCUMENT}}<li><a href="{{URL}}" type="application/pdf">{{TITLE}}</a> <span class="document-meta">({{TYPE}}, {{SIZE}})</span></li>{{/DOCUMENT}}</ul>
+  </section>{{/DOCUMENTS}}
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
 </article>
 {{#NEIGHBOURS}}<nav class="item-nav" aria-label="Other messages">

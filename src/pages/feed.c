@@ -8,6 +8,8 @@
 #include "../clock.h"
 #include "../item_public.h"
 #include "../markup.h"
+#include "../media_public.h"
+#include "../media_view.h"
 #include "../req.h"
 #include "../resp.h"
 #include "../site.h"
@@ -25,11 +27,49 @@ static const char *tag_authority(struct req *r)
 	return arena_strndup(r->arena, host, strcspn(host, ":/"));
 }
 
+/* An entry's content: its photos (feed_media.tpl, absolute URLs), then its body, as one HTML text; and
+ * each document as a link rel="enclosure". Returns the content, owned by the request. */
+static const char *entry_media(struct req *r, struct tpl_dict *e, const struct media_set *set, const char *body)
+{
+	const char *base = site_base_url(r);
+	struct tpl_dict *m = tpl_dict_new();
+	struct buf html = {0};
+	for (int i = 0; i < set->n; i++) {
+		const struct media_item *it = &set->items[i];
+		const struct media_rendition *pdf = it->is_image ? NULL : media_widest(it, MEDIA_PDF);
+		if (it->is_image) {
+			media_view_figure(r, tpl_section(m, "IMAGE"), it, base, 0);
+		} else if (pdf) {
+			struct tpl_dict *enc = tpl_section(e, "ENCLOSURE");
+			tpl_set(enc, "ENCLOSURE_TYPE", media_mime(MEDIA_PDF));
+			tpl_set_int(enc, "ENCLOSURE_LENGTH", pdf->bytes);
+			tpl_set(enc, "ENCLOSURE_URL", arena_printf(r->arena, "%s%s", base, media_path(r->arena, pdf)));
+			tpl_set(enc, "ENCLOSURE_TITLE", it->title[0] ? it->title : it->original_name);
+		}
+	}
+	if (set->n > 0 && tpl_render(m, "feed_media.tpl", &html) != 0)
+		buf_reset(&html); /* logged by tpl_render; the entry keeps its text */
+	buf_puts(&html, body);
+	const char *out = arena_strdup(r->arena, buf_str(&html));
+	buf_free(&html);
+	tpl_dict_free(m);
+	return out;
+}
+
 static void feed(struct req *r, const char *kind, const char *path, const char *title)
 {
 	struct item_entry *entries;
 	int n = item_feed(r->db, r->arena, r->now, kind, FEED_ENTRIES, &entries);
 	if (n < 0) {
+		resp_error(r, 500, "The feed could not be read. The error has been logged.");
+		return;
+	}
+	/* Every entry's photos and documents in one query. */
+	long long *ids = arena_alloc(r->arena, (size_t)(n ? n : 1) * sizeof *ids);
+	struct media_set *media = arena_alloc(r->arena, (size_t)(n ? n : 1) * sizeof *media);
+	for (int i = 0; i < n; i++)
+		ids[i] = entries[i].it.id;
+	if (media_of_items(r->db, r->arena, ids, n, media) != 0) {
 		resp_error(r, 500, "The feed could not be read. The error has been logged.");
 		return;
 	}
@@ -56,7 +96,7 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 		tpl_set(e, "TITLE", it.title);
 		tpl_set(e, "TYPE", item_type_label(it.type));
 		tpl_set(e, "TEASER", it.teaser);
-		tpl_set(e, "CONTENT", markup_html_text(r->arena, it.body, it.body_html));
+		tpl_set(e, "CONTENT", entry_media(r, e, &media[i], markup_html_text(r->arena, it.body, it.body_html)));
 		tpl_set(e, "PUBLISHED", clock_fmt_iso_utc((time_t)it.published_at, iso, sizeof iso));
 		long long updated = it.updated_at > it.published_at ? it.updated_at : it.published_at;
 		tpl_set(e, "UPDATED", clock_fmt_iso_utc((time_t)updated, iso, sizeof iso));

@@ -4,6 +4,8 @@
 
 #include "../item_public.h"
 #include "../layout.h"
+#include "../media_public.h"
+#include "../media_view.h"
 #include "../req.h"
 #include "../resp.h"
 #include "../site.h"
@@ -26,10 +28,22 @@ void page_home(struct req *r)
 		goto out;
 	}
 
+	/* The thumbnails of the release and every event: one query for the page. */
+	long long ids[HOME_EVENTS + 1];
+	struct media_set media[HOME_EVENTS + 1];
+	for (int i = 0; i < n; i++)
+		ids[i] = events[i].id;
+	ids[n] = found ? release.id : 0;
+	if (media_of_items(r->db, r->arena, ids, n + 1, media) != 0) {
+		resp_error(r, 500, "The photos could not be read. The error has been logged.");
+		goto out;
+	}
+
 	struct head head = {.title = r->site->tagline, .path = "/"};
 	layout_fill(r, d, &head);
 	if (found) {
 		struct tpl_dict *rel = tpl_section(d, "RELEASE");
+		media_view_thumb(r, rel, &media[n]);
 		if (view_item_full(r, rel, &release) != 0) {
 			resp_error(r, 500, "The latest press release could not be shown. The error has been logged.");
 			goto out;
@@ -37,8 +51,11 @@ void page_home(struct req *r)
 	} else {
 		tpl_show(d, "NO_RELEASE");
 	}
-	for (int i = 0; i < n; i++)
-		view_item_summary(r, tpl_section(d, "EVENT"), &events[i]);
+	for (int i = 0; i < n; i++) {
+		struct tpl_dict *e = tpl_section(d, "EVENT");
+		view_item_summary(r, e, &events[i]);
+		media_view_thumb(r, e, &media[i]);
+	}
 	if (n == 0)
 		tpl_show(d, "NO_EVENTS");
 	resp_render(r, d, "home.tpl");

@@ -6,6 +6,8 @@
 #include "../clock.h"
 #include "../item_public.h"
 #include "../layout.h"
+#include "../media_public.h"
+#include "../media_view.h"
 #include "../req.h"
 #include "../resp.h"
 #include "../site.h"
@@ -59,8 +61,14 @@ void page_item(struct req *r)
 		return;
 	}
 
+	struct media_set media;
+	if (media_of_items(r->db, r->arena, &it.id, 1, &media) != 0) {
+		resp_error(r, 500, "This item's photos and documents could not be read. The error has been logged.");
+		return;
+	}
 	d = tpl_dict_new();
-	struct head head = {.title = it.title, .description = it.teaser, .path = canonical, .article = &it};
+	struct head head = {.title = it.title, .description = it.teaser, .path = canonical, .article = &it,
+	                    .image = media_lead(&media)};
 	layout_fill(r, d, &head);
 	struct item near;
 	struct tpl_dict *nav = NULL;
@@ -73,6 +81,7 @@ void page_item(struct req *r)
 		tpl_set(n, "URL", item_path(r, &near));
 		tpl_set(n, "TITLE", near.title);
 	}
+	media_view_full(r, d, &media);
 	if (view_item_full(r, d, &it) != 0)
 		resp_error(r, 500, "This item could not be shown. The error has been logged.");
 	else

@@ -16,6 +16,7 @@ page_fn page_feed;
 page_fn page_sitemap;
 page_fn page_robots;
 page_fn page_health;
+page_fn page_media;
 
 /* Press officers. */
 page_fn page_admin_login;

@@ -1,0 +1,253 @@
+"""test_media_serving.py: published photos and documents over real HTTP through nginx (issue 14): the
+application authorises /media/<sha256>.<ext> and nginx sends the file from its internal location, with its
+type, length, immutable caching, nosniff and, for documents, a Content-Disposition with a Cyrillic name;
+a withdrawn item's files 410, a draft's, an original upload's and misspelt names 404. The detail page shows
+the lead photo with srcset/sizes/width/height/alt/caption, further photos lazily and documents with their
+size; og:image, the large Twitter card, JSON-LD image; the feed's images and enclosures; home thumbnails.
+The store is filled by media_fixture.py as the upload path leaves it."""
+import datetime
+import http.client
+import json
+import os
+import re
+import unittest
+import urllib.parse
+import zoneinfo
+
+import harness
+from harness import Client, Site
+from media_fixture import Media
+
+PUBLISHER = ("alice", "publisher", "correct horse battery")
+SITE = MEDIA = CLIENT = None
+PUBLIC = DRAFT = GONE = PLAIN = None
+CYRILLIC_TITLE = "Заявление МИД: полный текст"
+
+
+def create(client, title, action):
+    now = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London"))
+    form = {"kind": "release", "item_type": "statement", "title": title, "date": now.strftime("%Y-%m-%d"),
+            "time": now.strftime("%H:%M"), "zone": "London", "teaser": "Teaser of " + title,
+            "body": "First paragraph of " + title + ".", "signature": "The Press Office", "action": action}
+    status, headers, body = client.post("/admin/new", form)
+    assert status == 303, (status, body[:2000])
+    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
+
+
+def setUpModule():
+    global SITE, MEDIA, CLIENT, PUBLIC, DRAFT, GONE, PLAIN
+    SITE = Site(users=[PUBLISHER]).__enter__()
+    MEDIA = Media(SITE.db)
+    CLIENT = Client(SITE)
+    assert CLIENT.login(PUBLISHER[0], PUBLISHER[2])[0] == 303
+    PLAIN = create(CLIENT, "A statement without photos", "publish")
+    PUBLIC = {"id": create(CLIENT, "Ambassador meets the press", "publish")}
+    PUBLIC["lead"] = MEDIA.image(PUBLIC["id"], alt="The ambassador at the lectern", lead=True,
+                                 caption="At the embassy, 5 July", credit="Embassy press office")
+    PUBLIC["more"] = MEDIA.image(PUBLIC["id"], alt="Journalists in the hall", colour=(160, 40, 40))
+    PUBLIC["decorative"] = MEDIA.image(PUBLIC["id"], decorative=True, size=(600, 200), colour=(10, 10, 10))
+    PUBLIC["pdf"] = MEDIA.document(PUBLIC["id"], CYRILLIC_TITLE, "zayavlenie.pdf")
+    DRAFT = {"id": create(CLIENT, "A draft with a photo", "save")}
+    DRAFT["photo"] = MEDIA.image(DRAFT["id"], alt="Not yet public", lead=True, colour=(0, 120, 0))
+    GONE = {"id": create(CLIENT, "A statement to withdraw", "publish")}
+    GONE["photo"] = MEDIA.image(GONE["id"], alt="Withdrawn photo", lead=True, colour=(120, 0, 120))
+    GONE["pdf"] = MEDIA.document(GONE["id"], "Withdrawn document")
+    status, _, body = CLIENT.post(f"/admin/items/{GONE['id']}/withdraw", {"note": "Issued in error."})
+    assert status == 303, (status, body[:1000])
+
+
+def tearDownModule():
+    SITE.__exit__(None, None, None)
+
+
+def fetch(path, method="GET", headers=None):
+    """(status, headers with lower-case names, body as bytes)."""
+    conn = http.client.HTTPConnection("127.0.0.1", SITE.port, timeout=15)
+    try:
+        conn.request(method, path, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+    finally:
+        conn.close()
+
+
+def stored(sha):
+    with open(os.path.join(SITE.dir, "media", sha[:2], sha), "rb") as f:
+        return f.read()
+
+
+def page(item_id):
+    status, headers, body = SITE.get(f"/releases/{item_id}")
+    if status == 301:
+        status, headers, body = SITE.get(headers["location"].split(str(SITE.port), 1)[-1])
+    assert status == 200, status
+    return body
+
+
+class Serving(unittest.TestCase):
+    def test_a_public_photo_is_sent_by_nginx_with_type_length_and_immutable_caching(self):
+        for fmt, ext, mime in (("jpeg", "jpg", "image/jpeg"), ("webp", "webp", "image/webp")):
+            sha = PUBLIC["lead"][fmt][960]
+            status, h, body = fetch(f"/media/{sha}.{ext}")
+            self.assertEqual(status, 200, ext)
+            self.assertEqual(body, stored(sha))
+            self.assertEqual(h["content-type"], mime)
+            self.assertEqual(int(h["content-length"]), len(stored(sha)))
+            self.assertEqual(h["cache-control"], "public, max-age=31536000, immutable")
+            self.assertEqual(h["x-content-type-options"], "nosniff")
+            self.assertNotIn("x-accel-redirect", h)
+            self.assertNotIn("content-disposition", h)
+            # nginx's own validators: a revalidation is answered by nginx without the body
+            status, _, body = fetch(f"/media/{sha}.{ext}", headers={"If-None-Match": h["etag"]})
+            self.assertEqual((status, body), (304, b""))
+
+    def test_head_gives_the_headers_only(self):
+        sha = PUBLIC["lead"]["jpeg"][480]
+        status, h, body = fetch(f"/media/{sha}.jpg", "HEAD")
+        self.assertEqual((status, body), (200, b""))
+        self.assertEqual(int(h["content-length"]), len(stored(sha)))
+
+    def test_a_document_is_sent_as_pdf_with_a_cyrillic_download_name(self):
+        sha = PUBLIC["pdf"]
+        status, h, body = fetch(f"/media/{sha}.pdf")
+        self.assertEqual(status, 200)
+        self.assertEqual(body, stored(sha))
+        self.assertTrue(body.startswith(b"%PDF-"))
+        self.assertEqual(h["content-type"], "application/pdf")
+        self.assertEqual(int(h["content-length"]), len(body))
+        self.assertEqual(h["cache-control"], "public, max-age=31536000, immutable")
+        self.assertEqual(h["x-content-type-options"], "nosniff")
+        cd = h["content-disposition"]
+        # RFC 6266: an ASCII fallback, then the exact name in RFC 5987 encoding
+        m = re.fullmatch(r'attachment; filename="([ -~]*)"; filename\*=UTF-8\'\'([A-Za-z0-9!#$&+\-.^_`|~%]+)', cd)
+        self.assertIsNotNone(m, cd)
+        self.assertEqual(m.group(1), "_ _: _ _.pdf")
+        self.assertEqual(urllib.parse.unquote(m.group(2), encoding="utf-8"), CYRILLIC_TITLE + ".pdf")
+
+    def test_a_withdrawn_items_files_are_gone(self):
+        for path in (f"/media/{GONE['photo']['jpeg'][960]}.jpg", f"/media/{GONE['photo']['webp'][480]}.webp",
+                     f"/media/{GONE['pdf']}.pdf"):
+            status, h, body = fetch(path)
+            self.assertEqual(status, 410, path)
+            self.assertNotIn(b"%PDF", body)
+            self.assertTrue(h["content-type"].startswith("text/html"))
+        self.assertIn("410 GET /media/", SITE.log())
+
+    def test_a_drafts_files_and_original_uploads_are_not_found(self):
+        paths = [f"/media/{DRAFT['photo']['jpeg'][960]}.jpg", f"/media/{DRAFT['photo']['webp'][480]}.webp",
+                 # the private originals, under every extension
+                 f"/media/{PUBLIC['lead']['original']}.jpg", f"/media/{PUBLIC['lead']['original']}.webp",
+                 f"/media/{PUBLIC['lead']['original']}.pdf", f"/media/{PUBLIC['lead']['original']}.png",
+                 # a public file under another format's extension: one URL per file
+                 f"/media/{PUBLIC['lead']['webp'][960]}.jpg", f"/media/{PUBLIC['pdf']}.jpg",
+                 "/media/" + "0" * 64 + ".jpg"]
+        for path in paths:
+            status, _, body = fetch(path)
+            self.assertEqual(status, 404, path)
+            self.assertNotIn(stored(PUBLIC["lead"]["original"])[:64], body)
+
+    def test_the_internal_location_cannot_be_asked_for(self):
+        sha = PUBLIC["lead"]["original"]
+        for path in (f"/_media/{sha[:2]}/{sha}", f"/_media/{PUBLIC['lead']['jpeg'][960][:2]}/"
+                     f"{PUBLIC['lead']['jpeg'][960]}"):
+            status, _, body = fetch(path)
+            self.assertEqual(status, 404, path)
+            self.assertFalse(body.startswith(b"\x89PNG") or body.startswith(b"\xff\xd8"))
+
+    def test_misspelt_names_are_refused_at_the_gate(self):
+        sha = PUBLIC["lead"]["jpeg"][960]
+        before = SITE.log().count("media_public_file")
+        for name in (sha.upper() + ".jpg", sha[:63] + ".jpg", sha + "0.jpg", sha, sha + ".", sha + ".JPG",
+                     sha + ".jpeg", sha + ".jpg.html", "g" * 64 + ".jpg", "..%2f..%2fpressroom.db", "%00.jpg",
+                     sha + "%00.jpg", sha + ".jpg/x"):
+            status, _, _ = fetch("/media/" + name)
+            self.assertIn(status, (400, 404), name)
+        status, _, _ = fetch("/media/")
+        self.assertEqual(status, 404)
+        self.assertEqual(SITE.log().count("media_public_file"), before)
+
+
+class DetailPage(unittest.TestCase):
+    def test_the_lead_photo_has_srcset_sizes_dimensions_alt_and_caption(self):
+        body = page(PUBLIC["id"])
+        lead = PUBLIC["lead"]
+        webp_set = ", ".join(f"/media/{lead['webp'][w]}.webp {w}w" for w in (480, 960))
+        jpeg_set = ", ".join(f"/media/{lead['jpeg'][w]}.jpg {w}w" for w in (480, 960))
+        self.assertIn(f'<source type="image/webp" srcset="{webp_set}" sizes="(max-width: 50rem) 100vw, 50rem">', body)
+        self.assertIn(f'<img src="/media/{lead["jpeg"][960]}.jpg" srcset="{jpeg_set}" '
+                      f'sizes="(max-width: 50rem) 100vw, 50rem" width="960" height="640" '
+                      f'alt="The ambassador at the lectern" loading="eager">', body)
+        self.assertIn('<span class="caption">At the embassy, 5 July</span> '
+                      '<span class="credit">Photo: Embassy press office</span>', body)
+        # the lead photo comes before the body, the others after it, lazily
+        self.assertLess(body.index(lead["jpeg"][960]), body.index("First paragraph of"))
+        more = body.index(f'<img src="/media/{PUBLIC["more"]["jpeg"][960]}.jpg"')
+        self.assertGreater(more, body.index("First paragraph of"))
+        self.assertIn('alt="Journalists in the hall" loading="lazy">', body[more:more + 600])
+
+    def test_a_decorative_photo_has_an_empty_alt(self):
+        body = page(PUBLIC["id"])
+        tag = re.search(r'<img src="/media/' + PUBLIC["decorative"]["jpeg"][480] + r'\.jpg"[^>]*>', body).group(0)
+        self.assertIn('width="480" height="160" alt="" loading="lazy"', tag)
+
+    def test_documents_are_listed_with_type_and_size(self):
+        body = page(PUBLIC["id"])
+        size = len(stored(PUBLIC["pdf"]))
+        self.assertIn(f'<a href="/media/{PUBLIC["pdf"]}.pdf" type="application/pdf">{CYRILLIC_TITLE}</a> '
+                      f'<span class="document-meta">(PDF, {(size + 1023) // 1024} KB)</span>', body)
+
+    def test_social_cards_and_json_ld_show_the_lead_photo(self):
+        body = page(PUBLIC["id"])
+        base = f"http://127.0.0.1:{SITE.port}"
+        url = f"{base}/media/{PUBLIC['lead']['jpeg'][960]}.jpg"
+        self.assertIn(f'<meta property="og:image" content="{url}">', body)
+        self.assertIn('<meta property="og:image:width" content="960">', body)
+        self.assertIn('<meta property="og:image:height" content="640">', body)
+        self.assertIn('<meta property="og:image:alt" content="The ambassador at the lectern">', body)
+        self.assertIn('<meta name="twitter:card" content="summary_large_image">', body)
+        ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
+        self.assertEqual(ld["image"], {"@type": "ImageObject", "url": url, "width": 960, "height": 640})
+        # the CSP still allows images from this site only
+        self.assertIn("img-src 'self' data:;", SITE.get(f"/releases/{PUBLIC['id']}")[1]["content-security-policy"])
+
+    def test_without_a_photo_the_card_is_a_summary(self):
+        body = page(PLAIN)
+        self.assertIn('<meta name="twitter:card" content="summary">', body)
+        self.assertNotIn("og:image", body)
+        self.assertNotIn('"image"', body)
+        self.assertNotIn("<figure", body)
+
+
+class ListsAndFeed(unittest.TestCase):
+    def test_the_home_pages_release_has_a_thumbnail(self):
+        status, _, body = SITE.get("/")
+        self.assertEqual(status, 200)
+        # the featured release is the newest public one: PUBLIC (the one withdrawn after it is not public)
+        self.assertIn('<a href="/releases/%d-ambassador-meets-the-press">' % PUBLIC["id"], body)
+        self.assertIn(f'<source type="image/webp" srcset="/media/{PUBLIC["lead"]["webp"][480]}.webp">'
+                      f'<img src="/media/{PUBLIC["lead"]["jpeg"][480]}.jpg" width="160" height="107" '
+                      f'alt="The ambassador at the lectern" loading="lazy">', body)
+        self.assertEqual(body.count('class="item-thumb"'), 1)  # the seed's events have no photos
+
+    def test_the_feed_carries_images_and_document_enclosures(self):
+        status, h, body = SITE.get("/feed.atom")
+        self.assertEqual(status, 200)
+        base = f"http://127.0.0.1:{SITE.port}"
+        size = len(stored(PUBLIC["pdf"]))
+        self.assertIn(f'<link rel="enclosure" type="application/pdf" length="{size}" '
+                      f'href="{base}/media/{PUBLIC["pdf"]}.pdf" title="{CYRILLIC_TITLE}"/>', body)
+        # the photo is in the entry's HTML content, escaped once as XML text
+        self.assertIn(f'&lt;img src=&quot;{base}/media/{PUBLIC["lead"]["jpeg"][960]}.jpg&quot;', body)
+        self.assertNotIn(DRAFT["photo"]["jpeg"][960], body)
+        self.assertNotIn(GONE["pdf"], body)
+        import feedparser
+        feed = feedparser.parse(body)
+        self.assertFalse(feed.bozo, feed.get("bozo_exception"))
+        entry = next(e for e in feed.entries if e.title == "Ambassador meets the press")
+        self.assertEqual([(x.href, x.type, int(x.length)) for x in entry.enclosures],
+                         [(f"{base}/media/{PUBLIC['pdf']}.pdf", "application/pdf", size)])
+        self.assertIn(f'{base}/media/{PUBLIC["lead"]["jpeg"][960]}.jpg', entry.content[0].value)
+
+
+if __name__ == "__main__":
+    harness.main()
