@@ -249,6 +249,7 @@ class Deployment:
             "listen [::]:443 ssl http2 default_server;": "",
             "root /var/www/html;": f"root {self.dir}/acme;",
             "/var/cache/nginx/pressroom": os.path.join(self.dir, "cache"),
+            "/var/lib/pressroom/media/": os.path.join(self.data, "media") + "/",
         })
 
     def start_nginx(self):

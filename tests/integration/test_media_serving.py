@@ -249,5 +249,31 @@ class ListsAndFeed(unittest.TestCase):
         self.assertIn(f'{base}/media/{PUBLIC["lead"]["jpeg"][960]}.jpg', entry.content[0].value)
 
 
+class BehindThePageCache(unittest.TestCase):
+    """docs/scaling.md's cached tier with a long page lifetime: a photo is served through it, and after the
+    item is withdrawn it answers 410 at once, not after the cache's lifetime."""
+
+    def test_a_withdrawal_is_not_hidden_by_the_page_cache(self):
+        from deploy import Deployment
+        with Deployment(config={"cache_max_age": "1h", "workers": "2"}, site=("scaling.md", "nginx-cache"),
+                        users=[PUBLISHER]) as d:
+            client = Client(d)
+            self.assertEqual(client.login(PUBLISHER[0], PUBLISHER[2])[0], 303)
+            item = create(client, "A photo behind the cache", "publish")
+            sha = Media(d.db).image(item, alt="Behind the cache", lead=True)["jpeg"][480]
+            with open(os.path.join(os.path.dirname(d.db), "media", sha[:2], sha), "rb") as f:
+                size = len(f.read())
+            for _ in range(2):
+                status, h, _ = d.get(f"/media/{sha}.jpg")
+                self.assertEqual(status, 200, d.nginx_log())
+                self.assertEqual(int(h["content-length"]), size)
+                self.assertEqual(h["cache-control"], "public, max-age=31536000, immutable")
+                self.assertEqual(h["x-content-type-options"], "nosniff")
+                self.assertIn("max-age=63072000", h["strict-transport-security"])
+            status, _, body = client.post(f"/admin/items/{item}/withdraw", {"note": "Withdrawn."})
+            self.assertEqual(status, 303, body[:500])
+            self.assertEqual(d.get(f"/media/{sha}.jpg")[0], 410)
+
+
 if __name__ == "__main__":
     harness.main()
