@@ -93,7 +93,7 @@ void page_media(struct req *r)
 		return;
 	}
 	if (access != MEDIA_PUBLIC) {
-		resp_error(r, 404, "There is no file at this address.");
+		resp_error(r, 404, "No published statement carries this file.");
 		return;
 	}
 	/* The name carries the hash, so the bytes never change: not the pages' revalidation rule. */

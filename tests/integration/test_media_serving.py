@@ -20,13 +20,14 @@ from media_fixture import Media
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
 SITE = MEDIA = CLIENT = None
-PUBLIC = DRAFT = GONE = PLAIN = None
+PUBLIC = DRAFT = GONE = PLAIN = EVENT = None
 CYRILLIC_TITLE = "Заявление МИД: полный текст"
+LONG_TITLE = "Ж" * 100  # 200 bytes of UTF-8: cut at a character boundary in the download name
 
 
-def create(client, title, action):
+def create(client, title, action, kind="release"):
     now = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London"))
-    form = {"kind": "release", "item_type": "statement", "title": title, "date": now.strftime("%Y-%m-%d"),
+    form = {"kind": kind, "item_type": "statement" if kind == "release" else "news", "title": title, "date": now.strftime("%Y-%m-%d"),
             "time": now.strftime("%H:%M"), "zone": "London", "teaser": "Teaser of " + title,
             "body": "First paragraph of " + title + ".", "signature": "The Press Office", "action": action}
     status, headers, body = client.post("/admin/new", form)
@@ -35,7 +36,7 @@ def create(client, title, action):
 
 
 def setUpModule():
-    global SITE, MEDIA, CLIENT, PUBLIC, DRAFT, GONE, PLAIN
+    global SITE, MEDIA, CLIENT, PUBLIC, DRAFT, GONE, PLAIN, EVENT
     SITE = Site(users=[PUBLISHER]).__enter__()
     MEDIA = Media(SITE.db)
     CLIENT = Client(SITE)
@@ -47,6 +48,9 @@ def setUpModule():
     PUBLIC["more"] = MEDIA.image(PUBLIC["id"], alt="Journalists in the hall", colour=(160, 40, 40))
     PUBLIC["decorative"] = MEDIA.image(PUBLIC["id"], decorative=True, size=(600, 200), colour=(10, 10, 10))
     PUBLIC["pdf"] = MEDIA.document(PUBLIC["id"], CYRILLIC_TITLE, "zayavlenie.pdf")
+    PUBLIC["long"] = MEDIA.document(PUBLIC["id"], "", "Ж" * 100 + ".PDF", data=b"%PDF-1.4\n% long name\n%%EOF\n")
+    EVENT = {"id": create(CLIENT, "A briefing with a photo", "publish", kind="event")}
+    EVENT["photo"] = MEDIA.image(EVENT["id"], alt="The briefing room", lead=True, colour=(200, 160, 0))
     DRAFT = {"id": create(CLIENT, "A draft with a photo", "save")}
     DRAFT["photo"] = MEDIA.image(DRAFT["id"], alt="Not yet public", lead=True, colour=(0, 120, 0))
     GONE = {"id": create(CLIENT, "A statement to withdraw", "publish")}
@@ -124,6 +128,14 @@ class Serving(unittest.TestCase):
         self.assertEqual(m.group(1), "_ _: _ _.pdf")
         self.assertEqual(urllib.parse.unquote(m.group(2), encoding="utf-8"), CYRILLIC_TITLE + ".pdf")
 
+    def test_a_long_name_is_cut_between_characters_and_keeps_its_pdf_ending(self):
+        status, h, _ = fetch(f"/media/{PUBLIC['long']}.pdf")
+        self.assertEqual(status, 200)
+        m = re.fullmatch(r'attachment; filename="_\.pdf"; filename\*=UTF-8\'\'([A-Za-z0-9%.]+)', h["content-disposition"])
+        self.assertIsNotNone(m, h["content-disposition"])
+        name = urllib.parse.unquote_to_bytes(m.group(1)).decode("utf-8")  # strict: no half character
+        self.assertEqual(name, "Ж" * 60 + ".pdf")
+
     def test_a_withdrawn_items_files_are_gone(self):
         for path in (f"/media/{GONE['photo']['jpeg'][960]}.jpg", f"/media/{GONE['photo']['webp'][480]}.webp",
                      f"/media/{GONE['pdf']}.pdf"):
@@ -155,16 +167,22 @@ class Serving(unittest.TestCase):
             self.assertFalse(body.startswith(b"\x89PNG") or body.startswith(b"\xff\xd8"))
 
     def test_misspelt_names_are_refused_at_the_gate(self):
+        """Before any lookup: the gate's 404 (its own message in the log), never the handler's."""
         sha = PUBLIC["lead"]["jpeg"][960]
-        before = SITE.log().count("media_public_file")
-        for name in (sha.upper() + ".jpg", sha[:63] + ".jpg", sha + "0.jpg", sha, sha + ".", sha + ".JPG",
-                     sha + ".jpeg", sha + ".jpg.html", "g" * 64 + ".jpg", "..%2f..%2fpressroom.db", "%00.jpg",
-                     sha + "%00.jpg", sha + ".jpg/x"):
+        fetch("/media/" + "0" * 64 + ".jpg")  # a well-formed unknown name reaches the handler
+        handler = SITE.log().count("No published statement carries this file.")
+        self.assertGreater(handler, 0)
+        gate = SITE.log().count("There is no file at this address.")
+        names = (sha.upper() + ".jpg", sha[:63] + ".jpg", sha + "0.jpg", sha, sha + ".", sha + ".JPG",
+                 sha + ".jpeg", sha + ".jpg.html", "g" * 64 + ".jpg", "..%2f..%2fpressroom.db", "%00.jpg",
+                 sha + "%00.jpg", sha + ".jpg/x", sha + "%2e.jpg")
+        for name in names:
             status, _, _ = fetch("/media/" + name)
             self.assertIn(status, (400, 404), name)
         status, _, _ = fetch("/media/")
         self.assertEqual(status, 404)
-        self.assertEqual(SITE.log().count("media_public_file"), before)
+        self.assertEqual(SITE.log().count("No published statement carries this file."), handler)
+        self.assertGreaterEqual(SITE.log().count("There is no file at this address."), gate + 10)
 
 
 class DetailPage(unittest.TestCase):
@@ -227,7 +245,10 @@ class ListsAndFeed(unittest.TestCase):
         self.assertIn(f'<source type="image/webp" srcset="/media/{PUBLIC["lead"]["webp"][480]}.webp">'
                       f'<img src="/media/{PUBLIC["lead"]["jpeg"][480]}.jpg" width="160" height="107" '
                       f'alt="The ambassador at the lectern" loading="lazy">', body)
-        self.assertEqual(body.count('class="item-thumb"'), 1)  # the seed's events have no photos
+        # the events list: the one event with a photo has its thumbnail, the seed's events none
+        self.assertIn(f'<img src="/media/{EVENT["photo"]["jpeg"][480]}.jpg" width="160" height="107" '
+                      f'alt="The briefing room" loading="lazy">', body)
+        self.assertEqual(body.count('class="item-thumb"'), 2)
 
     def test_the_feed_carries_images_and_document_enclosures(self):
         status, h, body = SITE.get("/feed.atom")
@@ -245,7 +266,8 @@ class ListsAndFeed(unittest.TestCase):
         self.assertFalse(feed.bozo, feed.get("bozo_exception"))
         entry = next(e for e in feed.entries if e.title == "Ambassador meets the press")
         self.assertEqual([(x.href, x.type, int(x.length)) for x in entry.enclosures],
-                         [(f"{base}/media/{PUBLIC['pdf']}.pdf", "application/pdf", size)])
+                         [(f"{base}/media/{PUBLIC['pdf']}.pdf", "application/pdf", size),
+                          (f"{base}/media/{PUBLIC['long']}.pdf", "application/pdf", len(stored(PUBLIC["long"])))])
         self.assertIn(f'{base}/media/{PUBLIC["lead"]["jpeg"][960]}.jpg', entry.content[0].value)
 
 
