@@ -105,6 +105,11 @@ class Serving(unittest.TestCase):
             status, _, body = fetch(f"/media/{sha}.{ext}", headers={"If-None-Match": h["etag"]})
             self.assertEqual((status, body), (304, b""))
 
+    def test_a_range_of_a_document_is_sent_by_nginx(self):
+        status, h, body = fetch(f"/media/{PUBLIC['pdf']}.pdf", headers={"Range": "bytes=0-7"})
+        self.assertEqual((status, body), (206, stored(PUBLIC["pdf"])[:8]))
+        self.assertEqual(h["content-range"], f"bytes 0-7/{len(stored(PUBLIC['pdf']))}")
+
     def test_head_gives_the_headers_only(self):
         sha = PUBLIC["lead"]["jpeg"][480]
         status, h, body = fetch(f"/media/{sha}.jpg", "HEAD")
