@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "req.h"
@@ -378,6 +379,34 @@ static void segment_xml_part(void **state)
 	}
 }
 
+static void segment_media(void **state)
+{
+	(void)state;
+	struct req_seg v;
+	const char *missing;
+	char name[80];
+	const char *sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	static const char *const good[] = {".jpg", ".webp", ".pdf"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", sha, good[i]);
+		if (!route_segment(SEG_MEDIA, name, &v, &missing))
+			fail_msg("refused %s", name);
+	}
+	static const char *const bad[] = {"", ".", ".jpeg", ".JPG", ".png", ".jpg.html", ".jpgx", "0.jpg"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", sha, bad[i]);
+		if (route_segment(SEG_MEDIA, name, &v, &missing))
+			fail_msg("accepted %s", name);
+		assert_string_equal(missing, "There is no file at this address.");
+	}
+	snprintf(name, sizeof name, "%s.jpg", sha);
+	name[5] = 'A'; /* one canonical spelling: lower-case hex */
+	assert_false(route_segment(SEG_MEDIA, name, &v, &missing));
+	name[5] = 'g';
+	assert_false(route_segment(SEG_MEDIA, name, &v, &missing));
+	assert_false(route_segment(SEG_MEDIA, "0123.jpg", &v, &missing));
+}
+
 static void segment_none_takes_no_segment(void **state)
 {
 	(void)state;
@@ -403,6 +432,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(match_root_is_home),
+		cmocka_unit_test(segment_media),
 		cmocka_unit_test(match_messages),
 		cmocka_unit_test(match_refuses_messages_with_trailing_slash),
 		cmocka_unit_test(match_release_gives_segment),
