@@ -341,10 +341,9 @@ SELECT id, body FROM item WHERE body_html_version IS NOT ?1 AND id > ?2 ORDER BY
 -- May /media/<?1 sha256>.<?2 format> be sent? One row per item that carries the file as a public rendition
 -- (an original upload is no rendition, except a document's, which is published as uploaded): the public
 -- one first, then a withdrawn one (410); none, or only drafts, is a 404. ?3 now
-SELECT f.mime, f.bytes, im.title, m.original_name,
+SELECT im.title, m.original_name,
        i.status = 'published' AND i.published_at <= ?3 AS public, i.status = 'withdrawn' AS withdrawn
   FROM media_rendition r
-  JOIN media_file f ON f.sha256 = r.file
   JOIN media m ON m.id = r.media_id
   JOIN item_media im ON im.media_id = r.media_id
   JOIN item i ON i.id = im.item_id

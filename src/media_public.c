@@ -72,12 +72,10 @@ int media_public_file(struct db *db, struct arena *a, time_t now, const char *fi
 	int found = db_row(st);
 	if (found <= 0)
 		return found < 0 ? -1 : MEDIA_UNKNOWN;
-	int access = sqlite3_column_int(st, 4) ? MEDIA_PUBLIC : sqlite3_column_int(st, 5) ? MEDIA_WITHDRAWN
+	int access = sqlite3_column_int(st, 2) ? MEDIA_PUBLIC : sqlite3_column_int(st, 3) ? MEDIA_WITHDRAWN
 	                                                                                  : MEDIA_UNKNOWN;
-	out->mime = db_text_col(a, st, 0);
-	out->bytes = sqlite3_column_int64(st, 1);
-	const char *title = db_text_col(a, st, 2);
-	out->name = title[0] ? title : db_text_col(a, st, 3);
+	const char *title = db_text_col(a, st, 0);
+	out->name = title[0] ? title : db_text_col(a, st, 1);
 	sqlite3_reset(st);
 	return access;
 }

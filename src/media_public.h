@@ -56,11 +56,10 @@ int media_segment(const char *segment, char *file, enum media_format *format);
 /* The MIME type of a format ("image/webp", ...). */
 const char *media_mime(enum media_format format);
 
-/* What media_public_file found. */
+/* What media_public_file found. The type sent is the format's (media_mime): the query asks for the file in
+ * that format, and the length comes from the file itself (nginx). */
 enum media_access { MEDIA_UNKNOWN, MEDIA_PUBLIC, MEDIA_WITHDRAWN };
 struct media_file_info {
-	const char *mime;
-	long long bytes;
 	const char *name;   /* a document's download name: its title, else its original name */
 };
 /* May file in format be sent at now? MEDIA_PUBLIC (with *out) when a public item carries it as a public
