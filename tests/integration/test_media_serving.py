@@ -16,11 +16,11 @@ import zoneinfo
 
 import harness
 from harness import Client, Site
-from media_fixture import Media
+from media_fixture import Media, pdf
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
 SITE = MEDIA = CLIENT = None
-PUBLIC = DRAFT = GONE = PLAIN = EVENT = None
+PUBLIC = DRAFT = GONE = PLAIN = EVENT = SHARED = LATER = None
 CYRILLIC_TITLE = "Заявление МИД: полный текст"
 LONG_TITLE = "Ж" * 100  # 200 bytes of UTF-8: cut at a character boundary in the download name
 
@@ -36,12 +36,16 @@ def create(client, title, action, kind="release"):
 
 
 def setUpModule():
-    global SITE, MEDIA, CLIENT, PUBLIC, DRAFT, GONE, PLAIN, EVENT
+    global SITE, MEDIA, CLIENT, PUBLIC, DRAFT, GONE, PLAIN, EVENT, SHARED, LATER
     SITE = Site(users=[PUBLISHER]).__enter__()
     MEDIA = Media(SITE.db)
     CLIENT = Client(SITE)
     assert CLIENT.login(PUBLISHER[0], PUBLISHER[2])[0] == 303
     PLAIN = create(CLIENT, "A statement without photos", "publish")
+    # published, but for a time to come (set in the database: the form would schedule it the same way)
+    LATER = {"id": create(CLIENT, "A statement for later", "publish")}
+    LATER["photo"] = MEDIA.image(LATER["id"], alt="Later", lead=True, colour=(0, 0, 200))
+    SITE.execute("UPDATE item SET published_at = published_at + 86400 WHERE id = ?", (LATER["id"],))
     PUBLIC = {"id": create(CLIENT, "Ambassador meets the press", "publish")}
     PUBLIC["lead"] = MEDIA.image(PUBLIC["id"], alt="The ambassador at the lectern", lead=True,
                                  caption="At the embassy, 5 July", credit="Embassy press office")
@@ -56,8 +60,13 @@ def setUpModule():
     GONE = {"id": create(CLIENT, "A statement to withdraw", "publish")}
     GONE["photo"] = MEDIA.image(GONE["id"], alt="Withdrawn photo", lead=True, colour=(120, 0, 120))
     GONE["pdf"] = MEDIA.document(GONE["id"], "Withdrawn document")
+    # the same document (one file in the store) carried by the item withdrawn below and by a later public one
+    SHARED = {"bytes": pdf("Shared annex")}
+    MEDIA.document(GONE["id"], "Annex of the withdrawn", data=SHARED["bytes"])
     status, _, body = CLIENT.post(f"/admin/items/{GONE['id']}/withdraw", {"note": "Issued in error."})
     assert status == 303, (status, body[:1000])
+    SHARED["id"] = create(CLIENT, "An event sharing a document", "publish", kind="event")
+    SHARED["pdf"] = MEDIA.document(SHARED["id"], "Annex", data=SHARED["bytes"])
 
 
 def tearDownModule():
@@ -149,6 +158,14 @@ class Serving(unittest.TestCase):
             self.assertNotIn(b"%PDF", body)
             self.assertTrue(h["content-type"].startswith("text/html"))
         self.assertIn("410 GET /media/", SITE.log())
+
+    def test_a_file_a_public_item_still_carries_is_served_after_another_is_withdrawn(self):
+        status, h, body = fetch(f"/media/{SHARED['pdf']}.pdf")
+        self.assertEqual((status, body), (200, SHARED["bytes"]))
+        self.assertIn("filename*=UTF-8''Annex.pdf", h["content-disposition"])  # the public item's title
+
+    def test_a_scheduled_items_files_are_not_found_until_it_is_public(self):
+        self.assertEqual(fetch(f"/media/{LATER['photo']['jpeg'][960]}.jpg")[0], 404)
 
     def test_a_drafts_files_and_original_uploads_are_not_found(self):
         paths = [f"/media/{DRAFT['photo']['jpeg'][960]}.jpg", f"/media/{DRAFT['photo']['webp'][480]}.webp",
