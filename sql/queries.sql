@@ -353,12 +353,12 @@ SELECT im.title, m.original_name,
 
 -- name: media_of_items
 -- The files the items ?1 (a JSON array of ids: one query for a whole list) carry now, each with its public
--- renditions, in the item's order and from the narrowest rendition up.
+-- renditions. Unordered: media_public.c sorts the few rows (item, position, format, width) itself, which
+-- costs less than SQLite's sorter (a fifth of a detail page's instructions with it).
 SELECT im.item_id, im.position, m.kind, im.is_lead, im.alt, im.decorative, im.caption, im.credit, im.title,
        m.original_name, r.format, r.width, r.file, f.bytes, f.width, f.height
   FROM json_each(?1) j
   JOIN item_media im ON im.item_id = j.value
   JOIN media m ON m.id = im.media_id
   JOIN media_rendition r ON r.media_id = im.media_id
-  JOIN media_file f ON f.sha256 = r.file
- ORDER BY im.item_id, im.position, r.format, r.width;
+  JOIN media_file f ON f.sha256 = r.file;

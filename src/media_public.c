@@ -117,6 +117,18 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct row *w)
 	};
 }
 
+static int row_order(const void *x, const void *y)
+{
+	const struct row *a = x, *b = y;
+	if (a->item != b->item)
+		return a->item < b->item ? -1 : 1;
+	if (a->position != b->position)
+		return a->position < b->position ? -1 : 1;
+	if (a->r.format != b->r.format)
+		return a->r.format < b->r.format ? -1 : 1;
+	return a->r.width < b->r.width ? -1 : a->r.width > b->r.width;
+}
+
 /* Group rows (sorted by item, position, format, width) into out[i] for ids[i]. */
 static void group(struct arena *a, const struct row *rows, size_t nrows, const long long *ids, int n,
                   struct media_set *out)
@@ -184,6 +196,8 @@ int media_of_items(struct db *db, struct arena *a, const long long *ids, int n, 
 	}
 	if (step < 0)
 		goto out;
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof *rows, row_order);
 	group(a, rows, nrows, ids, n, out);
 	rc = 0;
 out:
