@@ -30,6 +30,11 @@ enum page {
 	PAGE_ADMIN_SHARE,
 	PAGE_ADMIN_REVOKE,
 	PAGE_ADMIN_LOG,
+	PAGE_LANG_HOME,          /* /ru/ and the rest: the public pages in a language other than the primary */
+	PAGE_LANG_MESSAGES,
+	PAGE_LANG_FEED_ALL,
+	PAGE_LANG_FEED_RELEASES,
+	PAGE_LANG_FEED_EVENTS,
 	PAGE__MAX
 };
 
@@ -48,6 +53,7 @@ enum seg {
 	SEG_ID,       /* <id>: r->seg.id */
 	SEG_TOKEN,    /* a preview token, AUTH_TOKEN_HEX lower-case hex digits: r->arg */
 	SEG_XML_PART, /* <n>.xml, n from 1 to 100000: r->seg.id */
+	SEG_LANG,     /* one of the site's languages but the primary (valid_lang_tag, then the site): r->arg */
 	SEG__MAX
 };
 
@@ -71,6 +77,9 @@ const struct route *route_match(const char *path, const char **arg);
 /* Check segment (the '*' part alone, without what follows) against seg and read it into out. Returns 1,
  * or 0 with the 404 message for it in *missing. */
 int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing);
+/* Choose the interface's language for r (i18n_use): that of the path's first segment when it is one of the
+ * site's languages but the primary (/ru/...), else the primary. */
+void route_language(struct req *r);
 /* Run one parsed request: route, method (405), inputs (400), body type (415), session, CSRF (403), role
  * (403), handler. */
 void route_dispatch(struct req *r);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "req.h"
 #include "resp.h"
@@ -177,6 +178,7 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 	r->if_modified_since = FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp);
 	r->body_type = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+	route_language(r); /* before any answer, error pages too: the worker kept the last request's */
 	if (status == 0 && r->method == METHOD_POST)
 		status = read_body(fr, r, body_limit, &why);
 	if (r->site == NULL) {
@@ -382,6 +384,9 @@ int serve_run(const struct serve_options *o)
 		log_error("%s", err);
 		return 1;
 	}
+	/* Before the fork, so every worker has it; a worker reads a catalogue when it first needs it. */
+	if (o->locales && i18n_init(o->locales) == 0)
+		sandbox.locales = o->locales;
 	/* Before the fork: libsodium picks its implementations once for every worker. */
 	if (auth_init() != 0) {
 		log_error("cannot initialise libsodium");
