@@ -13,7 +13,7 @@
     {{#TYPE_FILTER}}<li><a href="{{FILTER_URL}}"{{#FILTER_CURRENT}} aria-current="page"{{/FILTER_CURRENT}}>{{FILTER_LABEL}}</a></li>{{/TYPE_FILTER}}
   </ul>
   {{#LANG_FILTER}}<ul class="lang-filter" aria-label="{{W_LANGUAGE}}">{{#LANG_CHOICE}}<li><a href="{{FILTER_URL}}"{{#FILTER_CURRENT}} aria-current="page"{{/FILTER_CURRENT}}>{{FILTER_LABEL}}</a></li>{{/LANG_CHOICE}}</ul>{{/LANG_FILTER}}
-  {{#YEAR_FILTER}}<p class="year-filter">{{W_YEAR}} {{YEAR}} &middot; <a href="{{ALL_YEARS_URL}}">{{W_ALL_YEARS}}</a></p>{{/YEAR_FILTER}}
+  {{#YEAR_FILTER}}<p class="year-filter">{{W_YEAR}} {{YEAR}}: {{YEAR_COUNT}} &middot; <a href="{{ALL_YEARS_URL}}">{{W_ALL_YEARS}}</a></p>{{/YEAR_FILTER}}
 </nav>
 <ol class="item-list">
   {{#MESSAGE}}
@@ -35,8 +35,8 @@
 <nav class="archive" aria-labelledby="archive-title">
   <h2 id="archive-title">{{W_ARCHIVE}}</h2>
   <ul class="archive-years">
-    {{#ARCHIVE_YEAR}}<li><a href="{{URL}}"{{#YEAR_CURRENT}} aria-current="page"{{/YEAR_CURRENT}}>{{YEAR}}</a> <span class="count" title="{{COUNT_TEXT}}">({{COUNT}})</span>
-      {{#MONTHS}}<ul class="archive-months">{{#ARCHIVE_MONTH}}<li><a href="{{URL}}"{{#MONTH_CURRENT}} aria-current="page"{{/MONTH_CURRENT}}>{{MONTH}}</a> <span class="count" title="{{COUNT_TEXT}}">({{COUNT}})</span></li>{{/ARCHIVE_MONTH}}</ul>{{/MONTHS}}
+    {{#ARCHIVE_YEAR}}<li><a href="{{URL}}"{{#YEAR_CURRENT}} aria-current="page"{{/YEAR_CURRENT}}>{{YEAR}}</a> <span class="count">({{COUNT}})</span>
+      {{#MONTHS}}<ul class="archive-months">{{#ARCHIVE_MONTH}}<li><a href="{{URL}}"{{#MONTH_CURRENT}} aria-current="page"{{/MONTH_CURRENT}}>{{MONTH}}</a> <span class="count">({{COUNT}})</span></li>{{/ARCHIVE_MONTH}}</ul>{{/MONTHS}}
     </li>{{/ARCHIVE_YEAR}}
   </ul>
 </nav>

@@ -60,13 +60,18 @@ static void filter_link(struct req *r, struct tpl_dict *d, const char *label, in
 		tpl_show(s, "FILTER_CURRENT");
 }
 
-/* "12 messages", in the language's plural form ("12 сообщений"). */
-static void count_text(struct req *r, struct tpl_dict *d, long long count)
+/* A count grouped as the language groups digits ("1,240", "1 240"). */
+static const char *number_text(struct req *r, long long count)
 {
 	char number[32];
-	unsigned long n = count > 0 ? (unsigned long)count : 0;
-	const char *form = i18n_plural("%s message", "%s messages", n);
-	tpl_set(d, "COUNT_TEXT", arena_printf(r->arena, form, i18n_number(count, number, sizeof number)));
+	return arena_strdup(r->arena, i18n_number(count, number, sizeof number));
+}
+
+/* "1,240 messages" in the language's plural form ("1 240 сообщений"). */
+static const char *messages_text(struct req *r, long long count)
+{
+	const char *form = i18n_plural("%s message", "%s messages", count > 0 ? (unsigned long)count : 0);
+	return arena_printf(r->arena, form, number_text(r, count));
 }
 
 /* The choice of language: the site's languages, each named in itself, and all of them. */
@@ -101,11 +106,12 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 		struct filter f = {.type = cur->type, .year = years[i].year, .lang = cur->lang};
 		struct tpl_dict *y = tpl_section(nav, "ARCHIVE_YEAR");
 		tpl_set_int(y, "YEAR", years[i].year);
-		tpl_set_int(y, "COUNT", years[i].count);
-		count_text(r, y, years[i].count);
+		tpl_set(y, "COUNT", number_text(r, years[i].count));
 		tpl_set(y, "URL", messages_url(r, &f, 1));
-		if (years[i].year == cur->year)
+		if (years[i].year == cur->year) {
 			tpl_show(y, "YEAR_CURRENT");
+			tpl_set(d, "YEAR_COUNT", messages_text(r, years[i].count)); /* the year filter's line */
+		}
 		if (years[i].year != cur->year)
 			continue;
 		struct tpl_dict *list = tpl_section(y, "MONTHS");
@@ -115,8 +121,7 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 			f.month = m + 1;
 			struct tpl_dict *md = tpl_section(list, "ARCHIVE_MONTH");
 			tpl_set(md, "MONTH", clock_month_name(m + 1));
-			tpl_set_int(md, "COUNT", years[i].months[m]);
-			count_text(r, md, years[i].months[m]);
+			tpl_set(md, "COUNT", number_text(r, years[i].months[m]));
 			tpl_set(md, "URL", messages_url(r, &f, 1));
 			if (m + 1 == cur->month)
 				tpl_show(md, "MONTH_CURRENT");
@@ -264,6 +269,7 @@ void page_messages(struct req *r)
 		struct filter all = cur;
 		all.year = all.month = 0;
 		tpl_show(d, "YEAR_FILTER");
+		tpl_set(d, "YEAR_COUNT", messages_text(r, 0)); /* archive_nav gives the year's count if it has any */
 		tpl_set_int(d, "YEAR", cur.year);
 		tpl_set(d, "ALL_YEARS_URL", messages_url(r, &all, 1));
 	}

@@ -154,8 +154,12 @@ class RussianInterface(unittest.TestCase):
         self.assertRegex(page, r'<span class="clock-city">Москва:</span>')
         self.assertRegex(page, r'<span class="clock-city">Лондон:</span>')
         self.assertRegex(page, r'<p class="today"><time datetime="[^"]+">\d{1,2} [а-я]+ \d{4} г\.</time>')
-        _, _, page = SITE.get("/ru/messages")
-        self.assertIn('title="2 сообщения"', page)  # January 2018 holds the two Russian items
+        _, _, page = SITE.get("/ru/messages?year=2018")
+        self.assertIn("Год 2018: 2 сообщения", visible(page))  # 2018 holds the two Russian items
+        self.assertIn('<a href="/ru/messages?year=2018" aria-current="page">2018</a> <span class="count">(2)</span>', page)
+        self.assertIn('<a href="/ru/messages?year=2018&amp;month=1">Январь</a> <span class="count">(2)</span>', page)
+        _, _, page = SITE.get("/messages?year=2018")
+        self.assertIn("Year 2018: 10 messages", visible(page))
         status, _, page = SITE.get("/")
         self.assertRegex(page, r'<span class="clock-city">Moscow:</span>')
 
