@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "log.h"
 
@@ -26,6 +27,8 @@ int i18n_init(const char *dir)
 		log_warn("the C.UTF-8 locale is missing: the interface is English only");
 		return -1;
 	}
+	if (access(dir, R_OK | X_OK) != 0)
+		log_warn("no message catalogues in %s (the locales setting): pages read English", dir);
 	if (bindtextdomain(DOMAIN, dir) == NULL || bind_textdomain_codeset(DOMAIN, "UTF-8") == NULL) {
 		log_warn("gettext cannot use %s: the interface is English only", dir);
 		return -1;
