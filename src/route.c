@@ -236,13 +236,13 @@ static int form_body(struct req *r)
 /* The interface's language for this request (route.h): that of the path's first segment when it is one of the site's
  * languages but the primary (/ru/..., error pages too), else the primary. The item page changes it to its
  * item's. A worker keeps the language between requests, so every request names it. */
-void route_language(struct req *r)
+void route_language(struct req *r, const char *path)
 {
 	const struct site *s = r->site;
 	i18n_use(s && s->nlanguages > 0 ? s->languages[0] : "en");
-	if (s == NULL || r->path == NULL || r->path[0] != '/')
+	if (s == NULL || path == NULL || path[0] != '/')
 		return;
-	const char *first = r->path + 1;
+	const char *first = path + 1;
 	size_t n = strcspn(first, "/");
 	for (int i = 1; i < s->nlanguages; i++)
 		if (strlen(s->languages[i]) == n && strncmp(first, s->languages[i], n) == 0 && first[n] == '/')
@@ -251,7 +251,7 @@ void route_language(struct req *r)
 
 void route_dispatch(struct req *r)
 {
-	route_language(r);
+	route_language(r, r->path);
 	const struct route *rt = route_match(r->path, &r->arg);
 	if (rt == NULL) {
 		r->cacheable = (r->method & READ) != 0;

@@ -77,9 +77,10 @@ const struct route *route_match(const char *path, const char **arg);
 /* Check segment (the '*' part alone, without what follows) against seg and read it into out. Returns 1,
  * or 0 with the 404 message for it in *missing. */
 int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing);
-/* Choose the interface's language for r (i18n_use): that of the path's first segment when it is one of the
- * site's languages but the primary (/ru/...), else the primary. */
-void route_language(struct req *r);
+/* Choose the interface's language for r (i18n_use): that of path's first segment when it is one of the
+ * site's languages but the primary (/ru/...), else the primary. path: r->path, or the URI as sent when it
+ * did not parse. */
+void route_language(struct req *r, const char *path);
 /* Run one parsed request: route, method (405), inputs (400), body type (415), session, CSRF (403), role
  * (403), handler. */
 void route_dispatch(struct req *r);

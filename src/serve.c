@@ -178,7 +178,9 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 	r->if_modified_since = FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp);
 	r->body_type = FCGX_GetParam("CONTENT_TYPE", fr->envp);
-	route_language(r); /* before any answer, error pages too: the worker kept the last request's */
+	/* Before any answer, error pages too (the worker kept the last request's language); from the URI as
+	 * sent when it did not parse: a language tag needs no decoding. */
+	route_language(r, r->path ? r->path : FCGX_GetParam("REQUEST_URI", fr->envp));
 	if (status == 0 && r->method == METHOD_POST)
 		status = read_body(fr, r, body_limit, &why);
 	if (r->site == NULL) {

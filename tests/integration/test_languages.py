@@ -148,6 +148,19 @@ class RussianInterface(unittest.TestCase):
         self.assertIn("По этому адресу страницы нет.", page)
         self.assertIn('href="/ru/"', page)
 
+    def test_the_language_does_not_stick_to_a_worker(self):
+        # A worker keeps its language between requests: each request must name its own, error pages too,
+        # including those answered before routing (a path that is not UTF-8).
+        for _ in range(6):
+            for path, lang, status in (("/ru/no-such-page", "ru", 404), ("/no-such-page", "en", 404),
+                                       ("/ru/%FF", "ru", 400), ("/%FF", "en", 400),
+                                       ("/ru/", "ru", 200), ("/", "en", 200)):
+                got, _, page = SITE.get(path)
+                self.assertEqual((got, html_lang(page)), (status, lang), path)
+        _, _, page = SITE.get("/ru/%FF")
+        self.assertIn("400 Неверный запрос", page)
+        self.assertIn("путь не является правильным UTF-8 в процентном кодировании", page)
+
     def test_dates_clocks_and_plurals_are_russian(self):
         status, _, page = SITE.get("/ru/")
         self.assertEqual(status, 200)
