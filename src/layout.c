@@ -158,6 +158,8 @@ static void fill_footer(struct req *r, struct tpl_dict *d)
 
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)
 {
+	if (r->site) /* an item page may have changed the language since the gate (i18n_use) */
+		r->site = site_in_language(r->site, i18n_lang());
 	fill_language(r, d);
 	fill_header(r, tpl_include(d, "HEADER", "header.tpl"), h);
 	fill_footer(r, tpl_include(d, "FOOTER", "footer.tpl"));

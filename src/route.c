@@ -247,6 +247,7 @@ void route_language(struct req *r, const char *path)
 	for (int i = 1; i < s->nlanguages; i++)
 		if (strlen(s->languages[i]) == n && strncmp(first, s->languages[i], n) == 0 && first[n] == '/')
 			i18n_use(s->languages[i]);
+	r->site = site_in_language(s, i18n_lang()); /* its name and tagline in that language */
 }
 
 void route_dispatch(struct req *r)

@@ -12,12 +12,14 @@
 #include "req.h"
 
 static struct site cached;
+static struct site views[SITE_MAX_LANGS]; /* cached as each language's readers see it (site_in_language) */
 static int loaded;
 
 void site_forget(void)
 {
 	free(cached.strings);
 	memset(&cached, 0, sizeof cached);
+	memset(views, 0, sizeof views);
 	loaded = 0;
 }
 
@@ -65,6 +67,11 @@ static int load(struct db *db, struct site *out)
 	struct buf pool = {0};
 	size_t off_name = 0, off_tagline = 0, off_zone = 0, off_label = 0, off_phone = 0, off_email = 0, off_url = 0;
 	size_t off_clock[SITE_MAX_CLOCKS][2], off_langs = 0;
+	struct {
+		char key[32];
+		size_t at;
+	} per_lang[3 * SITE_MAX_LANGS]; /* "site_name:ru" and the like, matched to the languages below */
+	int nper = 0;
 	size_t off_label_in[SITE_MAX_CLOCKS][SITE_MAX_LANGS] = {{0}};
 	int n = 0, rc = -1;
 	buf_putc(&pool, '\0'); /* offset 0 is the empty string, for unset keys */
@@ -92,6 +99,11 @@ static int load(struct db *db, struct site *out)
 			off_url = at;
 		else if (strcmp(key, "languages") == 0)
 			off_langs = at;
+		else if (strchr(key, ':') && nper < (int)(sizeof per_lang / sizeof per_lang[0]) &&
+		         strlen(key) < sizeof per_lang[0].key) {
+			strcpy(per_lang[nper].key, key);
+			per_lang[nper++].at = at;
+		}
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
@@ -157,6 +169,20 @@ static int load(struct db *db, struct site *out)
 	for (int i = 0; i < nl; i++)
 		out->languages[i] = p + off_lang[i];
 	out->nlanguages = nl;
+	for (int k = 0; k < nper; k++) {
+		char *colon = strchr(per_lang[k].key, ':');
+		*colon = '\0';
+		int l = site_language_index(out, colon + 1);
+		if (l < 0)
+			continue;
+		const char *v = p + per_lang[k].at;
+		if (strcmp(per_lang[k].key, "site_name") == 0)
+			out->text_in[l].name = v;
+		else if (strcmp(per_lang[k].key, "site_tagline") == 0)
+			out->text_in[l].tagline = v;
+		else if (strcmp(per_lang[k].key, "contact_label") == 0)
+			out->text_in[l].contact_label = v;
+	}
 	apply_config(out);
 	rc = 0;
 out:
@@ -177,8 +203,25 @@ const struct site *site_get(struct db *db)
 	site_forget();
 	cached = fresh;
 	cached.data_version = version;
+	for (int i = 0; i < cached.nlanguages; i++) {
+		views[i] = cached;
+		if (cached.text_in[i].name && cached.text_in[i].name[0])
+			views[i].name = cached.text_in[i].name;
+		if (cached.text_in[i].tagline && cached.text_in[i].tagline[0])
+			views[i].tagline = cached.text_in[i].tagline;
+		if (cached.text_in[i].contact_label && cached.text_in[i].contact_label[0])
+			views[i].contact_label = cached.text_in[i].contact_label;
+	}
 	loaded = 1;
 	return &cached;
+}
+
+const struct site *site_in_language(const struct site *s, const char *lang)
+{
+	int l = site_language_index(s, lang);
+	/* Only the cached site has views; another (a test's own) is its own view. */
+	int ours = s == &cached || (s >= views && s < views + SITE_MAX_LANGS);
+	return l >= 0 && ours && loaded ? &views[l] : s;
 }
 
 int site_language_index(const struct site *s, const char *lang)

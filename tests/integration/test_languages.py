@@ -3,8 +3,8 @@
 catalogue (po/ru.po) whose translation differs is left; <html lang> and the feeds' xml:lang say the
 language; the /ru/ home shows only Russian items and / only English ones; /messages filters by language
 (lang=), searching in one language offers all of them; an unknown language prefix is a 404. The Russian items
-are the test's own; the site's name and contacts are set in Russian too, so every English word found on a
-Russian page is the interface's."""
+are the test's own; the site's name, tagline and contact label have their Russian settings in the demo seed
+('site_name:ru' and the like), so every English word found on a Russian page is the interface's."""
 import html.parser
 import os
 import re
@@ -15,9 +15,6 @@ import harness
 from harness import Site
 
 RUSSIAN = """
-UPDATE setting SET value = 'Посольство' WHERE key = 'site_name';
-UPDATE setting SET value = 'Пресс-релизы и новости' WHERE key = 'site_tagline';
-UPDATE setting SET value = 'Консульские вопросы' WHERE key = 'contact_label';
 INSERT INTO item (id, kind, type, slug, title, teaser, body, signature, status, published_at, created_at,
                   updated_at, lang)
 VALUES (200, 'release', 'statement', 'zayavlenie', 'Заявление МИД России о ракетах',
@@ -192,6 +189,18 @@ class Homes(unittest.TestCase):
         self.assertIn("Joint statement", page)
         self.assertNotIn("Заявление МИД", page)
         self.assertNotIn("Встреча послов", page)
+
+    def test_site_name_tagline_and_contact_label_in_each_language(self):
+        _, _, ru = SITE.get("/ru/")
+        self.assertIn('<p class="site-name"><a href="/ru/">Посольство Российской Федерации в Соединённом Королевстве</a></p>', ru)
+        self.assertIn('<h1 class="page-title">Пресс-релизы и новости</h1>', ru)
+        self.assertIn('<span class="contact-label">Консульские вопросы:</span>', ru)
+        _, _, feed = SITE.get("/ru/feed.atom")
+        self.assertIn("<title>Посольство Российской Федерации в Соединённом Королевстве: все сообщения</title>", feed)
+        _, _, en = SITE.get("/")
+        self.assertIn('<p class="site-name"><a href="/">Embassy of the Russian Federation to the United Kingdom</a></p>', en)
+        self.assertIn('<h1 class="page-title">Press releases and news</h1>', en)
+        self.assertIn('<span class="contact-label">Consular queries:</span>', en)
 
     def test_the_switch_links_the_other_home(self):
         _, _, en = SITE.get("/")
