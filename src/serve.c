@@ -141,21 +141,21 @@ static int read_body(FCGX_Request *fr, struct req *r, long body_limit, const cha
 		return 0;
 	}
 	if (!valid_positive(cl, 1LL << 40, &len)) {
-		*why = "The request's length is malformed.";
+		*why = I18N_NOOP("The request's length is malformed.");
 		return 400;
 	}
 	if (len > body_limit) {
-		*why = "The form is larger than this site accepts.";
+		*why = I18N_NOOP("The form is larger than this site accepts.");
 		return 413;
 	}
 	char *body = arena_alloc(r->arena, (size_t)len + 1);
 	int got = FCGX_GetStr(body, (int)len, fr->in);
 	if (got != (int)len) {
-		*why = "The request's body ended early.";
+		*why = I18N_NOOP("The request's body ended early.");
 		return 400;
 	}
 	if (memchr(body, '\0', (size_t)len) != NULL) {
-		*why = "The form holds a NUL byte.";
+		*why = I18N_NOOP("The form holds a NUL byte.");
 		return 400;
 	}
 	r->body_in = body;
