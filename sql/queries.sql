@@ -12,6 +12,11 @@ SELECT key, value FROM setting;
 -- name: clock_cities
 SELECT label, zone FROM clock_city ORDER BY position;
 
+-- name: clock_city_labels
+-- The clock cities' names in the other languages (0008), in the order of clock_cities.
+SELECT (SELECT count(*) FROM clock_city o WHERE o.position < c.position), l.lang, l.label
+  FROM clock_city_label l JOIN clock_city c ON c.position = l.position ORDER BY c.position;
+
 -- name: setting_set
 -- `pressroom site`: ?1 key, ?2 value
 INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
@@ -19,6 +24,10 @@ INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET
 -- name: setting_delete
 -- ?1 key
 DELETE FROM setting WHERE key = ?1;
+
+-- name: clock_city_labels_clear
+-- Before clock_cities_clear: the labels name the cities they translate.
+DELETE FROM clock_city_label;
 
 -- name: clock_cities_clear
 DELETE FROM clock_city;
@@ -37,35 +46,39 @@ SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updat
 -- name: items_public_of_kind
 -- A page of a list starts below a key (published_at, id), never at an OFFSET: page 4,000 is an index seek
 -- like page 1 (item.c finds the key). The first page starts below (highest published_at, max id).
--- ?1 kind, ?2 lowest published_at, ?3 ?4 the key the page starts below, ?5 limit
+-- ?1 kind, ?2 lowest published_at, ?3 ?4 the key the page starts below, ?5 limit, ?6 language or NULL
 SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
+   AND (?6 IS NULL OR lang = ?6)
  ORDER BY published_at DESC, id DESC
  LIMIT ?5;
 
 -- name: items_public_all
--- ?1 lowest published_at, ?2 ?3 the key the page starts below, ?4 limit
+-- ?1 lowest published_at, ?2 ?3 the key the page starts below, ?4 limit, ?5 language or NULL
 SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
+   AND (?5 IS NULL OR lang = ?5)
  ORDER BY published_at DESC, id DESC
  LIMIT ?4;
 
 -- name: item_keys_public_of_kind
 -- The keys of the lists above, read from the index alone, to find where a deep page starts.
--- ?1 kind, ?2 lowest published_at, ?3 ?4 the key to start below, ?5 how many
+-- ?1 kind, ?2 lowest published_at, ?3 ?4 the key to start below, ?5 how many, ?6 language or NULL
 SELECT published_at, id
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
+   AND (?6 IS NULL OR lang = ?6)
  ORDER BY published_at DESC, id DESC
  LIMIT ?5;
 
 -- name: item_keys_public_all
--- ?1 lowest published_at, ?2 ?3 the key to start below, ?4 how many
+-- ?1 lowest published_at, ?2 ?3 the key to start below, ?4 how many, ?5 language or NULL
 SELECT published_at, id
   FROM item
  WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
+   AND (?5 IS NULL OR lang = ?5)
  ORDER BY published_at DESC, id DESC
  LIMIT ?4;
 
@@ -74,11 +87,11 @@ SELECT published_at, id
 SELECT min(published_at) FROM item WHERE status = 'published' AND published_at > ?1;
 
 -- name: item_latest_full_of_kind
--- ?1 kind, ?2 now
+-- ?1 kind, ?2 now, ?3 language or NULL
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
        update_note, body_html, body_html_version
   FROM item
- WHERE kind = ?1 AND status = 'published' AND published_at <= ?2
+ WHERE kind = ?1 AND status = 'published' AND published_at <= ?2 AND (?3 IS NULL OR lang = ?3)
  ORDER BY published_at DESC, id DESC
  LIMIT 1;
 
@@ -258,12 +271,12 @@ SELECT created_at, expires_at FROM preview_link
 -- search_rank is bm25 with the documents per term given (?8, search_rank.c), not counted on every query.
 -- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
 -- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates,
--- ?8 documents per term (search_rank_bind)
+-- ?8 documents per term (search_rank_bind), ?9 language or NULL (in the index too: 0010)
 SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
   FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0) AS score
           FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
          WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
-           AND (?4 IS NULL OR c.kind = ?4)
+           AND (?4 IS NULL OR c.kind = ?4) AND (?9 IS NULL OR c.lang = ?9)
          ORDER BY f.rowid DESC LIMIT ?7) hits
   JOIN item i ON i.id = hits.id
  ORDER BY hits.score, i.published_at DESC, i.id DESC
@@ -279,11 +292,11 @@ SELECT search_snippet(item_fts, char(1), char(2), '…', 24) FROM item_fts WHERE
 SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1;
 
 -- name: items_feed
--- The newest public items in full, for Atom. ?1 kind or NULL, ?2 now, ?3 limit
+-- The newest public items in full, for Atom. ?1 kind or NULL, ?2 now, ?3 limit, ?4 language or NULL
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
        update_note, body_html, body_html_version, created_at
   FROM item
- WHERE status = 'published' AND published_at <= ?2 AND (?1 IS NULL OR kind = ?1)
+ WHERE status = 'published' AND published_at <= ?2 AND (?1 IS NULL OR kind = ?1) AND (?4 IS NULL OR lang = ?4)
  ORDER BY published_at DESC, id DESC
  LIMIT ?3;
 
@@ -296,6 +309,10 @@ SELECT id, kind, slug, max(updated_at, published_at)
 
 -- name: items_public_count
 SELECT count(*) FROM item WHERE status = 'published' AND published_at BETWEEN ?1 AND ?2;
+
+-- name: items_public_count_lang
+-- The same in one language (?3), a range of 0008's item_lang_public index.
+SELECT count(*) FROM item WHERE status = 'published' AND lang = ?3 AND published_at BETWEEN ?1 AND ?2;
 
 -- name: items_public_oldest
 SELECT min(published_at) FROM item WHERE status = 'published';

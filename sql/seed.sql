@@ -14,6 +14,17 @@ INSERT INTO clock_city (position, label, zone) VALUES
   (1, 'Moscow', 'Europe/Moscow'),
   (2, 'London', 'Europe/London');
 
+-- The site's name, tagline and contact label as readers of /ru/ see them (site_in_language).
+INSERT INTO setting (key, value) VALUES
+  ('site_name:ru', 'Посольство Российской Федерации в Соединённом Королевстве'),
+  ('site_tagline:ru', 'Пресс-релизы и новости'),
+  ('contact_label:ru', 'Консульские вопросы');
+
+-- The clocks' cities in Russian, for the /ru/ interface (0008).
+INSERT INTO clock_city_label (position, lang, label) VALUES
+  (1, 'ru', 'Москва'),
+  (2, 'ru', 'Лондон');
+
 -- The press release: the joint statement, with its two signatories.
 INSERT INTO item (id, kind, type, slug, title, teaser, body, signature, status, published_at, created_at, updated_at)
 SELECT id, 'release', 'statement', slugify(title), title, teaser, body, signature, 'published', at, at, at FROM (SELECT

@@ -10,9 +10,9 @@ struct archive_year {
 	long long months[12];
 };
 
-/* The years that hold public items, newest first, in the site's zone. The array belongs to this module and
+/* The years that hold public items in lang (NULL: in any language), newest first, in the site's zone. The array belongs to this module and
  * is rebuilt when the data changes or a scheduled item has become public.
  * Returns the number of years, or -1 on error. */
-int archive_years(struct req *r, const struct archive_year **years);
+int archive_years(struct req *r, const char *lang, const struct archive_year **years);
 
 #endif

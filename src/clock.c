@@ -12,8 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
+#include "i18n.h"
+
+/* The msgids of the month names: alone (the archive) and inside a date (Russian takes the genitive there:
+ * "23 января"), each translated in po/. */
+static const char *const months[12] = {
+	I18N_NOOP("January"), I18N_NOOP("February"), I18N_NOOP("March"),     I18N_NOOP("April"),
+	I18N_NOOP("May"),     I18N_NOOP("June"),     I18N_NOOP("July"),      I18N_NOOP("August"),
+	I18N_NOOP("September"), I18N_NOOP("October"), I18N_NOOP("November"), I18N_NOOP("December")};
+static const char *const months_in_date[12] = {
+	I18N_CNOOP("in a date", "January"), I18N_CNOOP("in a date", "February"), I18N_CNOOP("in a date", "March"),
+	I18N_CNOOP("in a date", "April"),   I18N_CNOOP("in a date", "May"),      I18N_CNOOP("in a date", "June"),
+	I18N_CNOOP("in a date", "July"),    I18N_CNOOP("in a date", "August"),   I18N_CNOOP("in a date", "September"),
+	I18N_CNOOP("in a date", "October"), I18N_CNOOP("in a date", "November"), I18N_CNOOP("in a date", "December")};
 
 enum { CACHE_SLOTS = 8, QUARTER = 900 };
 
@@ -228,7 +239,7 @@ int clock_month_range(const char *zone, int year, int month, long long *first, l
 
 const char *clock_month_name(int month)
 {
-	return months[(month + 11) % 12];
+	return i18n_text(months[(month + 11) % 12]);
 }
 
 time_t clock_minute(time_t t)
@@ -258,7 +269,9 @@ static int day_fits(const struct tm *tm)
 
 char *clock_fmt_long_date(const struct tm *tm, char *out, size_t len)
 {
-	snprintf(out, len, "%d %s %d", tm->tm_mday, months[tm->tm_mon % 12], tm->tm_year + 1900);
+	const char *month = i18n_ctext("in a date", months_in_date[tm->tm_mon % 12]);
+	/* TRANSLATORS: a long date: %1$d the day, %2$s the month (in a date), %3$d the year. */
+	snprintf(out, len, i18n_text("%1$d %2$s %3$d"), tm->tm_mday, month, tm->tm_year + 1900);
 	return out;
 }
 

@@ -80,7 +80,8 @@ static int clocks(struct db *db, int argc, char **argv)
 	if (db_begin(db) != 0)
 		return -1;
 	sqlite3_stmt *clear = db_stmt(db, STMT_CLOCK_CITIES_CLEAR), *ins = db_stmt(db, STMT_CLOCK_CITY_INSERT);
-	if (clear == NULL || ins == NULL || step_done(clear) != 0)
+	sqlite3_stmt *labels = db_stmt(db, STMT_CLOCK_CITY_LABELS_CLEAR); /* their other-language names go too */
+	if (clear == NULL || ins == NULL || labels == NULL || step_done(labels) != 0 || step_done(clear) != 0)
 		goto fail;
 	for (int i = 0; i < argc; i++) {
 		char *eq = strrchr(argv[i], '=');

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "clock.h"
@@ -22,6 +23,8 @@ void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
 	c->user = "nobody";
+	/* The catalogues cmake --install put in place, else those of the build tree this binary was built in. */
+	c->locales = access(PRESSROOM_LOCALE_DIR, X_OK) == 0 ? PRESSROOM_LOCALE_DIR : PRESSROOM_LOCALE_BUILD_DIR;
 	c->body_limit = 1L << 20;
 	c->session_idle = 2 * 3600;
 	c->session_max = 12 * 3600;
@@ -92,6 +95,7 @@ static const struct {
 	{"socket", PATH, offsetof(struct config, socket)},
 	{"listen", TEXT, offsetof(struct config, listen)},
 	{"templates", PATH, offsetof(struct config, templates)},
+	{"locales", PATH, offsetof(struct config, locales)},
 	{"user", TEXT, offsetof(struct config, user)},
 	{"workers", WORKERS, offsetof(struct config, workers)},
 	{"password_checks", SLOTS, offsetof(struct config, password_checks)},

@@ -18,6 +18,7 @@ struct config {
 	int nclocks;
 	/* The server. */
 	const char *database, *socket, *listen, *templates, *user;
+	const char *locales;         /* the compiled message catalogues (i18n.h) */
 	int workers;                 /* 0: one per core */
 	int password_checks, searches; /* run at once across the workers; 0: half the workers, at least 1 */
 	long body_limit;             /* bytes */

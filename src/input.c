@@ -91,6 +91,13 @@ static int check_month(struct arena *a, const char *raw, struct input *out)
 	return strlen(raw) <= 2 && valid_positive(raw, 12, &out->i);
 }
 
+static int check_lang(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	out->s = raw;
+	return strcmp(raw, "all") == 0 || valid_lang_tag(raw);
+}
+
 static int check_csrf(struct arena *a, const char *raw, struct input *out)
 {
 	(void)a;
@@ -215,6 +222,7 @@ static const struct {
 	[KEY_DONE] = {"done", 0, check_done},
 	[KEY_Q] = {"q", 0, check_q},
 	[KEY_MONTH] = {"month", 0, check_month},
+	[KEY_LANG] = {"lang", 0, check_lang},
 	[KEY_CSRF] = {"csrf", 1, check_csrf},
 	[KEY_ACTION] = {"action", 1, check_action},
 	[KEY_USERNAME] = {"username", 1, check_username},
@@ -277,7 +285,7 @@ static void put_form_value(struct buf *b, const char *v)
 
 const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 {
-	static const enum key order[] = {KEY_TYPE, KEY_YEAR, KEY_MONTH, KEY_Q, KEY_PAGE, KEY_DONE};
+	static const enum key order[] = {KEY_TYPE, KEY_YEAR, KEY_MONTH, KEY_Q, KEY_PAGE, KEY_DONE, KEY_LANG};
 	struct buf b = {0};
 	for (size_t j = 0; j < sizeof order / sizeof order[0]; j++) {
 		enum key k = order[j];
@@ -289,7 +297,7 @@ const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 			buf_puts(&b, input_type_words[v->i]);
 		else if (k == KEY_DONE)
 			buf_puts(&b, input_done_words[v->i]);
-		else if (k == KEY_Q)
+		else if (k == KEY_Q || k == KEY_LANG)
 			put_form_value(&b, v->s);
 		else
 			buf_printf(&b, "%lld", v->i);

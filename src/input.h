@@ -15,6 +15,7 @@ enum key {
 	KEY_DONE,      /* ?done=saved|...: what the last action did, for the notice after a redirect */
 	KEY_Q,         /* ?q=words to search for: never refused, cleaned and cut to 256 bytes */
 	KEY_MONTH,     /* ?month=1..12, with year */
+	KEY_LANG,      /* ?lang=: a BCP 47 tag (valid_lang_tag) or "all"; pages check it is one of the site's */
 	/* form fields */
 	KEY_CSRF,      /* the form's anti-forgery token; checked by the gate itself */
 	KEY_ACTION,    /* which button: an index into input_action_words; unknown is a 400 */
@@ -76,7 +77,7 @@ int input_is_field(enum key k);
  * action, which return 0. Cleaned copies are allocated in a. */
 int input_check(struct arena *a, enum key k, const char *raw, struct input *out);
 /* The canonical query string of the query keys in[] holds: "" when there are none, else "?k=v&..." with the
- * keys in one fixed order (type, year, month, q, page, done), defaults left out (page 1, an empty q), and
+ * keys in one fixed order (type, year, month, q, page, done, lang), defaults left out (page 1, an empty q), and
  * values encoded as browsers encode a form (letters, digits and "*-._" as they are, space as '+', every
  * other byte as %XX in capitals). Pages build their links with it and the gate redirects any other
  * spelling to it, so each page has one URL and a cache one key. Allocated in a. */

@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "markup.h"
 #include "req.h"
@@ -70,13 +71,15 @@ int item_get_public(struct db *db, struct arena *a, time_t now, long long id, st
 	return fetch_one(a, st, out, 1);
 }
 
-int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, struct item *out)
+int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang,
+                     struct item *out)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_LATEST_FULL_OF_KIND);
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, kind);
 	sqlite3_bind_int64(st, 2, (long long)now);
+	db_bind_text(st, 3, lang);
 	return fetch_one(a, st, out, 1);
 }
 
@@ -125,6 +128,7 @@ struct list_key {
 
 static struct key_cache {
 	char kind[8];                /* "release", "event" or "" for both */
+	char lang[16];               /* the language, or "" for all */
 	long long from, to;          /* the filter; to is LLONG_MAX for "until now" */
 	struct item_stamp stamp;     /* what the keys were found under */
 	long long n;                 /* keys known: keys[i] is the key of item (i + 1) * KEY_STRIDE */
@@ -138,13 +142,14 @@ static unsigned long key_clock;
 /* The cache of f's keys, emptied if it is stale; NULL on error. */
 static struct key_cache *key_cache_of(struct db *db, time_t now, const struct item_filter *f)
 {
-	const char *kind = f->kind ? f->kind : "";
+	const char *kind = f->kind ? f->kind : "", *lang = f->lang ? f->lang : "";
 	long long to = f->to >= (long long)now ? LLONG_MAX : f->to;
 	struct key_cache *c = &key_caches[0];
 	int same = 0;
 	for (int i = 0; i < KEY_LISTS && !same; i++) {
 		struct key_cache *k = &key_caches[i];
-		same = k->used && strcmp(k->kind, kind) == 0 && k->from == f->from && k->to == to;
+		same = k->used && strcmp(k->kind, kind) == 0 && strcmp(k->lang, lang) == 0 && k->from == f->from &&
+		       k->to == to;
 		if (same || k->used < c->used)
 			c = k;
 	}
@@ -157,6 +162,7 @@ static struct key_cache *key_cache_of(struct db *db, time_t now, const struct it
 	if (same && current)
 		return c;
 	snprintf(c->kind, sizeof c->kind, "%s", kind);
+	snprintf(c->lang, sizeof c->lang, "%s", lang);
 	c->from = f->from;
 	c->to = to;
 	c->n = 0;
@@ -180,7 +186,7 @@ static void keep_key(struct key_cache *c, const struct list_key *key)
 }
 
 /* The statement all (or of_kind, when f has a kind) with its parameters bound: the kind, f's earliest
- * time, the key the rows start below, and how many rows. NULL on error. */
+ * time, the key the rows start below, how many rows and the language. NULL on error. */
 static sqlite3_stmt *below_key(struct db *db, const struct item_filter *f, enum stmt all, enum stmt of_kind,
                                const struct list_key *key, long long rows)
 {
@@ -194,6 +200,7 @@ static sqlite3_stmt *below_key(struct db *db, const struct item_filter *f, enum 
 	sqlite3_bind_int64(st, p++, key->at);
 	sqlite3_bind_int64(st, p++, key->id);
 	sqlite3_bind_int64(st, p++, rows);
+	db_bind_text(st, p++, f->lang);
 	return st;
 }
 
@@ -272,8 +279,9 @@ int item_list(struct db *db, struct arena *a, time_t now, const struct item_filt
 static const struct {
 	const char *kind, *segment, *label[4]; /* label[ITEM_LABEL_MANY | ITEM_LABEL_LOWER] */
 } kinds[] = {
-	{"release", "releases", {"Press release", "Press releases", "press release", "press releases"}},
-	{"event", "events", {"Event", "Events", "event", "events"}},
+	{"release", "releases", {I18N_NOOP("Press release"), I18N_NOOP("Press releases"), I18N_NOOP("press release"),
+	                         I18N_NOOP("press releases")}},
+	{"event", "events", {I18N_NOOP("Event"), I18N_NOOP("Events"), I18N_NOOP("event"), I18N_NOOP("events")}},
 };
 
 /* Anything but "event" is a release, as the schema's CHECK leaves no third kind. */
@@ -289,7 +297,7 @@ const char *item_kind_segment(const char *kind)
 
 const char *item_kind_label(const char *kind, int form)
 {
-	return kinds[kind_index(kind)].label[form & 3];
+	return i18n_text(kinds[kind_index(kind)].label[form & 3]);
 }
 
 const char *item_path(struct req *r, const struct item *it)
@@ -307,13 +315,14 @@ const char *item_type_label(const char *type)
 	static const struct {
 		const char *type, *label;
 	} labels[] = {
-		{"press-release", "Press release"}, {"statement", "Statement"}, {"comment", "Comment"},
-		{"interview", "Interview"},         {"news", "News"},           {"speech", "Speech"},
-		{"briefing", "Briefing"},           {"event", "Event"},
+		{"press-release", I18N_NOOP("Press release")}, {"statement", I18N_NOOP("Statement")},
+		{"comment", I18N_NOOP("Comment")},             {"interview", I18N_NOOP("Interview")},
+		{"news", I18N_NOOP("News")},                   {"speech", I18N_NOOP("Speech")},
+		{"briefing", I18N_NOOP("Briefing")},           {"event", I18N_NOOP("Event")},
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i].type, type) == 0)
-			return labels[i].label;
+			return i18n_text(labels[i].label);
 	return type;
 }
 
@@ -346,7 +355,8 @@ int item_neighbour(struct db *db, struct arena *a, time_t now, const struct item
 	return fetch_one(a, st, out, 0);
 }
 
-int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, int limit, struct item_entry **out)
+int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang, int limit,
+              struct item_entry **out)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_FEED);
 	if (st == NULL)
@@ -357,6 +367,7 @@ int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, int 
 		db_bind_text(st, 1, kind);
 	sqlite3_bind_int64(st, 2, (long long)now);
 	sqlite3_bind_int(st, 3, limit);
+	db_bind_text(st, 4, lang);
 	int n = 0, rc = 1;
 	while (n < limit && (rc = db_row(st)) == 1) {
 		item_full_from_row(a, st, &e[n].it);

@@ -28,6 +28,7 @@ struct item {
 struct item_filter {
 	const char *kind;       /* NULL for all */
 	long long from, to;     /* published_at range, inclusive */
+	const char *lang;       /* the items' language (BCP 47), NULL for all */
 };
 
 /* Reading items. Like every store module these take the connection, the arena that owns the strings they
@@ -38,8 +39,9 @@ struct db;
 
 /* The public item id into *out. Returns 1 found, 0 not found, -1 error (logged). */
 int item_get_public(struct db *db, struct arena *a, time_t now, long long id, struct item *out);
-/* The newest public item of kind, in full. Returns 1, 0 or -1 as above. */
-int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, struct item *out);
+/* The newest public item of kind in lang (NULL: any language), in full. Returns 1, 0 or -1 as above. */
+int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang,
+                     struct item *out);
 /* Up to limit public items matching f, newest first, skipping offset, into an array owned by a.
  * Returns the count, or -1 on error. However large offset is, this is an index seek: the keys where deep
  * pages start are found once and kept (see item_public.c). */
@@ -67,13 +69,14 @@ struct item_withdrawal {
 };
 int item_withdrawal(struct db *db, struct arena *a, long long id, struct item_withdrawal *out);
 
-/* The newest limit public items in full (of kind, or all when NULL), with when each was created, for the
- * feeds. Returns the count, or -1. */
+/* The newest limit public items in full (of kind, or all when NULL; in lang, or all when NULL), with when
+ * each was created, for the feeds. Returns the count, or -1. */
 struct item_entry {
 	struct item it;
 	long long created_at;
 };
-int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, int limit, struct item_entry **out);
+int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang, int limit,
+              struct item_entry **out);
 /* How many items are public now, or -1. */
 long long item_public_count(struct db *db, time_t now);
 /* Public items [offset, offset + limit) in id order, with only id, kind, slug and updated_at (the later of

@@ -5,12 +5,14 @@
 
 #include "buf.h"
 #include "clock.h"
+#include "i18n.h"
 #include "item_public.h"
 #include "jsonld.h"
 #include "media_public.h"
 #include "req.h"
 #include "site.h"
 #include "tpl.h"
+#include "words.h"
 
 /* "+44 (0) 203 668 7474" -> "+442036687474": a tel: link dials digits; the "(0)" trunk prefix is dropped
  * after a country code, as dialling from abroad requires. */
@@ -30,6 +32,45 @@ static const char *tel_uri_number(const char *shown, char *out, size_t len)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+const char *layout_lang_home(struct req *r, const char *lang)
+{
+	if (r->site == NULL || site_language_index(r->site, lang) <= 0)
+		return "/"; /* the primary language, or one the site does not have, lives at the bare URLs */
+	return arena_printf(r->arena, "/%s/", lang);
+}
+
+const char *layout_lang_path(struct req *r, const char *path)
+{
+	const char *home = layout_lang_home(r, i18n_lang());
+	return home[1] ? arena_printf(r->arena, "%.*s%s", (int)strlen(home) - 1, home, path) : path;
+}
+
+/* What every part of the page shows alike, in the language in use: its tag, its words and its links. */
+static void fill_language(struct req *r, struct tpl_dict *d)
+{
+	words_fill(d);
+	tpl_set_global(d, "LANG", i18n_lang());
+	tpl_set_global(d, "HOME_URL", layout_lang_path(r, "/"));
+	tpl_set_global(d, "MESSAGES_URL", layout_lang_path(r, "/messages"));
+}
+
+/* The switch in the header: each other language's home page, named in that language. */
+static void fill_language_switch(struct req *r, struct tpl_dict *d)
+{
+	const struct site *s = r->site;
+	if (s->nlanguages < 2)
+		return;
+	struct tpl_dict *sw = tpl_section(d, "LANGUAGE_SWITCH");
+	for (int i = 0; i < s->nlanguages; i++) {
+		if (strcmp(s->languages[i], i18n_lang()) == 0)
+			continue;
+		struct tpl_dict *o = tpl_section(sw, "OTHER_LANGUAGE");
+		tpl_set(o, "LANGUAGE_TAG", s->languages[i]);
+		tpl_set(o, "LANGUAGE_NAME", i18n_language_name(s->languages[i]));
+		tpl_set(o, "LANGUAGE_HOME", layout_lang_home(r, s->languages[i]));
+	}
 }
 
 /* The absolute URL of path on this site, owned by the request. */
@@ -101,7 +142,7 @@ static void fill_header(struct req *r, struct tpl_dict *d, const struct head *h)
 	tpl_set(d, "SITE_TAGLINE", s->tagline);
 	const char *description = h->description && h->description[0] ? h->description : s->tagline;
 	tpl_set(d, "META_DESCRIPTION", description);
-	tpl_set(d, "FEED_URL", absolute(r, "/feed.atom"));
+	tpl_set(d, "FEED_URL", absolute(r, layout_lang_path(r, "/feed.atom")));
 	if (h->path) {
 		const char *url = absolute(r, h->path);
 		tpl_set(tpl_section(d, "CANONICAL"), "CANONICAL_URL", url);
@@ -120,10 +161,11 @@ static void fill_header(struct req *r, struct tpl_dict *d, const struct head *h)
 	for (int i = 0; i < s->nclocks; i++) {
 		struct tpl_dict *c = tpl_section(d, "CLOCK");
 		clock_local(s->clocks[i].zone, minute, &tm);
-		tpl_set(c, "CLOCK_CITY", s->clocks[i].label);
+		tpl_set(c, "CLOCK_CITY", site_clock_label(s, i, i18n_lang()));
 		tpl_set(c, "CLOCK_TIME", clock_fmt_hhmm(&tm, hhmm, sizeof hhmm));
 	}
 	fill_contacts(d, s, 1);
+	fill_language_switch(r, d);
 }
 
 /* The values footer.tpl shows: the site's name and contacts, nothing of the page's. */
@@ -137,6 +179,9 @@ static void fill_footer(struct req *r, struct tpl_dict *d)
 
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)
 {
+	if (r->site) /* an item page may have changed the language since the gate (i18n_use) */
+		r->site = site_in_language(r->site, i18n_lang());
+	fill_language(r, d);
 	fill_header(r, tpl_include(d, "HEADER", "header.tpl"), h);
 	fill_footer(r, tpl_include(d, "FOOTER", "footer.tpl"));
 	if (r->site)

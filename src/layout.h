@@ -17,7 +17,13 @@ struct head {
 	const struct media_item *image; /* its lead photo, or NULL: og:image, the large Twitter card, JSON-LD image */
 };
 
-/* Fill d with the shared frame. Every public page calls it before rendering. */
+/* The home page of lang: "/" for the site's primary language, "/<lang>/" for the others. Owned by r. */
+const char *layout_lang_home(struct req *r, const char *lang);
+/* path ("/messages", "/feed.atom") in the language in use (i18n_lang): "/ru/messages" where the language
+ * has its own prefix, else path itself. Owned by r. */
+const char *layout_lang_path(struct req *r, const char *path);
+
+/* Fill d with the shared frame, in the language in use (i18n_use): <html lang>, every word, the links. Every public page calls it before rendering. */
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h);
 /* The same for the press officers' pages: the frame with the officer's name, the admin menu and the
  * sign-out form (which carries the session's CSRF token). */

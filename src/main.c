@@ -232,6 +232,7 @@ static int cmd_serve(int argc, char **argv)
 	}
 	o.db_path = PICK(o.db_path, conf.database, default_db());
 	o.templates = PICK(o.templates, conf.templates, default_templates());
+	o.locales = conf.locales; /* config.c's default when the file does not say */
 	o.user = PICK(o.user, conf.user, NULL); /* conf.user is never NULL: config.c's default */
 	o.workers = PICK(o.workers, conf.workers, cores > 0 && cores <= 64 ? (int)cores : 2);
 	o.body_limit = o.body_limit ? o.body_limit : conf.body_limit;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "valid.h"
 
 static int hexval(char c)
@@ -70,7 +71,7 @@ int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, 
 		if (*p == '&')
 			count++;
 	if (count > REQ_MAX_PARAMS) {
-		*why = "too many parameters";
+		*why = I18N_NOOP("too many parameters");
 		return -1;
 	}
 	struct kv *kv = arena_alloc(a, count * sizeof *kv);
@@ -85,7 +86,7 @@ int req_parse_pairs(struct arena *a, const char *s, struct kv **out, size_t *n, 
 			kv[k].key = req_decode(a, p, klen, 1, strict);
 			kv[k].value = eq ? req_decode(a, eq + 1, len - klen - 1, 1, strict) : "";
 			if (kv[k].key == NULL || kv[k].value == NULL) {
-				*why = "malformed percent-encoding in parameters";
+				*why = I18N_NOOP("malformed percent-encoding in parameters");
 				return -1;
 			}
 			k++;
@@ -115,23 +116,23 @@ int req_parse(struct req *r, const char *method, const char *uri, const char **w
 	r->method_name = method ? method : "";
 	r->method = method_of(r->method_name);
 	if (uri == NULL || uri[0] != '/') {
-		*why = "the request URI must start with /";
+		*why = I18N_NOOP("the request URI must start with /");
 		return 400;
 	}
 	size_t len = strlen(uri);
 	if (len > REQ_MAX_URI) {
-		*why = "the request URI is too long";
+		*why = I18N_NOOP("the request URI is too long");
 		return 414;
 	}
 	const char *q = strchr(uri, '?');
 	size_t plen = q ? (size_t)(q - uri) : len;
 	char *path = req_decode(r->arena, uri, plen, 0, 1);
 	if (path == NULL) {
-		*why = "the path is not valid percent-encoded UTF-8";
+		*why = I18N_NOOP("the path is not valid percent-encoded UTF-8");
 		return 400;
 	}
 	if (!valid_line(path, REQ_MAX_URI)) {
-		*why = "the path holds control characters";
+		*why = I18N_NOOP("the path holds control characters");
 		return 400;
 	}
 	r->path = path;
@@ -141,7 +142,7 @@ int req_parse(struct req *r, const char *method, const char *uri, const char **w
 		return 400;
 	for (size_t i = 0; i < r->nquery; i++) {
 		if (!valid_line(r->query[i].key, 256)) {
-			*why = "a query parameter's name is too long or not plain text";
+			*why = I18N_NOOP("a query parameter's name is too long or not plain text");
 			return 400;
 		}
 	}

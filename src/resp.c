@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "i18n.h"
 #include "layout.h"
 #include "site.h"
 #include "log.h"
@@ -16,25 +17,25 @@
 const char *resp_reason(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 301: return "Moved Permanently";
-	case 302: return "Found";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 409: return "Conflict";
-	case 410: return "Gone";
-	case 413: return "Content Too Large";
-	case 414: return "URI Too Long";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 500: return "Internal Server Error";
-	case 503: return "Service Unavailable";
-	default: return "Unknown";
+	case 200: return I18N_NOOP("OK");
+	case 301: return I18N_NOOP("Moved Permanently");
+	case 302: return I18N_NOOP("Found");
+	case 303: return I18N_NOOP("See Other");
+	case 304: return I18N_NOOP("Not Modified");
+	case 400: return I18N_NOOP("Bad Request");
+	case 403: return I18N_NOOP("Forbidden");
+	case 404: return I18N_NOOP("Not Found");
+	case 405: return I18N_NOOP("Method Not Allowed");
+	case 409: return I18N_NOOP("Conflict");
+	case 410: return I18N_NOOP("Gone");
+	case 413: return I18N_NOOP("Content Too Large");
+	case 414: return I18N_NOOP("URI Too Long");
+	case 415: return I18N_NOOP("Unsupported Media Type");
+	case 422: return I18N_NOOP("Unprocessable Content");
+	case 429: return I18N_NOOP("Too Many Requests");
+	case 500: return I18N_NOOP("Internal Server Error");
+	case 503: return I18N_NOOP("Service Unavailable");
+	default: return I18N_NOOP("Unknown");
 	}
 }
 
@@ -94,12 +95,14 @@ void resp_error(struct req *r, int status, const char *message)
 	buf_reset(&r->body);
 	struct tpl_dict *d = tpl_dict_new();
 	char title[64];
-	snprintf(title, sizeof title, "%d %s", status, resp_reason(status));
+	/* The reason and the message in the page's language; the status line stays HTTP's English. */
+	const char *reason = i18n_text(resp_reason(status));
+	snprintf(title, sizeof title, "%d %s", status, reason);
 	struct head head = {.title = title};
 	layout_fill(r, d, &head);
 	tpl_set_int(d, "STATUS", status);
-	tpl_set(d, "REASON", resp_reason(status));
-	tpl_set(d, "MESSAGE", message);
+	tpl_set(d, "REASON", reason);
+	tpl_set(d, "MESSAGE", i18n_text(message));
 	if (tpl_render(d, "error.tpl", &r->body) != 0) {
 		/* The error template itself failed: a plain page rather than none. */
 		buf_reset(&r->body);

@@ -17,6 +17,8 @@ void resp_render(struct req *r, struct tpl_dict *d, const char *tpl);
 /* The same with another content type (feeds, sitemaps). */
 void resp_render_as(struct req *r, struct tpl_dict *d, const char *tpl, const char *content_type);
 /* The styled error page with status and a message for the visitor; logs a line with the request. */
+/* message is a msgid: the page shows it in the request's language (xgettext takes resp_error's third
+ * argument into po/pressroom.pot). */
 void resp_error(struct req *r, int status, const char *message);
 /* How long shared caches may keep public pages (Cache-Control max-age and stale-while-revalidate). */
 void resp_set_cache_policy(int max_age, int stale_while_revalidate);

@@ -5,10 +5,12 @@
 
 #include "auth.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "media_public.h"
 #include "req.h"
 #include "resp.h"
+#include "site.h"
 #include "valid.h"
 
 #define READ (METHOD_GET | METHOD_HEAD)
@@ -21,8 +23,9 @@
 const struct route route_table[PAGE__MAX] = {
 	[PAGE_HOME] = {"/", page_home, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_MESSAGES] = {"/messages", page_messages, READ,
-	                   KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) | KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q), 0,
-	                   SEG_NONE, NULL},
+	                   KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) | KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q) |
+	                       KEYBIT(KEY_LANG),
+	                   0, SEG_NONE, NULL},
 	[PAGE_FEED_ALL] = {"/feed.atom", page_feed, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_FEED_RELEASES] = {"/releases/feed.atom", page_feed, READ, 0, 0, SEG_NONE, "release"},
 	[PAGE_FEED_EVENTS] = {"/events/feed.atom", page_feed, READ, 0, 0, SEG_NONE, "event"},
@@ -49,6 +52,14 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER, SEG_NONE,
 	                    NULL},
 	[PAGE_MEDIA] = {"/media/*", page_media, READ, 0, 0, SEG_MEDIA, NULL},
+	[PAGE_LANG_HOME] = {"/*/", page_home, READ, 0, 0, SEG_LANG, NULL},
+	[PAGE_LANG_MESSAGES] = {"/*/messages", page_messages, READ,
+	                        KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) | KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q) |
+	                            KEYBIT(KEY_LANG),
+	                        0, SEG_LANG, NULL},
+	[PAGE_LANG_FEED_ALL] = {"/*/feed.atom", page_feed, READ, 0, 0, SEG_LANG, NULL},
+	[PAGE_LANG_FEED_RELEASES] = {"/*/releases/feed.atom", page_feed, READ, 0, 0, SEG_LANG, "release"},
+	[PAGE_LANG_FEED_EVENTS] = {"/*/events/feed.atom", page_feed, READ, 0, 0, SEG_LANG, "event"},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -89,15 +100,23 @@ static int seg_media(const char *s, struct req_seg *out)
 	return media_segment(s, file, &format);
 }
 
+/* The shape only: whether it is one of the site's languages is the gate's question (it needs the site). */
+static int seg_lang(const char *s, struct req_seg *out)
+{
+	(void)out;
+	return valid_lang_tag(s);
+}
+
 static const struct {
 	int (*check)(const char *segment, struct req_seg *out);
 	const char *missing;
 } segs[SEG__MAX] = {
-	[SEG_ID_SLUG] = {seg_id_slug, "There is no page at this address."},
-	[SEG_ID] = {seg_id, "There is no item with this number."},
-	[SEG_TOKEN] = {seg_token, "This preview link does not exist."},
-	[SEG_XML_PART] = {seg_xml_part, "There is no such sitemap."},
-	[SEG_MEDIA] = {seg_media, "There is no file at this address."},
+	[SEG_ID_SLUG] = {seg_id_slug, I18N_NOOP("There is no page at this address.")},
+	[SEG_ID] = {seg_id, I18N_NOOP("There is no item with this number.")},
+	[SEG_TOKEN] = {seg_token, I18N_NOOP("This preview link does not exist.")},
+	[SEG_XML_PART] = {seg_xml_part, I18N_NOOP("There is no such sitemap.")},
+	[SEG_LANG] = {seg_lang, I18N_NOOP("There is no page at this address.")},
+	[SEG_MEDIA] = {seg_media, I18N_NOOP("There is no file at this address.")},
 };
 
 int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing)
@@ -226,8 +245,26 @@ static int form_body(struct req *r)
 	return 0;
 }
 
+/* The interface's language for this request (route.h): that of the path's first segment when it is one of the site's
+ * languages but the primary (/ru/..., error pages too), else the primary. The item page changes it to its
+ * item's. A worker keeps the language between requests, so every request names it. */
+void route_language(struct req *r, const char *path)
+{
+	const struct site *s = r->site;
+	i18n_use(s && s->nlanguages > 0 ? s->languages[0] : "en");
+	if (s == NULL || path == NULL || path[0] != '/')
+		return;
+	const char *first = path + 1;
+	size_t n = strcspn(first, "/");
+	for (int i = 1; i < s->nlanguages; i++)
+		if (strlen(s->languages[i]) == n && strncmp(first, s->languages[i], n) == 0 && first[n] == '/')
+			i18n_use(s->languages[i]);
+	r->site = site_in_language(s, i18n_lang()); /* its name and tagline in that language */
+}
+
 void route_dispatch(struct req *r)
 {
+	route_language(r, r->path);
 	const struct route *rt = route_match(r->path, &r->arg);
 	if (rt == NULL) {
 		r->cacheable = (r->method & READ) != 0;
@@ -290,8 +327,9 @@ void route_dispatch(struct req *r)
 	}
 	/* Last, where the handlers used to read it: a bad segment is a 404 only to whoever may see the page. */
 	const char *missing;
-	if (!route_segment(rt->seg, r->arg, &r->seg, &missing)) {
-		resp_error(r, 404, missing);
+	if (!route_segment(rt->seg, r->arg, &r->seg, &missing) ||
+	    (rt->seg == SEG_LANG && site_language_index(r->site, r->arg) <= 0)) {
+		resp_error(r, 404, missing ? missing : "There is no page at this address.");
 		return;
 	}
 	r->route_arg = rt->arg;

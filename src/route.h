@@ -31,6 +31,11 @@ enum page {
 	PAGE_ADMIN_REVOKE,
 	PAGE_ADMIN_LOG,
 	PAGE_MEDIA,
+	PAGE_LANG_HOME,          /* /ru/ and the rest: the public pages in a language other than the primary */
+	PAGE_LANG_MESSAGES,
+	PAGE_LANG_FEED_ALL,
+	PAGE_LANG_FEED_RELEASES,
+	PAGE_LANG_FEED_EVENTS,
 	PAGE__MAX
 };
 
@@ -50,6 +55,7 @@ enum seg {
 	SEG_TOKEN,    /* a preview token, AUTH_TOKEN_HEX lower-case hex digits: r->arg */
 	SEG_XML_PART, /* <n>.xml, n from 1 to 100000: r->seg.id */
 	SEG_MEDIA,    /* <sha256>.<webp|jpg|pdf>, lower-case hex (media_segment): r->arg */
+	SEG_LANG,     /* one of the site's languages but the primary (valid_lang_tag, then the site): r->arg */
 	SEG__MAX
 };
 
@@ -73,6 +79,10 @@ const struct route *route_match(const char *path, const char **arg);
 /* Check segment (the '*' part alone, without what follows) against seg and read it into out. Returns 1,
  * or 0 with the 404 message for it in *missing. */
 int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing);
+/* Choose the interface's language for r (i18n_use): that of path's first segment when it is one of the
+ * site's languages but the primary (/ru/...), else the primary. path: r->path, or the URI as sent when it
+ * did not parse. */
+void route_language(struct req *r, const char *path);
 /* Run one parsed request: route, method (405), inputs (400), body type (415), session, CSRF (403), role
  * (403), handler. */
 void route_dispatch(struct req *r);

@@ -116,7 +116,7 @@ static int add_path(int ruleset, const char *path, unsigned long long access)
 	return rc;
 }
 
-/* Files: read and write the data folder; read templates, zone files and /proc (sanitizer reports). No TCP
+/* Files: read and write the data folder; read templates, message catalogues, zone files and /proc (sanitizer reports). No TCP
  * bind or connect, no signals or abstract sockets beyond the worker, where the kernel can forbid them. */
 static int restrict_files(const struct sandbox *s, char *err, size_t errlen)
 {
@@ -160,7 +160,9 @@ static int restrict_files(const struct sandbox *s, char *err, size_t errlen)
 	const unsigned long long data = all & ~(unsigned long long)LANDLOCK_ACCESS_FS_EXECUTE;
 	int rc = -1;
 	if (add_path(ruleset, s->data_dir, data) != 0 || add_path(ruleset, s->templates, read) != 0 ||
-	    add_path(ruleset, "/usr/share/zoneinfo", read) != 0 || add_path(ruleset, "/proc", read) != 0) {
+	    add_path(ruleset, "/usr/share/zoneinfo", read) != 0 || add_path(ruleset, "/proc", read) != 0 ||
+	    /* gettext opens a language's catalogue on its first use in the worker */
+	    (s->locales && add_path(ruleset, s->locales, read) != 0)) {
 		snprintf(err, errlen, "landlock_add_rule: %s", strerror(errno));
 		goto out;
 	}

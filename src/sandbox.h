@@ -13,6 +13,7 @@ struct sandbox {
 	const char *user;
 	const char *data_dir;    /* read and write: the database's folder */
 	const char *templates;   /* read only */
+	const char *locales;     /* read only: the message catalogues, or NULL */
 };
 
 /* Look up user (when running as root) and fill s. Returns 0, or -1 with a message in err. */

@@ -25,6 +25,7 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 	sqlite3_bind_int(st, 5, limit);
 	sqlite3_bind_int64(st, 6, offset);
 	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
+	db_bind_text(st, 9, f->lang); /* NULL: every language */
 	int got = 0, rc = 1;
 	while (got < limit && (rc = db_row(st)) == 1)
 		item_from_row(a, st, &items[got++]);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "req.h"
 #include "resp.h"
@@ -140,21 +141,21 @@ static int read_body(FCGX_Request *fr, struct req *r, long body_limit, const cha
 		return 0;
 	}
 	if (!valid_positive(cl, 1LL << 40, &len)) {
-		*why = "The request's length is malformed.";
+		*why = I18N_NOOP("The request's length is malformed.");
 		return 400;
 	}
 	if (len > body_limit) {
-		*why = "The form is larger than this site accepts.";
+		*why = I18N_NOOP("The form is larger than this site accepts.");
 		return 413;
 	}
 	char *body = arena_alloc(r->arena, (size_t)len + 1);
 	int got = FCGX_GetStr(body, (int)len, fr->in);
 	if (got != (int)len) {
-		*why = "The request's body ended early.";
+		*why = I18N_NOOP("The request's body ended early.");
 		return 400;
 	}
 	if (memchr(body, '\0', (size_t)len) != NULL) {
-		*why = "The form holds a NUL byte.";
+		*why = I18N_NOOP("The form holds a NUL byte.");
 		return 400;
 	}
 	r->body_in = body;
@@ -177,6 +178,9 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 	r->if_modified_since = FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp);
 	r->body_type = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+	/* Before any answer, error pages too (the worker kept the last request's language); from the URI as
+	 * sent when it did not parse: a language tag needs no decoding. */
+	route_language(r, r->path ? r->path : FCGX_GetParam("REQUEST_URI", fr->envp));
 	if (status == 0 && r->method == METHOD_POST)
 		status = read_body(fr, r, body_limit, &why);
 	if (r->site == NULL) {
@@ -382,6 +386,9 @@ int serve_run(const struct serve_options *o)
 		log_error("%s", err);
 		return 1;
 	}
+	/* Before the fork, so every worker has it; a worker reads a catalogue when it first needs it. */
+	if (o->locales && i18n_init(o->locales) == 0)
+		sandbox.locales = o->locales;
 	/* Before the fork: libsodium picks its implementations once for every worker. */
 	if (auth_init() != 0) {
 		log_error("cannot initialise libsodium");

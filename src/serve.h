@@ -7,6 +7,7 @@ struct serve_options {
 	const char *listen;       /* HOST:PORT, or NULL */
 	const char *db_path;
 	const char *templates;
+	const char *locales;      /* the compiled message catalogues (i18n_init) */
 	int workers;
 	long body_limit;          /* the largest POST body taken, in bytes (nginx should agree) */
 	const char *user;         /* started as root, workers become this user (config.c's default: nobody) */

@@ -1,6 +1,7 @@
 /* site.c: loading the settings and clock cities. */
 #include "site.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,12 +12,14 @@
 #include "req.h"
 
 static struct site cached;
+static struct site views[SITE_MAX_LANGS]; /* cached as each language's readers see it (site_in_language) */
 static int loaded;
 
 void site_forget(void)
 {
 	free(cached.strings);
 	memset(&cached, 0, sizeof cached);
+	memset(views, 0, sizeof views);
 	loaded = 0;
 }
 
@@ -53,6 +56,7 @@ static void apply_config(struct site *s)
 		for (int i = 0; i < c->nclocks; i++) {
 			s->clocks[i].label = c->clocks[i].label;
 			s->clocks[i].zone = c->clocks[i].zone;
+			memset(s->clocks[i].label_in, 0, sizeof s->clocks[i].label_in); /* the file names them once */
 		}
 		s->nclocks = c->nclocks;
 	}
@@ -62,7 +66,13 @@ static int load(struct db *db, struct site *out)
 {
 	struct buf pool = {0};
 	size_t off_name = 0, off_tagline = 0, off_zone = 0, off_label = 0, off_phone = 0, off_email = 0, off_url = 0;
-	size_t off_clock[SITE_MAX_CLOCKS][2];
+	size_t off_clock[SITE_MAX_CLOCKS][2], off_langs = 0;
+	struct {
+		char key[32];
+		size_t at;
+	} per_lang[3 * SITE_MAX_LANGS]; /* "site_name:ru" and the like, matched to the languages below */
+	int nper = 0;
+	size_t off_label_in[SITE_MAX_CLOCKS][SITE_MAX_LANGS] = {{0}};
 	int n = 0, rc = -1;
 	buf_putc(&pool, '\0'); /* offset 0 is the empty string, for unset keys */
 
@@ -87,6 +97,13 @@ static int load(struct db *db, struct site *out)
 			off_email = at;
 		else if (strcmp(key, "site_url") == 0)
 			off_url = at;
+		else if (strcmp(key, "languages") == 0)
+			off_langs = at;
+		else if (strchr(key, ':') && nper < (int)(sizeof per_lang / sizeof per_lang[0]) &&
+		         strlen(key) < sizeof per_lang[0].key) {
+			strcpy(per_lang[nper].key, key);
+			per_lang[nper++].at = at;
+		}
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
@@ -104,6 +121,33 @@ static int load(struct db *db, struct site *out)
 	if (step != SQLITE_DONE && step != SQLITE_ROW)
 		goto out;
 
+	/* The languages, split in place below; the labels need their order now. */
+	char langs[128];
+	snprintf(langs, sizeof langs, "%s", off_langs ? pool.data + off_langs : "en");
+	const char *lang_of[SITE_MAX_LANGS];
+	int nl = 0;
+	for (char *save, *t = strtok_r(langs, " ,", &save); t && nl < SITE_MAX_LANGS; t = strtok_r(NULL, " ,", &save))
+		lang_of[nl++] = t;
+	if (nl == 0)
+		lang_of[nl++] = "en";
+	size_t off_lang[SITE_MAX_LANGS];
+	for (int i = 0; i < nl; i++)
+		off_lang[i] = pool_add(&pool, (const unsigned char *)lang_of[i]);
+
+	st = db_stmt(db, STMT_CLOCK_CITY_LABELS);
+	if (st == NULL)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int c = sqlite3_column_int(st, 0);
+		const char *lang = (const char *)sqlite3_column_text(st, 1);
+		for (int i = 0; i < nl && c >= 0 && c < n; i++)
+			if (strcmp(lang_of[i], lang) == 0)
+				off_label_in[c][i] = pool_add(&pool, sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		goto out;
+
 	/* Offsets become pointers only now: the pool no longer moves. */
 	char *p = pool.data;
 	out->strings = p;
@@ -118,8 +162,27 @@ static int load(struct db *db, struct site *out)
 	for (int i = 0; i < n; i++) {
 		out->clocks[i].label = p + off_clock[i][0];
 		out->clocks[i].zone = p + off_clock[i][1];
+		for (int l = 0; l < nl; l++)
+			out->clocks[i].label_in[l] = off_label_in[i][l] ? p + off_label_in[i][l] : NULL;
 	}
 	out->nclocks = n;
+	for (int i = 0; i < nl; i++)
+		out->languages[i] = p + off_lang[i];
+	out->nlanguages = nl;
+	for (int k = 0; k < nper; k++) {
+		char *colon = strchr(per_lang[k].key, ':');
+		*colon = '\0';
+		int l = site_language_index(out, colon + 1);
+		if (l < 0)
+			continue;
+		const char *v = p + per_lang[k].at;
+		if (strcmp(per_lang[k].key, "site_name") == 0)
+			out->text_in[l].name = v;
+		else if (strcmp(per_lang[k].key, "site_tagline") == 0)
+			out->text_in[l].tagline = v;
+		else if (strcmp(per_lang[k].key, "contact_label") == 0)
+			out->text_in[l].contact_label = v;
+	}
 	apply_config(out);
 	rc = 0;
 out:
@@ -140,8 +203,39 @@ const struct site *site_get(struct db *db)
 	site_forget();
 	cached = fresh;
 	cached.data_version = version;
+	for (int i = 0; i < cached.nlanguages; i++) {
+		views[i] = cached;
+		if (cached.text_in[i].name && cached.text_in[i].name[0])
+			views[i].name = cached.text_in[i].name;
+		if (cached.text_in[i].tagline && cached.text_in[i].tagline[0])
+			views[i].tagline = cached.text_in[i].tagline;
+		if (cached.text_in[i].contact_label && cached.text_in[i].contact_label[0])
+			views[i].contact_label = cached.text_in[i].contact_label;
+	}
 	loaded = 1;
 	return &cached;
+}
+
+const struct site *site_in_language(const struct site *s, const char *lang)
+{
+	int l = site_language_index(s, lang);
+	/* Only the cached site has views; another (a test's own) is its own view. */
+	int ours = s == &cached || (s >= views && s < views + SITE_MAX_LANGS);
+	return l >= 0 && ours && loaded ? &views[l] : s;
+}
+
+int site_language_index(const struct site *s, const char *lang)
+{
+	for (int i = 0; s && i < s->nlanguages; i++)
+		if (strcmp(s->languages[i], lang) == 0)
+			return i;
+	return -1;
+}
+
+const char *site_clock_label(const struct site *s, int i, const char *lang)
+{
+	int l = site_language_index(s, lang);
+	return l >= 0 && s->clocks[i].label_in[l] ? s->clocks[i].label_in[l] : s->clocks[i].label;
 }
 
 /* A name nginx's configuration gave (server_name's first name), if it is a plain host name: not "_", not a

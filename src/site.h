@@ -5,7 +5,7 @@
 
 struct db;
 
-enum { SITE_MAX_CLOCKS = 8 };
+enum { SITE_MAX_CLOCKS = 8, SITE_MAX_LANGS = 8 };
 
 struct site {
 	const char *name;           /* Embassy of ... */
@@ -18,8 +18,14 @@ struct site {
 	struct {
 		const char *label;
 		const char *zone;
+		const char *label_in[SITE_MAX_LANGS]; /* the label in languages[i] (clock_city_label), or NULL */
 	} clocks[SITE_MAX_CLOCKS];
 	int nclocks;
+	const char *languages[SITE_MAX_LANGS]; /* the 'languages' setting: BCP 47 tags, the primary first */
+	struct {                               /* the settings 'site_name:<lang>' and the like, or NULL */
+		const char *name, *tagline, *contact_label;
+	} text_in[SITE_MAX_LANGS];
+	int nlanguages;                        /* at least 1: a site without the setting is English only */
 	long long data_version;     /* of the database when loaded */
 	char *strings;              /* owns every string above */
 };
@@ -35,6 +41,14 @@ struct req;
 const char *site_base_url(struct req *r);
 /* When what the public sees last changed (an edit, or a scheduled item whose time came), Unix seconds. */
 long long site_last_change(struct req *r);
+/* The site as readers of lang see it: its name, tagline and contact label from the settings
+ * 'site_name:<lang>', 'site_tagline:<lang>', 'contact_label:<lang>' where given (else the plain ones); the
+ * rest as s. Valid as long as s; s itself for a language the site does not have. */
+const struct site *site_in_language(const struct site *s, const char *lang);
+/* The index of lang in s->languages, or -1 if it is not one of the site's languages. */
+int site_language_index(const struct site *s, const char *lang);
+/* Clock i's label in lang: its clock_city_label, else its label. */
+const char *site_clock_label(const struct site *s, int i, const char *lang);
 /* Forget the cache (this process changed settings, or is exiting). */
 void site_forget(void);
 

@@ -29,6 +29,9 @@ void tpl_dict_free(struct tpl_dict *d);
 void tpl_set(struct tpl_dict *d, const char *key, const char *value);
 void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void tpl_set_int(struct tpl_dict *d, const char *key, long long value);
+/* Set a variable, as tpl_set does, for the whole page d is the root of: its sections and the templates it
+ * includes see it too (ctemplate's template-global values). For what every part of a page shows alike. */
+void tpl_set_global(struct tpl_dict *d, const char *key, const char *value);
 /* Add one repetition of section NAME and return its dictionary, owned by d. Lookups fall back to d. */
 struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name);
 /* Show section NAME once, with d's values. */

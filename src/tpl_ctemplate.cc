@@ -183,6 +183,19 @@ extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
 	set_text(d, key, value);
 }
 
+extern "C" void tpl_set_global(struct tpl_dict *d, const char *key, const char *value)
+{
+	if (ends_with_html(key)) {
+		log_error("tpl_set_global: key %s is reserved for rendered markup", key);
+		return;
+	}
+	value = value ? value : "";
+	size_t good = valid_text_span(value);
+	/* SetTemplateGlobalValue copies both into the dictionary's arena. */
+	std::string text = value[good] == '\0' ? std::string(value) : text_for_markup(value, good);
+	D(d)->SetTemplateGlobalValue(ctemplate::TemplateString(key), ctemplate::TemplateString(text.data(), text.size()));
+}
+
 extern "C" void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, ...)
 {
 	struct buf b = {NULL, 0, 0};

@@ -255,3 +255,17 @@ void valid_clean_utf8(char *s)
 		}
 	}
 }
+
+int valid_lang_tag(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+	if (n < 2 || n > 3)
+		return 0;
+	if (s[n] == '\0')
+		return 1;
+	if (s[n] != '-')
+		return 0;
+	const char *sub = s + n + 1;
+	size_t m = strspn(sub, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+	return m >= 2 && m <= 8 && sub[m] == '\0';
+}

@@ -26,6 +26,9 @@ int valid_line(const char *s, size_t max);
 int valid_id_slug(const char *s, long long *id, const char **slug);
 /* s is one of the NULL-terminated words; *out is its index. */
 int valid_word(const char *s, const char *const *words, int *out);
+/* Is s a language tag as Pressroom takes them (a subset of BCP 47): 2 or 3 lower-case letters, optionally
+ * '-' and 2 to 8 letters or digits ("en", "ru", "pt-BR", "sr-Latn")? */
+int valid_lang_tag(const char *s);
 
 /* A date as YYYY-MM-DD that exists on the calendar (no 31 February), years 1900..2200. */
 int valid_date(const char *s, int *year, int *month, int *day);

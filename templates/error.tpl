@@ -4,6 +4,6 @@
 <section class="error" aria-labelledby="error-title">
   <h1 id="error-title" class="page-title">{{STATUS}} {{REASON}}</h1>
   <p>{{MESSAGE}}</p>
-  <p><a href="/">Back to the front page</a> or see <a href="/messages">all messages</a>.</p>
+  <p><a href="{{HOME_URL}}">{{W_BACK_TO_FRONT_PAGE}}</a> {{W_OR_SEE}} <a href="{{MESSAGES_URL}}">{{W_ALL_MESSAGES_LINK}}</a>.</p>
 </section>
 {{>FOOTER}}

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="XML"}}
 <?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{LANG}}">
   <title>{{FEED_TITLE}}</title>
   <id>{{FEED_ID}}</id>
   <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>

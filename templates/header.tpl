@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! header.tpl: the top of every page: head, site name, today's date, the clocks and the contacts. }}
 <!DOCTYPE html>
-<html lang="en">
+<html lang="{{LANG}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -35,13 +35,13 @@
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">{{W_SKIP_TO_CONTENT}}</a>
 <header class="site-header">
   <div class="wrap">
-    <p class="site-name"><a href="/">{{SITE_NAME}}</a></p>
+    <p class="site-name"><a href="{{HOME_URL}}">{{SITE_NAME}}</a></p>
     <div class="site-meta">
       <p class="today"><time datetime="{{NOW_ISO}}">{{TODAY}}</time></p>
-      <ul class="clocks" aria-label="Current time">
+      <ul class="clocks" aria-label="{{W_CURRENT_TIME}}">
         {{#CLOCK}}<li><span class="clock-city">{{CLOCK_CITY}}:</span> <span class="clock-time">{{CLOCK_TIME}}</span></li>
         {{/CLOCK}}
       </ul>
@@ -52,19 +52,20 @@
         <a class="contact-email" href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a>
       </address>
       {{/CONTACTS}}
+      {{#LANGUAGE_SWITCH}}<ul class="language-switch" aria-label="{{W_LANGUAGES}}">{{#OTHER_LANGUAGE}}<li><a href="{{LANGUAGE_HOME}}" hreflang="{{LANGUAGE_TAG}}" lang="{{LANGUAGE_TAG}}">{{LANGUAGE_NAME}}</a></li>{{/OTHER_LANGUAGE}}</ul>{{/LANGUAGE_SWITCH}}
     </div>
   </div>
-  <nav class="site-nav wrap" aria-label="Main">
+  <nav class="site-nav wrap" aria-label="{{W_MAIN_MENU}}">
     <ul>
-      <li><a href="/">{{SITE_TAGLINE}}</a></li>
-      <li><a href="/messages?type=releases">Press releases</a></li>
-      <li><a href="/messages?type=events">Events</a></li>
-      <li><a href="/messages">All messages</a></li>
+      <li><a href="{{HOME_URL}}">{{SITE_TAGLINE}}</a></li>
+      <li><a href="{{MESSAGES_URL}}?type=releases">{{W_PRESS_RELEASES}}</a></li>
+      <li><a href="{{MESSAGES_URL}}?type=events">{{W_EVENTS}}</a></li>
+      <li><a href="{{MESSAGES_URL}}">{{W_ALL_MESSAGES}}</a></li>
     </ul>
-    <form class="site-search" role="search" method="get" action="/messages">
-      <label for="site-search-q" class="visually-hidden">Search statements</label>
-      <input id="site-search-q" type="search" name="q" value="{{QUERY}}" placeholder="Search statements" maxlength="256">
-      <button type="submit">Search</button>
+    <form class="site-search" role="search" method="get" action="{{MESSAGES_URL}}">
+      <label for="site-search-q" class="visually-hidden">{{W_SEARCH_STATEMENTS}}</label>
+      <input id="site-search-q" type="search" name="q" value="{{QUERY}}" placeholder="{{W_SEARCH_STATEMENTS}}" maxlength="256">
+      <button type="submit">{{W_SEARCH}}</button>
     </form>
   </nav>
 </header>

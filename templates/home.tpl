@@ -11,9 +11,9 @@
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
 </article>
 {{/RELEASE}}
-{{#NO_RELEASE}}<p class="empty">No press releases have been published yet.</p>{{/NO_RELEASE}}
+{{#NO_RELEASE}}<p class="empty">{{W_NO_RELEASES_YET}}</p>{{/NO_RELEASE}}
 <section class="latest-events" aria-labelledby="latest-events">
-  <h2 id="latest-events">Latest events</h2>
+  <h2 id="latest-events">{{W_LATEST_EVENTS}}</h2>
   <ol class="item-list">
     {{#EVENT}}
     <li class="item item-summary">
@@ -24,7 +24,7 @@
     </li>
     {{/EVENT}}
   </ol>
-  {{#NO_EVENTS}}<p class="empty">No events have been published yet.</p>{{/NO_EVENTS}}
-  <p class="all-messages"><a href="/messages">all messages</a></p>
+  {{#NO_EVENTS}}<p class="empty">{{W_NO_EVENTS_YET}}</p>{{/NO_EVENTS}}
+  <p class="all-messages"><a href="{{MESSAGES_URL}}">{{W_ALL_MESSAGES_LINK}}</a></p>
 </section>
 {{>FOOTER}}

@@ -3,12 +3,12 @@
 {{>HEADER}}
 {{#PREVIEW}}
 <div class="preview-banner" role="status">
-  <p><strong>Preview.</strong> {{PREVIEW_TEXT}}</p>
+  <p><strong>{{W_PREVIEW}}</strong> {{PREVIEW_TEXT}}</p>
   {{#PREVIEW_FORM}}
   <form method="post" action="{{FORM_ACTION}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE:pre_escape}}">{{/HIDDEN}}
-    <button type="submit" name="action" value="edit">Back to editing</button>
+    <button type="submit" name="action" value="edit">{{W_BACK_TO_EDITING}}</button>
   </form>
   {{/PREVIEW_FORM}}
 </div>
@@ -16,7 +16,7 @@
 <article class="item item-full">
   <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_LONG_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
   <h1 class="item-title">{{ITEM_TITLE}}</h1>
-  {{#UPDATED}}<p class="item-updated">Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}</time>{{#UPDATE_NOTE}}: {{NOTE}}{{/UPDATE_NOTE}}</p>{{/UPDATED}}
+  {{#UPDATED}}<p class="item-updated">{{W_UPDATED}} <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}</time>{{#UPDATE_NOTE}}: {{NOTE}}{{/UPDATE_NOTE}}</p>{{/UPDATED}}
   {{#LEAD}}{{>FIGURE}}{{/LEAD}}
   <div class="item-body">{{BODY_HTML:none}}</div>
   {{#IMAGE}}{{>FIGURE}}{{/IMAGE}}
@@ -26,9 +26,9 @@
   </section>{{/DOCUMENTS}}
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
 </article>
-{{#NEIGHBOURS}}<nav class="item-nav" aria-label="Other messages">
-  {{#NEWER}}<a class="item-newer" rel="next" href="{{URL}}">Newer: {{TITLE}}</a>{{/NEWER}}
-  {{#OLDER}}<a class="item-older" rel="prev" href="{{URL}}">Older: {{TITLE}}</a>{{/OLDER}}
+{{#NEIGHBOURS}}<nav class="item-nav" aria-label="{{W_OTHER_MESSAGES}}">
+  {{#NEWER}}<a class="item-newer" rel="next" href="{{URL}}">{{W_NEWER_ITEM}} {{TITLE}}</a>{{/NEWER}}
+  {{#OLDER}}<a class="item-older" rel="prev" href="{{URL}}">{{W_OLDER_ITEM}} {{TITLE}}</a>{{/OLDER}}
 </nav>{{/NEIGHBOURS}}
-<p class="all-messages"><a href="/messages">all messages</a></p>
+<p class="all-messages"><a href="{{MESSAGES_URL}}">{{W_ALL_MESSAGES_LINK}}</a></p>
 {{>FOOTER}}

@@ -2,17 +2,18 @@
 {{! messages.tpl: all messages, filtered and paginated. }}
 {{>HEADER}}
 <h1 class="page-title">{{LIST_TITLE}}</h1>
-<form class="search-form" role="search" method="get" action="/messages">
-  <label for="q">Search titles and texts</label>
+<form class="search-form" role="search" method="get" action="{{MESSAGES_URL}}">
+  <label for="q">{{W_SEARCH_TITLES_AND_TEXTS}}</label>
   <input id="q" type="search" name="q" value="{{QUERY}}" maxlength="256">
-  <button type="submit">Search</button>
+  {{#SEARCH_LANG}}<input type="hidden" name="lang" value="{{SEARCH_LANG_TAG}}">{{/SEARCH_LANG}}<button type="submit">{{W_SEARCH}}</button>
 </form>
-{{#SEARCHED}}<p class="search-note">Results for &ldquo;{{QUERY}}&rdquo;, best first; the newest {{CANDIDATES}} matches are ranked.</p>{{/SEARCHED}}
-<nav class="filters" aria-label="Filter messages">
+{{#SEARCHED}}<p class="search-note">{{SEARCH_NOTE}}</p>{{#SEARCH_ALL}}<p class="search-all"><a href="{{SEARCH_ALL_URL}}">{{SEARCH_ALL_TEXT}}</a></p>{{/SEARCH_ALL}}{{/SEARCHED}}
+<nav class="filters" aria-label="{{W_FILTER_MESSAGES}}">
   <ul>
     {{#TYPE_FILTER}}<li><a href="{{FILTER_URL}}"{{#FILTER_CURRENT}} aria-current="page"{{/FILTER_CURRENT}}>{{FILTER_LABEL}}</a></li>{{/TYPE_FILTER}}
   </ul>
-  {{#YEAR_FILTER}}<p class="year-filter">Year {{YEAR}} &middot; <a href="{{ALL_YEARS_URL}}">all years</a></p>{{/YEAR_FILTER}}
+  {{#LANG_FILTER}}<ul class="lang-filter" aria-label="{{W_LANGUAGE}}">{{#LANG_CHOICE}}<li><a href="{{FILTER_URL}}"{{#FILTER_CURRENT}} aria-current="page"{{/FILTER_CURRENT}}>{{FILTER_LABEL}}</a></li>{{/LANG_CHOICE}}</ul>{{/LANG_FILTER}}
+  {{#YEAR_FILTER}}<p class="year-filter">{{W_YEAR}} {{YEAR}}: {{YEAR_COUNT}} &middot; <a href="{{ALL_YEARS_URL}}">{{W_ALL_YEARS}}</a></p>{{/YEAR_FILTER}}
 </nav>
 <ol class="item-list">
   {{#MESSAGE}}
@@ -24,15 +25,15 @@
   </li>
   {{/MESSAGE}}
 </ol>
-{{#NO_MESSAGES}}<p class="empty">No messages match.</p>{{/NO_MESSAGES}}
-{{#NO_RESULTS}}<p class="empty">No results. Try other or fewer words, or look through the archive below.</p>{{/NO_RESULTS}}
-{{#PAGER}}<nav class="pager" aria-label="Pages"><span class="pager-current">Page {{PAGE}}</span>{{/PAGER}}
-{{#PREV}}<a class="pager-prev" rel="prev" href="{{PREV_URL}}">&larr; Newer</a>{{/PREV}}
-{{#NEXT}}<a class="pager-next" rel="next" href="{{NEXT_URL}}">Older &rarr;</a>{{/NEXT}}
+{{#NO_MESSAGES}}<p class="empty">{{W_NO_MESSAGES}}</p>{{/NO_MESSAGES}}
+{{#NO_RESULTS}}<p class="empty">{{W_NO_RESULTS}}</p>{{/NO_RESULTS}}
+{{#PAGER}}<nav class="pager" aria-label="{{W_PAGES}}"><span class="pager-current">{{W_PAGE}} {{PAGE}}</span>{{/PAGER}}
+{{#PREV}}<a class="pager-prev" rel="prev" href="{{PREV_URL}}">&larr; {{W_NEWER}}</a>{{/PREV}}
+{{#NEXT}}<a class="pager-next" rel="next" href="{{NEXT_URL}}">{{W_OLDER}} &rarr;</a>{{/NEXT}}
 {{#PAGER}}</nav>{{/PAGER}}
 {{#ARCHIVE}}
 <nav class="archive" aria-labelledby="archive-title">
-  <h2 id="archive-title">Archive</h2>
+  <h2 id="archive-title">{{W_ARCHIVE}}</h2>
   <ul class="archive-years">
     {{#ARCHIVE_YEAR}}<li><a href="{{URL}}"{{#YEAR_CURRENT}} aria-current="page"{{/YEAR_CURRENT}}>{{YEAR}}</a> <span class="count">({{COUNT}})</span>
       {{#MONTHS}}<ul class="archive-months">{{#ARCHIVE_MONTH}}<li><a href="{{URL}}"{{#MONTH_CURRENT}} aria-current="page"{{/MONTH_CURRENT}}>{{MONTH}}</a> <span class="count">({{COUNT}})</span></li>{{/ARCHIVE_MONTH}}</ul>{{/MONTHS}}

@@ -1,12 +1,15 @@
-/* feed.c: GET /feed.atom, /releases/feed.atom, /events/feed.atom -- Atom 1.0 (RFC 4287) feeds of the 50
- * newest public items in full. Public. Entry ids are tag URIs made from the site's host, the day the item
+/* feed.c: GET /feed.atom, /releases/feed.atom, /events/feed.atom, and the same under /<lang>/ (/ru/feed.atom)
+ * -- Atom 1.0 (RFC 4287) feeds of the 50 newest public items in full, in one language (the primary at the
+ * bare URLs), marked with its xml:lang. Public. Entry ids are tag URIs made from the site's host, the day the item
  * was created and its number, so they never change; updated changes with every edit. */
 #include <string.h>
 #include <time.h>
 
 #include "../buf.h"
 #include "../clock.h"
+#include "../i18n.h"
 #include "../item_public.h"
+#include "../layout.h"
 #include "../markup.h"
 #include "../media_public.h"
 #include "../media_view.h"
@@ -59,7 +62,7 @@ static const char *entry_media(struct req *r, struct tpl_dict *e, const struct m
 static void feed(struct req *r, const char *kind, const char *path, const char *title)
 {
 	struct item_entry *entries;
-	int n = item_feed(r->db, r->arena, r->now, kind, FEED_ENTRIES, &entries);
+	int n = item_feed(r->db, r->arena, r->now, kind, i18n_lang(), FEED_ENTRIES, &entries);
 	if (n < 0) {
 		resp_error(r, 500, "The feed could not be read. The error has been logged.");
 		return;
@@ -114,8 +117,10 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 	buf_printf(&s, "%s%s", base, path);
 	tpl_set(d, "SELF_URL", buf_str(&s));
 	buf_reset(&s);
-	buf_printf(&s, "%s/messages%s%s", base, kind ? "?type=" : "", kind ? item_kind_segment(kind) : "");
+	buf_printf(&s, "%s%s%s%s", base, layout_lang_path(r, "/messages"), kind ? "?type=" : "",
+	           kind ? item_kind_segment(kind) : "");
 	tpl_set(d, "HTML_URL", buf_str(&s));
+	tpl_set(d, "LANG", i18n_lang());
 	tpl_set(d, "UPDATED", clock_fmt_iso_utc(newest ? (time_t)newest : r->now, iso, sizeof iso));
 	resp_render_as(r, d, "feed.tpl", "application/atom+xml; charset=utf-8");
 	buf_free(&s);
@@ -126,5 +131,5 @@ void page_feed(struct req *r)
 {
 	/* The route's argument is the kind; its path is the feed's own. */
 	const char *kind = r->route_arg;
-	feed(r, kind, r->path, kind ? item_kind_label(kind, ITEM_LABEL_MANY | ITEM_LABEL_LOWER) : "all messages");
+	feed(r, kind, r->path, kind ? item_kind_label(kind, ITEM_LABEL_MANY | ITEM_LABEL_LOWER) : i18n_text("all messages"));
 }

@@ -1,7 +1,9 @@
-/* home.c: GET / -- the front page, laid out like the embassy's press page: the latest press release in
- * full, then the ten newest events with their teasers, and a link to all messages. Public; no parameters. */
+/* home.c: GET / and /<lang>/ (/ru/) -- the front page, laid out like the embassy's press page: the latest
+ * press release in full, then the ten newest events with their teasers, and a link to all messages, each in
+ * the page's language (the gate chose it from the path). Public; no parameters. */
 #include <limits.h>
 
+#include "../i18n.h"
 #include "../item_public.h"
 #include "../layout.h"
 #include "../media_public.h"
@@ -19,9 +21,10 @@ void page_home(struct req *r)
 {
 	struct tpl_dict *d = tpl_dict_new();
 	struct item release, *events;
-	struct item_filter recent = {.kind = "event", .from = LLONG_MIN, .to = (long long)r->now};
+	const char *lang = i18n_lang();
+	struct item_filter recent = {.kind = "event", .from = LLONG_MIN, .to = (long long)r->now, .lang = lang};
 
-	int found = item_latest_full(r->db, r->arena, r->now, "release", &release);
+	int found = item_latest_full(r->db, r->arena, r->now, "release", lang, &release);
 	int n = item_list(r->db, r->arena, r->now, &recent, HOME_EVENTS, 0, &events);
 	if (found < 0 || n < 0) {
 		resp_error(r, 500, "The press releases could not be read. The error has been logged.");
@@ -39,7 +42,7 @@ void page_home(struct req *r)
 		goto out;
 	}
 
-	struct head head = {.title = r->site->tagline, .path = "/"};
+	struct head head = {.title = r->site->tagline, .path = layout_lang_path(r, "/")};
 	layout_fill(r, d, &head);
 	if (found) {
 		struct tpl_dict *rel = tpl_section(d, "RELEASE");

@@ -1,5 +1,7 @@
-/* messages.c: GET /messages -- "all messages": releases and events together, newest first, 20 to a page,
- * and the search. Public. Parameters: page=N, type=releases|events, year=YYYY, month=1..12 (with year),
+/* messages.c: GET /messages and /<lang>/messages (/ru/messages) -- "all messages": releases and events
+ * together, newest first, 20 to a page, and the search, in the page's language: its items by default, and
+ * its interface (the gate chose it from the path). Public. Parameters: lang=<one of the site's languages>|all
+ * (another tag is a 400), page=N, type=releases|events, year=YYYY, month=1..12 (with year),
  * q=words (full-text search, ranked; never refused for its words, but 503 with Retry-After when every search
  * slot is busy: slots.h). A page past the end is a 404. */
 #include <limits.h>
@@ -9,6 +11,7 @@
 #include "../buf.h"
 #include "../clock.h"
 #include "../db.h"
+#include "../i18n.h"
 #include "../item_public.h"
 #include "../layout.h"
 #include "../log.h"
@@ -26,10 +29,11 @@ enum { PER_PAGE = 20 };
 
 static const char *const kind_of_type[LIST__MAX] = {[LIST_RELEASES] = "release", [LIST_EVENTS] = "event"};
 
-/* What the list shows; type < 0, year 0, month 0 and q NULL mean no filter. */
+/* What the list shows; type < 0, year 0, month 0 and q NULL mean no filter; lang NULL means the page's
+ * language, "all" every language. */
 struct filter {
 	int type, year, month;
-	const char *q;
+	const char *q, *lang;
 };
 
 /* /messages with the given filters and page, in the canonical form the gate redirects to. */
@@ -41,7 +45,8 @@ static const char *messages_url(struct req *r, const struct filter *f, long long
 	in[KEY_MONTH] = (struct input){.set = f->year && f->month, .i = f->month};
 	in[KEY_Q] = (struct input){.set = f->q != NULL, .s = f->q};
 	in[KEY_PAGE] = (struct input){.set = 1, .i = page};
-	return arena_printf(r->arena, "/messages%s", input_query_string(r->arena, in));
+	in[KEY_LANG] = (struct input){.set = f->lang != NULL, .s = f->lang};
+	return arena_printf(r->arena, "%s%s", layout_lang_path(r, "/messages"), input_query_string(r->arena, in));
 }
 
 static void filter_link(struct req *r, struct tpl_dict *d, const char *label, int type, const struct filter *cur)
@@ -55,22 +60,58 @@ static void filter_link(struct req *r, struct tpl_dict *d, const char *label, in
 		tpl_show(s, "FILTER_CURRENT");
 }
 
+/* A count grouped as the language groups digits ("1,240", "1 240"). */
+static const char *number_text(struct req *r, long long count)
+{
+	char number[32];
+	return arena_strdup(r->arena, i18n_number(count, number, sizeof number));
+}
+
+/* "1,240 messages" in the language's plural form ("1 240 сообщений"). */
+static const char *messages_text(struct req *r, long long count)
+{
+	const char *form = i18n_plural("%s message", "%s messages", count > 0 ? (unsigned long)count : 0);
+	return arena_printf(r->arena, form, number_text(r, count));
+}
+
+/* The choice of language: the site's languages, each named in itself, and all of them. */
+static void language_filter(struct req *r, struct tpl_dict *d, const struct filter *cur, const char *shown)
+{
+	const struct site *s = r->site;
+	if (s->nlanguages < 2)
+		return;
+	struct tpl_dict *nav = tpl_section(d, "LANG_FILTER");
+	for (int i = 0; i <= s->nlanguages; i++) {
+		const char *tag = i < s->nlanguages ? s->languages[i] : "all";
+		struct filter f = *cur;
+		f.year = f.month = 0;
+		f.lang = strcmp(tag, i18n_lang()) == 0 ? NULL : tag;
+		struct tpl_dict *c = tpl_section(nav, "LANG_CHOICE");
+		tpl_set(c, "FILTER_LABEL", i < s->nlanguages ? i18n_language_name(tag) : i18n_text("All languages"));
+		tpl_set(c, "FILTER_URL", messages_url(r, &f, 1));
+		if (shown ? strcmp(shown, tag) == 0 : i == s->nlanguages)
+			tpl_show(c, "FILTER_CURRENT");
+	}
+}
+
 /* The years and, for the chosen year, the months that hold messages. */
-static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *cur)
+static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *cur, const char *shown)
 {
 	const struct archive_year *years;
-	int n = archive_years(r, &years);
+	int n = archive_years(r, shown, &years);
 	if (n <= 0)
 		return;
 	struct tpl_dict *nav = tpl_section(d, "ARCHIVE");
 	for (int i = 0; i < n; i++) {
-		struct filter f = {.type = cur->type, .year = years[i].year};
+		struct filter f = {.type = cur->type, .year = years[i].year, .lang = cur->lang};
 		struct tpl_dict *y = tpl_section(nav, "ARCHIVE_YEAR");
 		tpl_set_int(y, "YEAR", years[i].year);
-		tpl_set_int(y, "COUNT", years[i].count);
+		tpl_set(y, "COUNT", number_text(r, years[i].count));
 		tpl_set(y, "URL", messages_url(r, &f, 1));
-		if (years[i].year == cur->year)
+		if (years[i].year == cur->year) {
 			tpl_show(y, "YEAR_CURRENT");
+			tpl_set(d, "YEAR_COUNT", messages_text(r, years[i].count)); /* the year filter's line */
+		}
 		if (years[i].year != cur->year)
 			continue;
 		struct tpl_dict *list = tpl_section(y, "MONTHS");
@@ -80,7 +121,7 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 			f.month = m + 1;
 			struct tpl_dict *md = tpl_section(list, "ARCHIVE_MONTH");
 			tpl_set(md, "MONTH", clock_month_name(m + 1));
-			tpl_set_int(md, "COUNT", years[i].months[m]);
+			tpl_set(md, "COUNT", number_text(r, years[i].months[m]));
 			tpl_set(md, "URL", messages_url(r, &f, 1));
 			if (m + 1 == cur->month)
 				tpl_show(md, "MONTH_CURRENT");
@@ -129,14 +170,23 @@ void page_messages(struct req *r)
 		.year = r->in[KEY_YEAR].set ? (int)r->in[KEY_YEAR].i : 0,
 		.month = r->in[KEY_MONTH].set ? (int)r->in[KEY_MONTH].i : 0,
 		.q = r->in[KEY_Q].set && r->in[KEY_Q].s[0] ? r->in[KEY_Q].s : NULL,
+		.lang = r->in[KEY_LANG].set ? r->in[KEY_LANG].s : NULL,
 	};
+	/* The items' language: the one asked for, else the page's; "all" is no filter. */
+	const char *shown = cur.lang ? cur.lang : i18n_lang();
+	if (strcmp(shown, "all") == 0)
+		shown = NULL;
 	struct item_filter f = {.kind = cur.type >= 0 ? kind_of_type[cur.type] : NULL, .from = LLONG_MIN,
-	                        .to = (long long)r->now};
+	                        .to = (long long)r->now, .lang = shown};
 	struct item *items;
 	struct tpl_dict *d = NULL;
 	struct buf title = {0}, fts = {0};
 	struct search_term terms[SEARCH_MAX_TERMS];
 
+	if (shown && site_language_index(r->site, shown) < 0) {
+		resp_error(r, 400, "This site has no messages in that language.");
+		return;
+	}
 	if (cur.month && !cur.year) {
 		resp_error(r, 400, "A month needs a year.");
 		return;
@@ -178,7 +228,9 @@ void page_messages(struct req *r)
 		goto out;
 	}
 
-	buf_puts(&title, searching ? "Search" : cur.type >= 0 ? item_kind_label(kind_of_type[cur.type], ITEM_LABEL_MANY) : "All messages");
+	buf_puts(&title, searching ? i18n_text("Search")
+	                           : cur.type >= 0 ? item_kind_label(kind_of_type[cur.type], ITEM_LABEL_MANY)
+	                                           : i18n_text("All messages"));
 	if (searching)
 		buf_printf(&title, ": %s", cur.q);
 	if (cur.month)
@@ -186,30 +238,43 @@ void page_messages(struct req *r)
 	else if (cur.year)
 		buf_printf(&title, ", %d", cur.year);
 	if (page > 1)
-		buf_printf(&title, ", page %lld", page);
+		buf_printf(&title, i18n_text(", page %lld"), page);
 	struct filter canonical = cur;
 	canonical.q = NULL;
 	struct head head = {.title = buf_str(&title), .path = searching ? NULL : messages_url(r, &canonical, page)};
 	layout_fill(r, d, &head);
 	tpl_set(d, "LIST_TITLE", buf_str(&title));
 	if (searching) {
+		char number[32];
 		struct tpl_dict *s = tpl_section(d, "SEARCHED");
-		tpl_set(s, "QUERY", cur.q);
-		tpl_set_int(s, "CANDIDATES", SEARCH_CANDIDATES);
+		tpl_set(s, "SEARCH_NOTE", arena_printf(r->arena, i18n_text("Results for “%s”, best first; the newest %s matches are ranked."),
+		                                        cur.q, i18n_number(SEARCH_CANDIDATES, number, sizeof number)));
+		if (shown) {
+			/* Searching in one language: say so, and offer them all. */
+			struct filter all = cur;
+			all.lang = "all";
+			struct tpl_dict *a = tpl_section(s, "SEARCH_ALL");
+			tpl_set(a, "SEARCH_ALL_TEXT", i18n_text("Search all languages"));
+			tpl_set(a, "SEARCH_ALL_URL", messages_url(r, &all, 1));
+		}
 	}
+	if (cur.lang) /* the search box keeps the language chosen */
+		tpl_set(tpl_section(d, "SEARCH_LANG"), "SEARCH_LANG_TAG", cur.lang);
 	tpl_set(d, "QUERY", cur.q ? cur.q : "");
 
-	filter_link(r, d, "All", -1, &cur);
+	filter_link(r, d, i18n_text("All"), -1, &cur);
 	filter_link(r, d, item_kind_label("release", ITEM_LABEL_MANY), LIST_RELEASES, &cur);
 	filter_link(r, d, item_kind_label("event", ITEM_LABEL_MANY), LIST_EVENTS, &cur);
 	if (cur.year) {
 		struct filter all = cur;
 		all.year = all.month = 0;
 		tpl_show(d, "YEAR_FILTER");
+		tpl_set(d, "YEAR_COUNT", messages_text(r, 0)); /* archive_nav gives the year's count if it has any */
 		tpl_set_int(d, "YEAR", cur.year);
 		tpl_set(d, "ALL_YEARS_URL", messages_url(r, &all, 1));
 	}
-	archive_nav(r, d, &cur);
+	language_filter(r, d, &cur, shown);
+	archive_nav(r, d, &cur, shown);
 
 	if (n == 0)
 		tpl_show(d, searching ? "NO_RESULTS" : "NO_MESSAGES");

@@ -30,12 +30,52 @@ static void match_messages(void **state)
 	assert_null(arg);
 }
 
+/* No page at path: no route, or only a language route (/<lang>/ and the like) whose segment is no
+ * language tag, which the gate answers with a 404. */
+static void assert_no_page(const char *path)
+{
+	const char *arg = stale;
+	const struct route *rt = route_match(path, &arg);
+	if (rt == NULL) {
+		assert_null(arg);
+		return;
+	}
+	char segment[64];
+	struct req_seg seg;
+	const char *missing;
+	assert_int_equal(rt->seg, SEG_LANG);
+	snprintf(segment, sizeof segment, "%.*s", (int)strcspn(arg, "/"), arg);
+	assert_false(route_segment(rt->seg, segment, &seg, &missing));
+	assert_string_equal(missing, "There is no page at this address.");
+}
+
 static void match_refuses_messages_with_trailing_slash(void **state)
 {
 	(void)state;
+	assert_no_page("/messages/");
+}
+
+static void match_language_pages(void **state)
+{
+	(void)state;
 	const char *arg = stale;
-	assert_null(route_match("/messages/", &arg));
-	assert_null(arg);
+	struct req_seg seg;
+	const char *missing;
+	assert_ptr_equal(route_match("/ru/", &arg), &route_table[PAGE_LANG_HOME]);
+	assert_string_equal(arg, "ru/");
+	assert_true(route_segment(SEG_LANG, "ru", &seg, &missing));
+	assert_ptr_equal(route_match("/ru/messages", &arg), &route_table[PAGE_LANG_MESSAGES]);
+	assert_ptr_equal(route_match("/ru/feed.atom", &arg), &route_table[PAGE_LANG_FEED_ALL]);
+	assert_ptr_equal(route_match("/ru/releases/feed.atom", &arg), &route_table[PAGE_LANG_FEED_RELEASES]);
+	assert_string_equal(route_table[PAGE_LANG_FEED_RELEASES].arg, "release");
+	assert_ptr_equal(route_match("/ru/events/feed.atom", &arg), &route_table[PAGE_LANG_FEED_EVENTS]);
+	assert_string_equal(route_table[PAGE_LANG_FEED_EVENTS].arg, "event");
+	/* The English feeds keep their routes: the first match wins. */
+	assert_ptr_equal(route_match("/releases/feed.atom", &arg), &route_table[PAGE_FEED_RELEASES]);
+	assert_true(route_segment(SEG_LANG, "pt-BR", &seg, &missing));
+	assert_false(route_segment(SEG_LANG, "RU", &seg, &missing));
+	assert_false(route_segment(SEG_LANG, "russian", &seg, &missing));
+	assert_no_page("/ru/releases/");
 }
 
 static void match_release_gives_segment(void **state)
@@ -50,9 +90,7 @@ static void match_release_gives_segment(void **state)
 static void match_refuses_release_without_segment(void **state)
 {
 	(void)state;
-	const char *arg = stale;
-	assert_null(route_match("/releases/", &arg));
-	assert_null(arg);
+	assert_no_page("/releases/");
 }
 
 static void match_refuses_release_prefix_without_slash(void **state)
@@ -124,9 +162,7 @@ static void match_admin_list(void **state)
 static void match_refuses_admin_with_trailing_slash(void **state)
 {
 	(void)state;
-	const char *arg = stale;
-	assert_null(route_match("/admin/", &arg));
-	assert_null(arg);
+	assert_no_page("/admin/");
 }
 
 static void match_admin_item_gives_segment(void **state)
@@ -278,8 +314,10 @@ static void table_state_changing_admin_actions_are_post_only(void **state)
 static void table_messages_accepts_page_type_year_month_q(void **state)
 {
 	(void)state;
-	assert_int_equal(route_table[PAGE_MESSAGES].keys, KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) |
-	                                                      KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q));
+	unsigned keys = KEYBIT(KEY_PAGE) | KEYBIT(KEY_TYPE) | KEYBIT(KEY_YEAR) | KEYBIT(KEY_MONTH) | KEYBIT(KEY_Q) |
+	                KEYBIT(KEY_LANG);
+	assert_int_equal(route_table[PAGE_MESSAGES].keys, keys);
+	assert_int_equal(route_table[PAGE_LANG_MESSAGES].keys, keys);
 }
 
 static void table_items_and_home_accept_no_keys(void **state)
@@ -435,6 +473,7 @@ int main(void)
 		cmocka_unit_test(segment_media),
 		cmocka_unit_test(match_messages),
 		cmocka_unit_test(match_refuses_messages_with_trailing_slash),
+		cmocka_unit_test(match_language_pages),
 		cmocka_unit_test(match_release_gives_segment),
 		cmocka_unit_test(match_refuses_release_without_segment),
 		cmocka_unit_test(match_refuses_release_prefix_without_slash),

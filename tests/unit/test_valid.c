@@ -775,9 +775,29 @@ static void text_span_agrees_with_one_character_at_a_time(void **state)
 	}
 }
 
+/* Language tags as the lang key and the /<lang>/ prefix take them (a subset of BCP 47). */
+static void lang_tag_accepts_language_and_region_or_script(void **state)
+{
+	(void)state;
+	const char *good[] = {"en", "ru", "fil", "pt-BR", "sr-Latn", "zh-Hant", "es-419", "de-1996abcd"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_true(valid_lang_tag(good[i]));
+}
+
+static void lang_tag_refuses_what_is_not_one(void **state)
+{
+	(void)state;
+	const char *bad[] = {"", "e", "engl", "EN", "Ru", "en-", "en-B", "en-123456789", "en_GB", "en-GB-x", "../",
+	                     "ru ", "all1", "\xd1\x80\xd1\x83"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(valid_lang_tag(bad[i]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lang_tag_accepts_language_and_region_or_script),
+		cmocka_unit_test(lang_tag_refuses_what_is_not_one),
 		cmocka_unit_test(positive_refuses_zero),
 		cmocka_unit_test(positive_accepts_one),
 		cmocka_unit_test(positive_accepts_max),

@@ -1,0 +1,12 @@
+/* words.h: the fixed words of the public templates. A template never holds visible text of its own (the
+ * lint tests/lint/template_words.py checks it): it prints {{W_...}}, which words_fill sets from the
+ * message catalogue in the language in use, so translators find every word in po/. */
+#ifndef PRESSROOM_WORDS_H
+#define PRESSROOM_WORDS_H
+
+struct tpl_dict;
+
+/* Set every W_ word on d for the whole page: its sections and the templates it includes see them too. */
+void words_fill(struct tpl_dict *d);
+
+#endif
