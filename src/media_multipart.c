@@ -203,7 +203,7 @@ static int emit(struct mp *p, const char *data, size_t n)
 		part->file = NULL;
 		return 0;
 	}
-	if (part->file && p->sink.write(p->sink.ctx, part->file, data, n) != 0) {
+	if (part->file && p->sink.put(p->sink.ctx, part->file, data, n) != 0) {
 		p->sink.close(p->sink.ctx, part->file, 0);
 		part->file = NULL;
 	}

@@ -21,13 +21,13 @@ struct mp_part {
 	void *file;         /* the sink's handle (see struct mp_sink), or NULL */
 };
 
-/* Where file bytes go. open returns a handle for the part (NULL: drop its bytes), write appends (0, or -1
+/* Where file bytes go. open returns a handle for the part (NULL: drop its bytes), put appends (0, or -1
  * to drop the rest), close ends it: keep 1 when the part is complete and within the limit (the handle stays
  * in part->file for the caller), keep 0 to remove what was written (also after a keep 1: the body failed
  * later). */
 struct mp_sink {
 	void *(*open)(void *ctx, const struct mp_part *p);
-	int (*write)(void *ctx, void *file, const char *data, size_t n);
+	int (*put)(void *ctx, void *file, const char *data, size_t n);
 	void (*close)(void *ctx, void *file, int keep);
 	void *ctx;
 };

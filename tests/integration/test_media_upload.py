@@ -302,6 +302,38 @@ class Upload(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT media_id FROM item_media WHERE item_id = ? ORDER BY position", (item,)),
                          [(doc,), (a,)])
 
+    def test_db_check_backup_and_restore_carry_the_files(self):
+        status, headers, body = self.save_with("Backed up", {"media_1_file": ("b.jpg", photo_with_gps(1000, 700),
+                                                                               "image/jpeg")}, media_1_alt="b")
+        self.assertEqual(status, 303, error_text(body))
+        [(media_id, orig)] = SITE.query("SELECT m.id, m.original FROM item_media im JOIN media m ON m.id = im.media_id "
+                                        "WHERE im.item_id = ?", (item_of(headers["location"]),))
+        files = [orig] + [sha for _, _, sha in renditions(SITE, media_id)]
+        check = harness.run("db", "check", "--db", SITE.db)
+        self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+        self.assertRegex(check.stdout, r"media: \d+ files, ok")
+        backup = os.path.join(SITE.dir, "backup.db")
+        made = harness.run("db", "backup", backup, "--db", SITE.db)
+        self.assertEqual(made.returncode, 0, made.stdout + made.stderr)
+        for sha in files:
+            self.assertTrue(os.path.exists(os.path.join(backup + ".media", sha[:2], sha)), sha)
+        # A file deleted and another damaged: db check says which, and fails.
+        os.unlink(store_path(SITE, files[0]))
+        with open(store_path(SITE, files[1]), "r+b") as f:
+            f.write(b"XXXX")
+        check = harness.run("db", "check", "--db", SITE.db)
+        self.assertEqual(check.returncode, 1)
+        self.assertIn(store_path(SITE, files[0]) + " is missing", check.stdout)
+        self.assertIn(store_path(SITE, files[1]) + " is corrupt", check.stdout)
+        # The restore brings both back, checked against their hashes.
+        restored = harness.run("db", "restore", backup, "--db", SITE.db)
+        self.assertEqual(restored.returncode, 0, restored.stdout + restored.stderr)
+        for sha in files:
+            with open(store_path(SITE, sha), "rb") as f:
+                self.assertEqual(hashlib.sha256(f.read()).hexdigest(), sha)
+        check = harness.run("db", "check", "--db", SITE.db)
+        self.assertEqual(check.returncode, 0, check.stdout)
+
 
 class Limits(unittest.TestCase):
     """A site with small limits: a 1 MB file limit, and a decoder allowed 1 MB more memory than it starts with."""
