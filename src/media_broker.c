@@ -212,17 +212,19 @@ static int image_reply(struct arena *a, const char *path, struct media_image *ou
 {
 	memset(out, 0, sizeof *out);
 	static char reply[MSG_MAX];
-	if (broker_fd < 0 || send(broker_fd, path, strlen(path), 0) < 0) {
-		*why = "could not be processed: the image service is not running (the error has been logged)";
-		log_error("media broker unreachable: %s", strerror(errno));
-		return -1;
-	}
-	ssize_t n;
-	while ((n = recv(broker_fd, reply, sizeof reply - 1, 0)) < 0 && errno == EINTR)
-		;
+	ssize_t n = -1;
+	if (broker_fd >= 0 && send(broker_fd, path, strlen(path), MSG_NOSIGNAL) >= 0)
+		while ((n = recv(broker_fd, reply, sizeof reply - 1, 0)) < 0 && errno == EINTR)
+			;
 	if (n <= 0) {
-		*why = "could not be processed: the image service stopped (the error has been logged)";
-		log_error("media broker gone");
+		/* The broker is gone and a worker may not fork another: this worker leaves after the request
+		 * (media_broker_alive), and the supervisor starts a new one, with a new broker. */
+		*why = "could not be processed: the image service stopped. Try again in a moment (the error has been "
+		       "logged).";
+		log_error("media broker gone: %s", n < 0 ? strerror(errno) : "it closed the connection");
+		if (broker_fd >= 0)
+			close(broker_fd);
+		broker_fd = -1;
 		return -1;
 	}
 	reply[n] = '\0';
@@ -255,4 +257,9 @@ static int image_reply(struct arena *a, const char *path, struct media_image *ou
 		return -1;
 	}
 	return 0;
+}
+
+int media_broker_alive(void)
+{
+	return broker_fd >= 0;
 }

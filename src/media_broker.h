@@ -30,5 +30,7 @@ int media_broker_start(const struct sandbox *s, char *err, size_t errlen);
 /* Have the image at path (a temporary file in the media folder) decoded and its renditions written beside
  * it. Returns 0 and fills *out (paths in a), or -1 with the officer's message in *why (allocated in a). */
 int media_broker_image(struct arena *a, const char *path, struct media_image *out, const char **why);
+/* Is this worker's broker still there? A worker whose broker died leaves after its request. */
+int media_broker_alive(void);
 
 #endif

@@ -314,6 +314,10 @@ static int worker_main(const struct serve_options *o)
 			FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
 		arena_reset(&arena);
+		if (!media_broker_alive()) {
+			log_warn("worker %d leaves: its media broker is gone; the supervisor starts another", (int)getpid());
+			break;
+		}
 		/* Keep a worker's memory flat: a huge page's buffers are not kept for the next request. */
 		if (r.body.cap > (1u << 20)) {
 			buf_free(&r.body);

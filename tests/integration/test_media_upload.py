@@ -8,6 +8,7 @@ import hashlib
 import io
 import os
 import re
+import signal
 import struct
 import unittest
 import zlib
@@ -301,6 +302,28 @@ class Upload(unittest.TestCase):
         self.assertEqual(status, 303)
         self.assertEqual(SITE.query("SELECT media_id FROM item_media WHERE item_id = ? ORDER BY position", (item,)),
                          [(doc,), (a,)])
+
+    def test_a_dead_broker_takes_its_worker_along_and_both_come_back(self):
+        workers = SITE.worker_pids()
+        brokers = []
+        for w in workers:
+            with open(f"/proc/{w}/task/{w}/children") as f:
+                brokers += [int(p) for p in f.read().split()]
+        self.assertEqual(len(brokers), len(workers), "one broker per worker")
+        for b in brokers:
+            os.kill(b, signal.SIGKILL)
+        answers = []
+        for _ in range(2 * len(workers) + 3):
+            status, _, body = self.save_with("After the broker", {"media_1_file": ("r.png", png(100, 100), "image/png")},
+                                             media_1_alt="r")
+            answers.append(status)
+            if status == 303:
+                break
+            self.assertEqual(status, 422)
+            self.assertIn("the image service stopped", error_text(body))
+        self.assertEqual(answers[0], 422, answers)
+        self.assertEqual(answers[-1], 303, answers)
+        self.assertNotEqual(SITE.worker_pids(), workers)
 
     def test_db_check_backup_and_restore_carry_the_files(self):
         status, headers, body = self.save_with("Backed up", {"media_1_file": ("b.jpg", photo_with_gps(1000, 700),
