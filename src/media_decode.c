@@ -129,7 +129,11 @@ void media_decode_image(const char *in, const char *prefix, long long max_pixels
 	int bad = vips_avg(head, &avg, NULL) != 0;
 	g_object_unref(head);
 	if (bad) {
-		say(out, outlen, "is damaged or incomplete: it could not be decoded");
+		/* Out of memory (the child's address-space limit) shows as a failed allocation or thread. */
+		const char *e = vips_error_buffer();
+		int limits = strstr(e, "memory") || strstr(e, "thread") || strstr(e, "Resource temporarily unavailable");
+		say(out, outlen, limits ? "could not be decoded within the limits this site sets for images"
+		                        : "is damaged or incomplete: it could not be decoded");
 		return;
 	}
 	long long upright_w = swap ? h : w, upright_h = swap ? w : h;

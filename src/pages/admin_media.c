@@ -158,7 +158,6 @@ void admin_media_from_post(struct req *r, struct media_form *mf, int process)
 			continue; /* a row holds one file; a preview stores nothing */
 		take_upload(r, mf, row, u);
 	}
-	int leads = 0;
 	for (int i = 0; i < mf->n; i++) {
 		struct media_row *row = &mf->rows[i];
 		if (row->att.media_id == 0 || row->removed)
@@ -177,10 +176,8 @@ void admin_media_from_post(struct req *r, struct media_form *mf, int process)
 			row_error(mf, row, "needs a title");
 		if (!image && row->att.is_lead)
 			row_error(mf, row, "is a document: only an image can be the lead image");
-		leads += row->att.is_lead;
 	}
 	qsort(mf->rows, (size_t)mf->n, sizeof mf->rows[0], by_position);
-	(void)leads; /* one radio group: at most one */
 }
 
 static const char *size_text(struct req *r, long long bytes)
