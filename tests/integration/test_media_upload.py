@@ -359,14 +359,15 @@ class Upload(unittest.TestCase):
 
 
 class Limits(unittest.TestCase):
-    """A site with small limits: a 1 MB file limit, and a decoder allowed 1 MB more memory than it starts with."""
+    """A site with small limits: 1 MB a file, 2 MB a form, and a decoder allowed 1 MB more memory than it
+    starts with."""
 
     @classmethod
     def setUpClass(cls):
         cls.site = Site(users=[PUBLISHER], env={"PRESSROOM_CONFIG": "/nonexistent"})
         conf = os.path.join(cls.site.dir, "pressroom.conf")
         with open(conf, "w") as f:
-            f.write("media_file_limit = 1M\nmedia_decoder_memory = 1M\n")
+            f.write("media_file_limit = 1M\nmedia_request_limit = 2M\nmedia_decoder_memory = 1M\n")
         cls.site.env["PRESSROOM_CONFIG"] = conf
         cls.site.__enter__()
 
@@ -383,6 +384,16 @@ class Limits(unittest.TestCase):
         self.assertIn("is larger than the 1 MB a file may be", error_text(body))
         self.assertIn('value="Kept title"', body)
         self.assertIn("Kept teaser", body)
+        self.assertEqual(os.listdir(os.path.join(self.site.dir, "media", "tmp")), [])
+
+    def test_a_form_over_the_request_limit_is_413_with_its_text_kept(self):
+        c = signed_in(self.site)
+        form = dict(statement("Too much at once"), action="save", media_1_alt="x", media_2_alt="y", media_3_alt="z")
+        files = {f"media_{i}_file": (f"{i}.jpg", os.urandom(900 * 1024), "image/jpeg") for i in (1, 2, 3)}
+        status, _, body = post_form(c, "/admin/new", form, files)
+        self.assertEqual(status, 413)
+        self.assertIn("the form with its files is larger than the 2 MB this site takes at once", error_text(body))
+        self.assertIn('value="Too much at once"', body)
         self.assertEqual(os.listdir(os.path.join(self.site.dir, "media", "tmp")), [])
 
     def test_a_decoder_over_its_memory_limit_costs_only_the_decoder(self):
