@@ -55,7 +55,8 @@ static const char *clean_name(struct req *r, const char *name)
 	const char *slash = strrchr(name, '/'), *back = strrchr(name, '\\');
 	if (back > slash)
 		slash = back;
-	char *s = arena_strndup(r->arena, slash ? slash + 1 : name, 200);
+	const char *base = slash ? slash + 1 : name;
+	char *s = arena_strndup(r->arena, base, strnlen(base, 200)); /* at most 200 bytes; a cut character is cleaned */
 	valid_clean_utf8(s);
 	for (char *p = s; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7F)
