@@ -150,7 +150,8 @@ static int transfer_one(const char *sha, long long bytes, void *ctx)
 		fprintf(stderr, "pressroom: media file %s %s\n", src, missing ? "is missing" : "is corrupt");
 		return -1;
 	}
-	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+	/* Made with the first file: a site without media gets no empty folder beside its backups. */
+	if ((mkdir(t->to, 0750) != 0 && errno != EEXIST) || (mkdir(dir, 0750) != 0 && errno != EEXIST)) {
 		fprintf(stderr, "pressroom: cannot make %s: %s\n", dir, strerror(errno));
 		return -1;
 	}
@@ -174,10 +175,6 @@ int media_backup_copy(const char *db_path, const char *backup)
 	char store[4096], to[4200];
 	store_of(db_path, store, sizeof store);
 	snprintf(to, sizeof to, "%s.media", backup);
-	if (mkdir(to, 0750) != 0 && errno != EEXIST) {
-		fprintf(stderr, "pressroom: cannot make %s: %s\n", to, strerror(errno));
-		return -1;
-	}
 	struct transfer t = {store, to, 0};
 	return each_file(backup, transfer_one, &t) == 0 ? 0 : -1;
 }
@@ -187,10 +184,6 @@ int media_backup_restore(const char *db_path, const char *backup)
 	char store[4096], from[4200];
 	store_of(db_path, store, sizeof store);
 	snprintf(from, sizeof from, "%s.media", backup);
-	if (mkdir(store, 0750) != 0 && errno != EEXIST) {
-		fprintf(stderr, "pressroom: cannot make %s: %s\n", store, strerror(errno));
-		return -1;
-	}
 	struct transfer t = {from, store, 0};
 	int rc = each_file(backup, transfer_one, &t);
 	if (rc == 0 && t.files)

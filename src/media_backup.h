@@ -8,7 +8,8 @@
 /* Every file the database names must be in the store, whole: prints each one missing or whose bytes no longer
  * hash to its name. 0 if all are sound, -1 otherwise. */
 int media_backup_check(const char *db_path);
-/* The files named by the database copy backup (just made) into backup.media/ (copies, each synced: a hard link
+/* The files named by the database copy backup (just made) into backup.media/ (made with the
+ * first file: none for a site without media; copies, each synced: a hard link
  * would share a later damage). 0, or -1 with a message. */
 int media_backup_copy(const char *db_path, const char *backup);
 /* Bring back into the store every file the backup names that the store lacks or holds damaged, from

@@ -53,6 +53,8 @@ static void decoder_child(const struct sandbox *s, int out, const char *path)
 	long long pixels = c ? c->media_max_pixels : 40000000;
 	/* libvips writes a large image's pixels to a temporary file: into the media folder's tmp. */
 	setenv("TMPDIR", media_tmp_dir(), 1);
+	/* No run-time code generation (liborc): the service runs with MemoryDenyWriteExecute=yes. */
+	setenv("VIPS_NOVECTOR", "1", 1);
 	if (media_decode_init() != 0) {
 		dprintf(out, "error could not be processed: the image library did not start\n");
 		_exit(1);
