@@ -9,7 +9,9 @@ import io
 import os
 import re
 import signal
+import sqlite3
 import struct
+import subprocess
 import unittest
 import zlib
 
@@ -408,6 +410,48 @@ class Limits(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(self.site.worker_pids(), before)
         self.assertEqual(self.site.query("SELECT count(*) FROM media"), [(0,)])
+
+
+class UnderTheUnit(unittest.TestCase):
+    """The installed server as pressroom.service runs it (unprivileged, no new privileges, the unit's system
+    call filter and MemoryDenyWriteExecute, through launch.py) behind docs/deploy.md's server block: a photo
+    is decoded and stored there too."""
+
+    @classmethod
+    def setUpClass(cls):
+        import deploy
+        if deploy.SANITIZED:
+            raise unittest.SkipTest("the unit forbids ptrace, which LeakSanitizer needs at exit")
+        cls.d = deploy.Deployment(config={"workers": "2"}, start=False, users=[PUBLISHER]).__enter__()
+        try:
+            subprocess.run(["chown", "-R", "nobody:nogroup", cls.d.data], check=True)
+            cls.d.listen_socket()
+            cls.d.start_nginx()
+            cls.d.start_app(inherit=True, unit=cls.d.units + "/pressroom.service", user="nobody")
+            cls.d.wait_ready()
+        except BaseException:
+            cls.d.__exit__(None, None, None)
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.d.__exit__(None, None, None)
+
+    def test_a_photo_is_decoded_and_stored_under_the_units_sandbox(self):
+        c = Client(self.d)
+        self.assertEqual(c.login(PUBLISHER[0], PUBLISHER[2])[0], 303)
+        c.request("/admin/new")
+        form = dict(statement("Under the unit"), action="save", media_1_alt="A photo")
+        status, _, body = post_form(c, "/admin/new", form, {"media_1_file": ("u.jpg", photo_with_gps(1000, 700),
+                                                                             "image/jpeg")})
+        self.assertEqual(status, 303, error_text(body) + self.d.log()[-3000:])
+        db = sqlite3.connect(self.d.db)
+        shas = [sha for (sha,) in db.execute("SELECT file FROM media_rendition")]
+        db.close()
+        self.assertEqual(len(shas), 2)
+        for sha in shas:
+            self.assertTrue(os.path.exists(os.path.join(self.d.data, "media", sha[:2], sha)))
+        self.assertNotIn("starting another", self.d.log())
 
 
 if __name__ == "__main__":
