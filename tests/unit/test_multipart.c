@@ -35,10 +35,12 @@ static void k_close(void *ctx, void *file, int keep)
 {
 	(void)ctx;
 	struct kept *k = file;
-	if (keep)
+	if (keep) {
 		k->kept = 1;
-	else
+	} else {
 		k->removed = 1;
+		buf_free(&k->bytes); /* as the real sink removes its file */
+	}
 }
 
 static struct arena a;
