@@ -107,6 +107,16 @@ static int save(VipsImage *img, const char *path, int jpeg)
 	return rc;
 }
 
+/* A decode that failed: out of memory (the child's address-space limit shows as a failed allocation or
+ * thread), or a damaged file (fail_on: a truncated or corrupt file fails rather than publish grey). */
+static void failed(char *out, size_t outlen)
+{
+	const char *e = vips_error_buffer();
+	int limits = strstr(e, "memory") || strstr(e, "thread") || strstr(e, "Resource temporarily unavailable");
+	say(out, outlen, limits ? "could not be decoded within the limits this site sets for images"
+	                        : "is damaged or incomplete: it could not be decoded");
+}
+
 void media_decode_image(const char *in, const char *prefix, long long max_pixels, char *out, size_t outlen)
 {
 	/* The header only: nothing is decoded yet, so a decompression bomb stops here. */
@@ -124,18 +134,7 @@ void media_decode_image(const char *in, const char *prefix, long long max_pixels
 		return;
 	}
 	int swap = vips_image_get_orientation_swap(head);
-	/* Every pixel, once, in order: a truncated or corrupt file fails here rather than publish grey. */
-	double avg;
-	int bad = vips_avg(head, &avg, NULL) != 0;
 	g_object_unref(head);
-	if (bad) {
-		/* Out of memory (the child's address-space limit) shows as a failed allocation or thread. */
-		const char *e = vips_error_buffer();
-		int limits = strstr(e, "memory") || strstr(e, "thread") || strstr(e, "Resource temporarily unavailable");
-		say(out, outlen, limits ? "could not be decoded within the limits this site sets for images"
-		                        : "is damaged or incomplete: it could not be decoded");
-		return;
-	}
 	long long upright_w = swap ? h : w, upright_h = swap ? w : h;
 	size_t used = (size_t)snprintf(out, outlen, "ok %lld %lld\n", upright_w, upright_h);
 	static const int widths[] = MEDIA_WIDTHS;
@@ -149,18 +148,20 @@ void media_decode_image(const char *in, const char *prefix, long long max_pixels
 		/* vips_thumbnail shrinks on load where it can and turns the image upright by its EXIF
 		 * orientation; the saves below write no metadata at all. */
 		VipsImage *thumb, *t;
-		if (vips_thumbnail(in, &thumb, want, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL) != 0) {
-			say(out, outlen, "could not be resized");
+		if (vips_thumbnail(in, &thumb, want, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "fail_on",
+		                   VIPS_FAIL_ON_TRUNCATED, NULL) != 0) {
+			failed(out, outlen);
 			return;
 		}
-		/* Into memory (at most 1600 pixels wide): the file is read once, in order, for both saves. */
+		/* Into memory (at most 1600 pixels wide): here the file is decoded, every pixel of it (shrunk as
+		 * it loads where the format allows), once for both saves. */
 		VipsImage *mem = vips_image_copy_memory(thumb);
 		g_object_unref(thumb);
 		t = mem ? bare(mem) : NULL;
 		if (mem)
 			g_object_unref(mem);
 		if (t == NULL) {
-			say(out, outlen, "could not be resized");
+			failed(out, outlen);
 			return;
 		}
 		for (int jpeg = 0; jpeg <= 1; jpeg++) {

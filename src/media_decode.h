@@ -11,8 +11,8 @@
 
 /* libvips, its modules and one thread: before the child's sandbox. Returns 0 or -1. */
 int media_decode_init(void);
-/* Decode the image at in (refused over max_pixels from its header, before any pixel is decoded), check
- * that every pixel decodes (a truncated or corrupt file fails), and write each width, upright (EXIF
+/* Decode the image at in (refused over max_pixels from its header, before any pixel is decoded; a
+ * truncated or corrupt file fails as it decodes), and write each width, upright (EXIF
  * orientation applied) and without any metadata, as <prefix>-<i>.webp and .jpeg (i: the width's index, so
  * that the worker knows every name the child may have written). Writes the result to out as text:
  * "ok W H\n" and a line "FORMAT I W H\n" per file, or "error MESSAGE\n". */
