@@ -379,3 +379,44 @@ SELECT im.item_id, im.position, m.kind, im.is_lead, im.alt, im.decorative, im.ca
   JOIN media m ON m.id = im.media_id
   JOIN media_rendition r ON r.media_id = im.media_id
   JOIN media_file f ON f.sha256 = r.file;
+-- ---- media uploads (0007_media.sql, issue 14; media_store.c) ----
+
+-- name: media_file_insert
+-- A stored file; the same bytes uploaded twice are one file. ?1 sha256, ?2 mime, ?3 bytes, ?4 width, ?5 height, ?6 now
+INSERT INTO media_file (sha256, mime, bytes, width, height, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+    ON CONFLICT (sha256) DO NOTHING;
+
+-- name: media_insert
+-- ?1 kind, ?2 the original's sha256, ?3 its file name as uploaded, ?4 user, ?5 now
+INSERT INTO media (kind, original, original_name, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5);
+
+-- name: media_rendition_insert
+-- ?1 media id, ?2 format, ?3 width, ?4 file
+INSERT INTO media_rendition (media_id, format, width, file) VALUES (?1, ?2, ?3, ?4);
+
+-- name: media_by_id
+-- An upload as the form shows it. ?1 id
+SELECT m.id, m.kind, m.original_name, f.mime, f.bytes, coalesce(f.width, 0), coalesce(f.height, 0)
+  FROM media m JOIN media_file f ON f.sha256 = m.original WHERE m.id = ?1;
+
+-- name: item_media_of_item
+-- The files an item carries now, in order. ?1 item id
+SELECT im.media_id, im.is_lead, im.alt, im.decorative, im.caption, im.credit, im.title
+  FROM item_media im WHERE im.item_id = ?1 ORDER BY im.position;
+
+-- name: item_media_clear
+DELETE FROM item_media WHERE item_id = ?1;
+
+-- name: item_media_insert
+-- ?1 item, ?2 position, ?3 media, ?4 is_lead, ?5 alt, ?6 decorative, ?7 caption, ?8 credit, ?9 title
+INSERT INTO item_media (item_id, position, media_id, is_lead, alt, decorative, caption, credit, title)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
+
+-- name: revision_media_copy
+-- A saved revision keeps the files its item carries at that moment. ?1 revision, ?2 item
+INSERT INTO revision_media (revision_id, position, media_id, is_lead, alt, decorative, caption, credit, title)
+SELECT ?1, position, media_id, is_lead, alt, decorative, caption, credit, title FROM item_media WHERE item_id = ?2;
+
+-- name: media_files_all
+-- Every stored file, for pressroom db check and backup.
+SELECT sha256, bytes FROM media_file ORDER BY sha256;

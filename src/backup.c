@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "media_backup.h"
 
 /* Run a one-column pragma and print its rows; returns 1 if the only row is "ok" (or there is none). */
 static int pragma_ok(sqlite3 *h, const char *sql, const char *what)
@@ -70,6 +71,9 @@ int backup_check(const char *db_path)
 		return -1;
 	int rc = check_handle(h, db_path);
 	sqlite3_close(h);
+	/* The media files the database names: present and whole. */
+	if (media_backup_check(db_path) != 0)
+		rc = -1;
 	return rc;
 }
 
@@ -144,7 +148,8 @@ static int make(const char *db_path, const char *file, int keep_others)
 	}
 	if ((keep_others ? unlink(tmp) : rename(tmp, file)) != 0 || sync_path(file, 1) != 0)
 		goto failed;
-	rc = 0;
+	/* And the media files that copy names, beside it in FILE.media/. */
+	rc = media_backup_copy(db_path, file);
 	goto out;
 failed:
 	perror("pressroom: backup");
@@ -178,7 +183,36 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Delete all but the newest keep of our backups in dir (the names sort by time). */
+/* Remove a backup's media folder, FILE.media/<2 hex>/<sha256>: two levels, files only. */
+static void remove_media(const char *backup)
+{
+	char top[4200];
+	snprintf(top, sizeof top, "%s.media", backup);
+	DIR *d = opendir(top);
+	if (d == NULL)
+		return;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		char sub[4500];
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", top, e->d_name);
+		DIR *s = opendir(sub);
+		for (struct dirent *f; s && (f = readdir(s)) != NULL;) {
+			char file[4800];
+			if (f->d_name[0] == '.')
+				continue;
+			snprintf(file, sizeof file, "%s/%s", sub, f->d_name);
+			unlink(file);
+		}
+		if (s)
+			closedir(s);
+		rmdir(sub);
+	}
+	closedir(d);
+	rmdir(top);
+}
+
+/* Delete all but the newest keep of our backups in dir (the names sort by time), with their media. */
 static int prune(const char *dir, int keep)
 {
 	DIR *d = opendir(dir);
@@ -212,6 +246,8 @@ static int prune(const char *dir, int keep)
 		if (rc == 0 && i + (size_t)keep < n && snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path &&
 		    unlink(path) != 0)
 			rc = -1;
+		else if (rc == 0 && i + (size_t)keep < n)
+			remove_media(path);
 		free(names[i]);
 	}
 	free(names);
@@ -256,6 +292,11 @@ int backup_restore(const char *db_path, const char *file)
 		goto out;
 	if (check_handle(src, file) != 0) {
 		fprintf(stderr, "pressroom: %s is not a sound backup; nothing was restored\n", file);
+		goto out;
+	}
+	/* The media files first: the store only grows, so the files are there before the rows that name them. */
+	if (media_backup_restore(db_path, file) != 0) {
+		fprintf(stderr, "pressroom: the media files of %s could not be restored; the database was not\n", file);
 		goto out;
 	}
 	if (open_db(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &dst) != 0 ||

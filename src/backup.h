@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-/* PRAGMA integrity_check and foreign_key_check, and the schema version. Prints what it finds; 0 if sound. */
+/* PRAGMA integrity_check and foreign_key_check, the schema version, and the media files (media_backup.h).
+ * Prints what it finds; 0 if sound. The backups below carry the media files too, in FILE.media/. */
 int backup_check(const char *db_path);
 /* Copy the live database to file with SQLite's online backup in one step: one read transaction, so the copy
  * is a consistent snapshot that the server's writes neither wait for nor restart. Into a temporary name

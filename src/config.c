@@ -33,6 +33,11 @@ void config_defaults(struct config *c)
 	c->health_allow[0] = "127.0.0.1";
 	c->health_allow[1] = "::1";
 	c->nhealth_allow = 2;
+	c->media_file_limit = 20L << 20;
+	c->media_request_limit = 60L << 20;
+	c->media_max_pixels = 40000000;
+	c->media_decoder_memory = 512L << 20;
+	c->media_decoder_seconds = 20;
 }
 
 /* "90", "90s", "15m", "2h", "1d" as seconds within [min, max]. */
@@ -76,7 +81,8 @@ static int parse_size(const char *v, long *out)
 	return 1;
 }
 
-enum kind { TEXT, PATH, ZONE, URL, WORKERS, SLOTS, SIZE, IDLE, LIFETIME, CACHE_AGE, CACHE_STALE, CLOCK, ADDRESSES };
+enum kind { TEXT, PATH, ZONE, URL, WORKERS, SLOTS, SIZE, IDLE, LIFETIME, CACHE_AGE, CACHE_STALE, CLOCK, ADDRESSES, PIXELS,
+           DECODER_SECONDS };
 
 static const struct {
 	const char *key;
@@ -106,6 +112,11 @@ static const struct {
 	{"cache_max_age", CACHE_AGE, offsetof(struct config, cache_max_age)},
 	{"cache_stale", CACHE_STALE, offsetof(struct config, cache_stale)},
 	{"health_allow", ADDRESSES, 0},
+	{"media_file_limit", SIZE, offsetof(struct config, media_file_limit)},
+	{"media_request_limit", SIZE, offsetof(struct config, media_request_limit)},
+	{"media_max_pixels", PIXELS, offsetof(struct config, media_max_pixels)},
+	{"media_decoder_memory", SIZE, offsetof(struct config, media_decoder_memory)},
+	{"media_decoder_seconds", DECODER_SECONDS, offsetof(struct config, media_decoder_seconds)},
 };
 enum { NKEYS = sizeof keys / sizeof keys[0] };
 _Static_assert((int)NKEYS <= (int)CONFIG_MAX_KEYS, "struct config's line[] is too small");
@@ -184,6 +195,11 @@ static const char *apply(struct config *c, int k, char *value)
 		c->nclocks++;
 		return NULL;
 	}
+	case PIXELS:
+		return valid_positive(value, 1000000000, (long long *)field) ? NULL
+		                                                           : "must be a number of pixels from 1 to 1000000000";
+	case DECODER_SECONDS:
+		return parse_duration(value, 1, 600, (int *)field) ? NULL : "must be a duration from 1s to 10m";
 	case ADDRESSES: {
 		c->nhealth_allow = 0;
 		for (char *save = NULL, *a = strtok_r(value, ", ", &save); a; a = strtok_r(NULL, ", ", &save)) {

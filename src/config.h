@@ -25,6 +25,11 @@ struct config {
 	int session_idle, session_max, cache_max_age, cache_stale;  /* seconds */
 	const char *health_allow[CONFIG_MAX_ALLOW];  /* client addresses that may read /health */
 	int nhealth_allow;
+	/* Uploads (issue 14): one file, one form; images over max_pixels are refused from their header; the
+	 * decoder process may grow by decoder_memory bytes and run decoder_seconds of CPU. */
+	long media_file_limit, media_request_limit, media_decoder_memory;
+	long long media_max_pixels;
+	int media_decoder_seconds;
 	char *text;                  /* owns the strings above */
 	int line[CONFIG_MAX_KEYS];   /* the line each key was given on, 0 if not given (config_line) */
 };

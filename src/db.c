@@ -246,6 +246,16 @@ static int prepare(struct db *db, enum stmt s, char *err, size_t errlen)
 	return 0;
 }
 
+sqlite3_stmt *db_prepare_raw(sqlite3 *h, enum stmt s)
+{
+	size_t len;
+	const char *sql = sql_stmt_names[s] ? query_text(sql_stmt_names[s], &len) : NULL;
+	sqlite3_stmt *st = NULL;
+	if (sql == NULL || sqlite3_prepare_v2(h, sql, (int)len, &st, NULL) != SQLITE_OK)
+		return NULL;
+	return st;
+}
+
 sqlite3_stmt *db_stmt(struct db *db, enum stmt s)
 {
 	if (db->stmts[s] == NULL) {

@@ -34,6 +34,9 @@ int db_optimize(struct db *db, char *err, size_t errlen);
 /* The prepared statement for s, reset and with no bindings. Owned by the connection: do not finalize.
  * NULL if it cannot be prepared (logged). */
 sqlite3_stmt *db_stmt(struct db *db, enum stmt s);
+/* A named statement of sql/queries.sql prepared on a bare connection (backup.c's, which open backups as
+ * they are, without db_open's WAL): the caller finalizes it. NULL if it does not prepare. */
+sqlite3_stmt *db_prepare_raw(sqlite3 *h, enum stmt s);
 /* db_stmt for a statement that reads one page of a list, its ?1 (how many rows) and ?2 (how many to skip)
  * bound. NULL as db_stmt. */
 sqlite3_stmt *db_page_stmt(struct db *db, enum stmt s, int limit, long long offset);

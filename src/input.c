@@ -306,3 +306,58 @@ const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 	buf_free(&b);
 	return s;
 }
+
+/* ---- the statement form's file rows ---- */
+
+static const char *const media_field_names[MF__MAX] = {
+	[MF_ID] = "id", [MF_POSITION] = "position", [MF_ALT] = "alt", [MF_CAPTION] = "caption",
+	[MF_CREDIT] = "credit", [MF_TITLE] = "title", [MF_DECORATIVE] = "decorative", [MF_REMOVE] = "remove",
+};
+
+int input_media_name(const char *name, int *row, enum media_field *field)
+{
+	if (strncmp(name, "media_", 6) != 0)
+		return 0;
+	const char *p = name + 6;
+	int n = 0, digits = 0;
+	while (*p >= '0' && *p <= '9' && digits < 3)
+		n = n * 10 + (*p++ - '0'), digits++;
+	if (digits == 0 || *p != '_' || n < 1 || n > INPUT_MEDIA_ROWS)
+		return 0;
+	for (int f = 0; f < MF__MAX; f++)
+		if (strcmp(p + 1, media_field_names[f]) == 0) {
+			*row = n;
+			*field = (enum media_field)f;
+			return 1;
+		}
+	return 0;
+}
+
+void input_media_check(struct arena *a, enum media_field f, const char *raw, struct input *out)
+{
+	*out = (struct input){.set = 1, .s = raw};
+	switch (f) {
+	case MF_ID:
+	case MF_POSITION:
+		check_text(a, raw, out, 20, 0);
+		if (out->error == NULL && out->s[0] && !valid_positive(out->s, f == MF_ID ? VALID_ID_MAX : 999, &out->i))
+			out->error = f == MF_ID ? "does not name an upload" : "must be a number from 1 to 999";
+		break;
+	case MF_ALT:
+		check_text(a, raw, out, 500, 0);
+		break;
+	case MF_CAPTION:
+		check_text(a, raw, out, 1000, 0);
+		break;
+	case MF_CREDIT:
+	case MF_TITLE:
+		check_text(a, raw, out, 300, 0);
+		break;
+	case MF_DECORATIVE:
+	case MF_REMOVE:
+		out->i = strcmp(raw, "1") == 0;
+		break;
+	case MF__MAX:
+		break;
+	}
+}

@@ -83,4 +83,14 @@ int input_check(struct arena *a, enum key k, const char *raw, struct input *out)
  * spelling to it, so each page has one URL and a cache one key. Allocated in a. */
 const char *input_query_string(struct arena *a, const struct input in[KEY__MAX]);
 
+/* The statement form's files (issue 14): rows of fields named "media_<n>_<field>", n from 1 to
+ * INPUT_MEDIA_ROWS, and "media_lead" (the row of the lead image) and "media_form" (the form has the rows).
+ * The gate passes them through (they are no key of the table above); admin_media.c reads them with these. */
+enum media_field { MF_ID, MF_POSITION, MF_ALT, MF_CAPTION, MF_CREDIT, MF_TITLE, MF_DECORATIVE, MF_REMOVE, MF__MAX };
+enum { INPUT_MEDIA_ROWS = 12 };
+/* 1 with *row and *field if name is a row's field ("media_3_alt"), else 0. */
+int input_media_name(const char *name, int *row, enum media_field *field);
+/* Check a row field's value as a form field is checked: always fills *out; out->error when it fails. */
+void input_media_check(struct arena *a, enum media_field f, const char *raw, struct input *out);
+
 #endif

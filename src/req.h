@@ -12,6 +12,7 @@
 
 struct db;
 struct site;
+struct media_upload;
 
 enum method {
 	METHOD_GET = 1u << 0,
@@ -68,6 +69,10 @@ struct req {
 	const char *body_in;      /* a POST body read by the worker (NUL-terminated), or NULL */
 	struct kv *form;          /* its decoded pairs, parsed by the gate */
 	size_t nform;
+	struct media_upload *uploads; /* a multipart form's files (media_upload.h), with r->form its text */
+	size_t nuploads;
+	int multipart;            /* the body was multipart/form-data, read by media_upload_read */
+	int upload_too_large;     /* a file or the whole form was over its limit: the page answers 413 */
 
 	int cacheable;            /* a public GET or HEAD: validators and Cache-Control apply (set by the gate) */
 

@@ -40,9 +40,10 @@ const struct route route_table[PAGE__MAX] = {
 	                      KEYBIT(KEY_USERNAME) | KEYBIT(KEY_PASSWORD), ROUTE_NOSTORE, SEG_NONE, NULL},
 	[PAGE_ADMIN_LOGOUT] = {"/admin/logout", page_admin_logout, METHOD_POST, 0, ADMIN, SEG_NONE, NULL},
 	[PAGE_ADMIN_LIST] = {"/admin", page_admin_list, READ, KEYBIT(KEY_PAGE), ADMIN, SEG_NONE, NULL},
-	[PAGE_ADMIN_NEW] = {"/admin/new", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS, ADMIN, SEG_NONE, NULL},
+	[PAGE_ADMIN_NEW] = {"/admin/new", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS, ADMIN | ROUTE_FILES,
+	                    SEG_NONE, NULL},
 	[PAGE_ADMIN_ITEM] = {"/admin/items/*", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS | KEYBIT(KEY_DONE),
-	                     ADMIN, SEG_ID, NULL},
+	                     ADMIN | ROUTE_FILES, SEG_ID, NULL},
 	[PAGE_ADMIN_WITHDRAW] = {"/admin/items/*/withdraw", page_admin_withdraw, METHOD_POST, KEYBIT(KEY_NOTE),
 	                         ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
 	[PAGE_ADMIN_SENDBACK] = {"/admin/items/*/sendback", page_admin_sendback, METHOD_POST, KEYBIT(KEY_COMMENT),
@@ -230,6 +231,8 @@ static const char *form_csrf(struct req *r)
 
 static int form_body(struct req *r)
 {
+	if (r->multipart)
+		return 0; /* read and split by media_upload_read, for a ROUTE_FILES route only (serve.c) */
 	const char *type = r->body_type ? r->body_type : "";
 	const char *want = "application/x-www-form-urlencoded";
 	size_t n = strlen(want);

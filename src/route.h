@@ -43,6 +43,7 @@ enum route_flag {
 	ROUTE_LOGIN = 1u << 0,     /* needs a live session: GET goes to the sign-in page, POST gets 403 */
 	ROUTE_PUBLISHER = 1u << 1, /* and the publisher role */
 	ROUTE_NOSTORE = 1u << 2,   /* Cache-Control: no-store (every ROUTE_LOGIN route has it too) */
+	ROUTE_FILES = 1u << 3,     /* takes multipart/form-data with files too (media_upload.c) */
 };
 
 /* What a route's '*' segment must hold. route_dispatch checks it before the handler runs and hands the

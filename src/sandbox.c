@@ -116,9 +116,11 @@ static int add_path(int ruleset, const char *path, unsigned long long access)
 	return rc;
 }
 
-/* Files: read and write the data folder; read templates, message catalogues, zone files and /proc (sanitizer reports). No TCP
- * bind or connect, no signals or abstract sockets beyond the worker, where the kernel can forbid them. */
-static int restrict_files(const struct sandbox *s, char *err, size_t errlen)
+/* Files: read and write the data folder; read templates, message catalogues, zone files and /proc (sanitizer
+ * reports). No TCP
+ * bind or connect, no signals or abstract sockets beyond the worker, where the kernel can forbid them.
+ * The media decoder (rw_only set) gets that one folder, read and write, and nothing else. */
+static int restrict_files(const struct sandbox *s, const char *rw_only, char *err, size_t errlen)
 {
 	int abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
 	if (abi < 0) {
@@ -159,10 +161,11 @@ static int restrict_files(const struct sandbox *s, char *err, size_t errlen)
 	}
 	const unsigned long long data = all & ~(unsigned long long)LANDLOCK_ACCESS_FS_EXECUTE;
 	int rc = -1;
-	if (add_path(ruleset, s->data_dir, data) != 0 || add_path(ruleset, s->templates, read) != 0 ||
-	    add_path(ruleset, "/usr/share/zoneinfo", read) != 0 || add_path(ruleset, "/proc", read) != 0 ||
-	    /* gettext opens a language's catalogue on its first use in the worker */
-	    (s->locales && add_path(ruleset, s->locales, read) != 0)) {
+	if (rw_only ? add_path(ruleset, rw_only, data) != 0
+	            : add_path(ruleset, s->data_dir, data) != 0 || add_path(ruleset, s->templates, read) != 0 ||
+	                  add_path(ruleset, "/usr/share/zoneinfo", read) != 0 || add_path(ruleset, "/proc", read) != 0 ||
+	                  /* gettext opens a language's catalogue on its first use in the worker */
+	                  (s->locales && add_path(ruleset, s->locales, read) != 0)) {
 		snprintf(err, errlen, "landlock_add_rule: %s", strerror(errno));
 		goto out;
 	}
@@ -272,12 +275,29 @@ int sandbox_enter(const struct sandbox *s, char *err, size_t errlen)
 		snprintf(err, errlen, "PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
 		return -1;
 	}
-	if (restrict_files(s, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
+	if (restrict_files(s, NULL, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
 		return -1;
 	/* If the supervisor dies, finish and leave rather than linger on the socket (cleared by setuid, so
 	 * set after it). */
 	prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
 	if (getppid() == 1)
 		raise(SIGTERM);
+	return restrict_calls(err, errlen);
+}
+
+int sandbox_drop_root(const struct sandbox *s, char *err, size_t errlen)
+{
+	return drop_root(s, err, errlen);
+}
+
+int sandbox_enter_decoder(const struct sandbox *s, const char *dir, char *err, size_t errlen)
+{
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+		snprintf(err, errlen, "PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
+		return -1;
+	}
+	/* The worker's call list: the decoder needs no call a worker lacks (no socket, no exec, no process). */
+	if (restrict_files(s, dir, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
+		return -1;
 	return restrict_calls(err, errlen);
 }

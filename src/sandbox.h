@@ -22,5 +22,11 @@ int sandbox_prepare(struct sandbox *s, const char *user, const char *db_path, co
 /* Enter the sandbox, for good: drop root (if root), restrict files (Landlock, where the kernel has it) and
  * system calls (seccomp). Returns 0, or -1 with a message in err (the worker must then exit). */
 int sandbox_enter(const struct sandbox *s, char *err, size_t errlen);
+/* Become the workers' user (when root); for the media broker, which forks the decoders. 0 or -1. */
+int sandbox_drop_root(const struct sandbox *s, char *err, size_t errlen);
+/* The media decoder's sandbox, tighter than a worker's: files only under dir (the media folder: its
+ * temporary files and the store), no TCP, the worker's system calls (no exec, no process, no socket). The
+ * caller sets the resource limits first. 0, or -1 with a message. */
+int sandbox_enter_decoder(const struct sandbox *s, const char *dir, char *err, size_t errlen);
 
 #endif

@@ -32,6 +32,9 @@
 #include "auth.h"
 #include "cmd_site.h"
 #include "config.h"
+#include "media_broker.h"
+#include "media_type.h"
+#include "media_upload.h"
 
 enum { MAX_WORKERS = 64, GRACE_SECONDS = 20 };
 
@@ -162,6 +165,31 @@ static int read_body(FCGX_Request *fr, struct req *r, long body_limit, const cha
 	return 0;
 }
 
+static int fcgi_read(void *ctx, char *buf, int n)
+{
+	return FCGX_GetStr(buf, n, ctx);
+}
+
+/* A multipart form with files, for a route that takes them: streamed to temporary files, never held whole.
+ * 0 if the body is not one (read_body reads it, and the gate refuses the type), else done: 0 or a status. */
+static int read_files(FCGX_Request *fr, struct req *r, int *status, const char **why)
+{
+	const char *arg;
+	const struct route *rt = route_match(r->path, &arg);
+	if (rt == NULL || !(rt->flags & ROUTE_FILES) || r->body_type == NULL ||
+	    strncasecmp(r->body_type, "multipart/form-data", 19) != 0)
+		return 0;
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	long long len = 0;
+	if (cl == NULL || !valid_positive(cl, 1LL << 40, &len)) {
+		*why = "The request's length is malformed.";
+		*status = 400;
+		return 1;
+	}
+	*status = media_upload_read(r, len, fcgi_read, fr->in, why);
+	return 1;
+}
+
 static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 {
 	const char *why = "";
@@ -181,7 +209,7 @@ static void handle(FCGX_Request *fr, struct req *r, long body_limit)
 	/* Before any answer, error pages too (the worker kept the last request's language); from the URI as
 	 * sent when it did not parse: a language tag needs no decoding. */
 	route_language(r, r->path ? r->path : FCGX_GetParam("REQUEST_URI", fr->envp));
-	if (status == 0 && r->method == METHOD_POST)
+	if (status == 0 && r->method == METHOD_POST && !read_files(fr, r, &status, &why))
 		status = read_body(fr, r, body_limit, &why);
 	if (r->site == NULL) {
 		resp_error(r, 503, "The site is starting or its database cannot be read. Please try again shortly.");
@@ -220,7 +248,7 @@ static int worker_main(const struct serve_options *o)
 	/* Prepare every statement now: this reads the schema, so SQLite has opened the database, its -wal and
 	 * -shm files while we may still open them; then give up everything a worker does not need. */
 	if (slots_open(o->db_path, slot_sizes, err, sizeof err) != 0 || db_check_statements(db, err, sizeof err) != 0 ||
-	    sandbox_enter(&sandbox, err, sizeof err) != 0) {
+	    media_broker_start(&sandbox, err, sizeof err) != 0 || sandbox_enter(&sandbox, err, sizeof err) != 0) {
 		log_error("worker cannot start: %s", err);
 		db_close(db);
 		return 1;
@@ -276,6 +304,7 @@ static int worker_main(const struct serve_options *o)
 		r.site = site_get(db);
 
 		handle(&fr, &r, o->body_limit);
+		media_upload_cleanup(&r);
 		resp_finish(&r);
 		db_read_end(db);
 		buf_reset(&wire);
@@ -289,6 +318,10 @@ static int worker_main(const struct serve_options *o)
 			FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
 		arena_reset(&arena);
+		if (!media_broker_alive()) {
+			log_warn("worker %d leaves: its media broker is gone; the supervisor starts another", (int)getpid());
+			break;
+		}
 		/* Keep a worker's memory flat: a huge page's buffers are not kept for the next request. */
 		if (r.body.cap > (1u << 20)) {
 			buf_free(&r.body);
@@ -389,6 +422,12 @@ int serve_run(const struct serve_options *o)
 	/* Before the fork, so every worker has it; a worker reads a catalogue when it first needs it. */
 	if (o->locales && i18n_init(o->locales) == 0)
 		sandbox.locales = o->locales;
+	/* Before the fork and the sandbox: the media folders, and libmagic's database (which a worker's
+	 * Landlock would not let it read later). */
+	if (media_dirs_init(sandbox.data_dir, sandbox.uid, sandbox.gid, err, sizeof err) != 0 || media_type_init(err, sizeof err) != 0) {
+		log_error("%s", err);
+		return 1;
+	}
 	/* Before the fork: libsodium picks its implementations once for every worker. */
 	if (auth_init() != 0) {
 		log_error("cannot initialise libsodium");

@@ -13,7 +13,7 @@
   <ul>{{#ERROR}}<li><a href="#{{FIELD}}">{{LABEL}} {{MESSAGE}}</a></li>{{/ERROR}}</ul>
 </div>
 {{/FORM_ERRORS}}
-<form class="item-form" method="post" action="{{FORM_ACTION}}">
+<form class="item-form" method="post" action="{{FORM_ACTION}}" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset{{#READONLY}} disabled{{/READONLY}}>
   <legend class="visually-hidden">Statement</legend>
@@ -53,6 +53,27 @@
   {{#NOTE_FIELD}}<p class="field"><label for="note">Change note <span class="hint">(required: shown on the public page as "Updated")</span></label>
   <input id="note" name="note" type="text" maxlength="500" value="{{NOTE}}"{{#NOTE_ERROR}} aria-invalid="true"{{/NOTE_ERROR}}>
   {{#NOTE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}</p>{{/NOTE_FIELD}}
+  <fieldset class="media-files">
+  <legend>Photos and documents</legend>
+  <input type="hidden" name="media_form" value="1">
+  <p class="hint">JPEG, PNG or WebP images and PDF documents. Every image needs alt text unless it is decorative; a document needs a title. The order sets where each appears.</p>
+  {{#MEDIA_ROW}}<div class="media-row" id="media_{{N}}">
+    {{#MEDIA_EXISTING}}<input type="hidden" name="media_{{N}}_id" value="{{ID}}"><p class="media-name">{{KIND}}: {{NAME}} <span class="hint">({{SIZE}})</span> <label><input type="checkbox" name="media_{{N}}_remove" value="1"> remove</label></p>{{/MEDIA_EXISTING}}
+    {{#MEDIA_NEW}}<p class="field"><label for="media_{{N}}_file">Add a file</label> <input id="media_{{N}}_file" name="media_{{N}}_file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf"></p>{{/MEDIA_NEW}}
+    {{#MEDIA_ERROR}}<span class="field-error" id="media_{{N}}-error">{{MESSAGE}}</span>{{/MEDIA_ERROR}}
+    <div class="field-row">
+      <p class="field"><label for="media_{{N}}_position">Order</label> <input id="media_{{N}}_position" name="media_{{N}}_position" type="number" min="1" max="999" value="{{POSITION}}"></p>
+      <p class="field"><label><input type="radio" name="media_lead" value="{{N}}"{{#LEAD}} checked{{/LEAD}}> lead image</label></p>
+      <p class="field"><label><input type="checkbox" name="media_{{N}}_decorative" value="1"{{#DECORATIVE}} checked{{/DECORATIVE}}> decorative (no alt text)</label></p>
+    </div>
+    <p class="field"><label for="media_{{N}}_alt">Alt text <span class="hint">(images: what it shows)</span></label> <input id="media_{{N}}_alt" name="media_{{N}}_alt" type="text" maxlength="500" value="{{ALT}}"></p>
+    <div class="field-row">
+      <p class="field"><label for="media_{{N}}_caption">Caption</label> <input id="media_{{N}}_caption" name="media_{{N}}_caption" type="text" maxlength="1000" value="{{CAPTION}}"></p>
+      <p class="field"><label for="media_{{N}}_credit">Credit</label> <input id="media_{{N}}_credit" name="media_{{N}}_credit" type="text" maxlength="300" value="{{CREDIT}}"></p>
+      <p class="field"><label for="media_{{N}}_title">Title <span class="hint">(documents)</span></label> <input id="media_{{N}}_title" name="media_{{N}}_title" type="text" maxlength="300" value="{{TITLE}}"></p>
+    </div>
+  </div>{{/MEDIA_ROW}}
+  </fieldset>
   <p class="buttons">
     <button type="submit" name="action" value="preview" class="secondary">Preview</button>
     {{#CAN_SAVE}}<button type="submit" name="action" value="save" class="secondary">{{SAVE_LABEL}}</button>{{/CAN_SAVE}}

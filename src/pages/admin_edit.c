@@ -25,6 +25,7 @@
 #include "../valid.h"
 #include "../view.h"
 #include "admin_form.h"
+#include "admin_media.h"
 #include "pages.h"
 
 /* The form as typed (or as stored), and what is wrong with it. */
@@ -35,6 +36,7 @@ struct form {
 	int nerr;
 	const char *general_error;      /* a message above the form not tied to a field */
 	long long published_at;
+	struct media_form media;        /* the files (admin_media.c) */
 };
 
 static const enum key fields[] = {KEY_KIND, KEY_ITEM_TYPE, KEY_TITLE, KEY_DATE, KEY_TIME, KEY_ZONE,
@@ -126,6 +128,7 @@ static void form_from_item(struct req *r, struct form *f, const struct admin_ite
 {
 	memset(f, 0, sizeof *f);
 	f->item = a;
+	admin_media_from_item(r, a ? a->it.id : 0, &f->media);
 	if (a == NULL) {
 		f->v[KEY_KIND] = "release";
 		f->v[KEY_ITEM_TYPE] = "statement";
@@ -302,8 +305,9 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		tpl_set(s, "SHARE_URL", share_url);
 		tpl_set(s, "EXPIRES", when);
 	}
+	struct tpl_dict *box = NULL;
 	if (f->nerr || f->general_error) {
-		struct tpl_dict *box = tpl_section(d, "FORM_ERRORS");
+		box = tpl_section(d, "FORM_ERRORS");
 		if (f->general_error) {
 			struct tpl_dict *e = tpl_section(box, "ERROR");
 			tpl_set(e, "FIELD", "title");
@@ -347,6 +351,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 	tpl_set(d, "TEASER", f->v[KEY_TEASER]);
 	tpl_set(d, "BODY", f->v[KEY_BODY]);
 	tpl_set(d, "SIGNATURE", f->v[KEY_SIGNATURE]);
+	admin_media_fill(r, d, box, &f->media);
 
 	int editable = may_edit(r, a);
 	int publisher = r->user.role == ROLE_PUBLISHER;
@@ -470,7 +475,11 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 		what = "edit-published";
 		snprintf(detail, sizeof detail, "note: %.120s", note);
 	}
-	if (store_revision(r->db, r->now, r->user.id, id, what, note) != 0 || audit_log(r, what, id, "%s", detail) != 0)
+	struct media_attach *files;
+	int nfiles = admin_media_list(r, &f->media, &files);
+	if (store_revision(r->db, r->now, r->user.id, id, what, note) != 0 ||
+	    media_store_set_item(r->db, id, db_last_id(r->db), files, nfiles, f->media.present) != 0 ||
+	    audit_log(r, what, id, "%s", detail) != 0)
 		goto fail;
 	if (db_commit(r->db) != 0)
 		return -1;
@@ -504,6 +513,7 @@ void page_admin_edit(struct req *r)
 	if (action == ACTION_EDIT) {
 		f.nerr = 0;
 		memset(f.err, 0, sizeof f.err);
+		admin_media_from_item(r, a ? a->it.id : 0, &f.media); /* a preview carries no files */
 		render_form(r, &f, 200, NULL, 0);
 		return;
 	}
@@ -525,9 +535,15 @@ void page_admin_edit(struct req *r)
 		resp_error(r, 409, "Only a draft can be submitted for review.");
 		return;
 	}
+	/* The files: new ones typed, decoded and stored now, so a form shown again keeps them. A post
+	 * without the files section (the preview's) keeps the item's. */
+	admin_media_from_post(r, &f.media, action != ACTION_PREVIEW);
+	if (!f.media.present)
+		admin_media_from_item(r, a ? a->it.id : 0, &f.media);
+	f.nerr += f.media.nerr;
 	validate(r, &f, action);
-	if (f.nerr) {
-		render_form(r, &f, 422, NULL, 0);
+	if (f.nerr || f.media.too_large) {
+		render_form(r, &f, f.media.too_large ? 413 : 422, NULL, 0);
 		return;
 	}
 	if (action == ACTION_PREVIEW) {

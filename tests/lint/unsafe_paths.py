@@ -30,7 +30,11 @@ RULES = [
      "statements are prepared once in db.c from sql/queries.sql"),
     (r"\bsqlite3_\w+", None, "pages never touch SQLite: the store modules (item, store, share, audit, "
      "search_store) take (db, arena, now) and return plain structs"),
-    (r"\b(printf|puts|fputs|fwrite|write)\s*\(", {"src/main.c", "src/log.c", "src/user.c", "src/backup.c"},
+    # The media files write uploads and renditions to files of the media folder, and the decoder's result to
+    # its broker: file and pipe writes, never the response.
+    (r"\b(printf|puts|fputs|fwrite|write)\s*\(", {"src/main.c", "src/log.c", "src/user.c", "src/backup.c",
+                                                  "src/media_upload.c", "src/media_broker.c", "src/media_decode.c",
+                                                  "src/media_backup.c"},
      "output goes through resp_ and tpl_, messages through log_ (only the command line prints)"),
     (r"\btpl_set_rendered_markup\b", {"src/markup.c", "src/tpl.h", "src/tpl_ctemplate.cc"},
      "only cmark output may bypass escaping"),
