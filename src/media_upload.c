@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "config.h"
 #include "log.h"
 #include "media_multipart.h"
@@ -75,6 +76,14 @@ static void *sink_open(void *ctx, const struct mp_part *part)
 	return t;
 }
 
+/* Without a session: every file part is read and dropped, none is written. */
+static void *sink_drop(void *ctx, const struct mp_part *part)
+{
+	(void)ctx;
+	(void)part;
+	return NULL;
+}
+
 static int sink_write(void *ctx, void *file, const char *data, size_t n)
 {
 	struct tmp_file *t = file;
@@ -116,13 +125,17 @@ int media_upload_read(struct req *r, long long length, int (*read)(void *ctx, ch
 	}
 	long long request_limit = c ? c->media_request_limit : 60LL << 20;
 	int over = length > request_limit;
+	/* Files are stored only for a signed-in officer: an anonymous flood of uploads costs reading, never
+	 * disk or decoding. Without a session the typed text is still kept, so an officer whose session
+	 * expired loses no words (the files are chosen again after signing in). */
+	int anonymous = auth_session(r) != 1;
 	/* Over the request limit, nginx still let the body through (it allows a little more): read it, keep
 	 * the typed text, drop every file, so the officer loses nothing typed. */
 	struct mp_limits lim = {
 		.text_max = (size_t)(c ? c->body_limit : 1L << 20),
-		.file_max = over ? 0 : (size_t)(c ? c->media_file_limit : 20L << 20),
+		.file_max = over || anonymous ? 0 : (size_t)(c ? c->media_file_limit : 20L << 20),
 	};
-	struct mp_sink sink = {sink_open, sink_write, sink_close, r};
+	struct mp_sink sink = {anonymous ? sink_drop : sink_open, sink_write, sink_close, r};
 	struct mp *p = mp_new(r->arena, boundary, &lim, &sink);
 	enum { CHUNK = 64 * 1024 };
 	char *chunk = malloc(CHUNK);
@@ -161,7 +174,8 @@ int media_upload_read(struct req *r, long long length, int (*read)(void *ctx, ch
 		struct tmp_file *t = parts[i].file;
 		struct media_upload *u = &r->uploads[r->nuploads++];
 		*u = (struct media_upload){parts[i].name, parts[i].filename, t && t->kept ? t->path : NULL,
-		                           (long long)parts[i].size, parts[i].too_large || (over && parts[i].size > 0)};
+		                           (long long)parts[i].size,
+		                           !anonymous && (parts[i].too_large || (over && parts[i].size > 0))};
 		if (u->too_large)
 			r->upload_too_large = 1;
 	}

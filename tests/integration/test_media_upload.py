@@ -4,6 +4,8 @@ what is not an image or a PDF (422 with the message by the field), a decompressi
 memory limit costing only the decoder (the worker answers the next request), the per-file limit (413 with the
 form kept), alt text, reorder and remove with revisions keeping their files, and the store's layout:
 <data>/media/<2 hex>/<sha256>, rows in media_file, media, media_rendition, item_media, revision_media."""
+import contextlib
+import ctypes
 import hashlib
 import io
 import os
@@ -139,6 +141,34 @@ def store_path(site, sha):
 def renditions(site, media_id):
     return site.query("SELECT format, width, file FROM media_rendition WHERE media_id = ? ORDER BY format, width",
                       (media_id,))
+
+
+@contextlib.contextmanager
+def created_in(folder):
+    """Counts the files created in folder while the block runs (inotify), so a temporary file that was written
+    and removed again is seen too."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+    assert fd >= 0, ctypes.get_errno()
+    IN_CREATE = 0x100
+    assert libc.inotify_add_watch(fd, folder.encode(), IN_CREATE) >= 0, ctypes.get_errno()
+    events = []
+
+    def count():
+        return len(events)
+    try:
+        yield count
+        while True:
+            try:
+                data = os.read(fd, 65536)
+            except BlockingIOError:
+                break
+            while data:
+                name_len = struct.unpack_from("iIII", data)[3]
+                events.append(data[:16 + name_len])
+                data = data[16 + name_len:]
+    finally:
+        os.close(fd)
 
 
 def error_text(body):
@@ -386,6 +416,21 @@ class Limits(unittest.TestCase):
         self.assertIn("is larger than the 1 MB a file may be", error_text(body))
         self.assertIn('value="Kept title"', body)
         self.assertIn("Kept teaser", body)
+        self.assertEqual(os.listdir(os.path.join(self.site.dir, "media", "tmp")), [])
+
+    def test_an_anonymous_upload_is_never_stored(self):
+        # Without a session the file parts are read and dropped, not written or weighed: a file over the limit
+        # is no 413 (that would mean it was taken in), the gate's refusal answers, and nothing reaches disk.
+        anonymous = Client(self.site)
+        anonymous.csrf = "0" * 64
+        form = dict(statement("Anonymous"), action="save", media_1_alt="x")
+        files = {"media_1_file": ("big.jpg", os.urandom(1536 * 1024), "image/jpeg")}
+        media_before = self.site.query("SELECT count(*) FROM media_file")
+        with created_in(os.path.join(self.site.dir, "media", "tmp")) as created:
+            status, _, _ = post_form(anonymous, "/admin/new", form, files)
+        self.assertEqual(status, 403)
+        self.assertEqual(created(), 0, "an anonymous upload was written to disk")
+        self.assertEqual(self.site.query("SELECT count(*) FROM media_file"), media_before)
         self.assertEqual(os.listdir(os.path.join(self.site.dir, "media", "tmp")), [])
 
     def test_a_form_over_the_request_limit_is_413_with_its_text_kept(self):
