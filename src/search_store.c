@@ -9,9 +9,26 @@
 #include "db.h"
 #include "log.h"
 
-int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
-                 const struct item_filter *f, int limit, long long offset, struct item **out)
+static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len);
+
+/* The estimate of search_total when the candidates ran out: the documents of the rarest term (from the
+ * counts the ranking keeps, so nothing is counted twice), never fewer than the candidates. */
+static long long estimate(struct db *db, const char *fts, const struct search_term *terms, int n)
 {
+	long long fewest = -1;
+	for (int i = 0; i < n; i++) {
+		sqlite3_int64 docs = docs_of(db, fts + terms[i].off, terms[i].len);
+		if (docs > 0 && (fewest < 0 || docs < fewest))
+			fewest = docs;
+	}
+	return fewest > SEARCH_CANDIDATES ? fewest : SEARCH_CANDIDATES;
+}
+
+int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
+                 const struct item_filter *f, int limit, long long offset, struct item **out,
+                 struct search_total *total)
+{
+	*total = (struct search_total){0};
 	struct item *items = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
 	*out = items;
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
@@ -26,9 +43,13 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 	sqlite3_bind_int64(st, 6, offset);
 	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
 	int got = 0, rc = 1;
-	while (got < limit && (rc = db_row(st)) == 1)
+	while (got < limit && (rc = db_row(st)) == 1) {
 		item_from_row(a, st, &items[got++]);
+		total->n = sqlite3_column_int64(st, 12);
+	}
 	sqlite3_reset(st);
+	if (rc >= 0 && total->n >= SEARCH_CANDIDATES)
+		*total = (struct search_total){.n = estimate(db, fts, terms, n), .about = 1};
 	return rc < 0 ? -1 : got;
 }
 

@@ -7,7 +7,7 @@
   <input id="q" type="search" name="q" value="{{QUERY}}" maxlength="256">
   <button type="submit">Search</button>
 </form>
-{{#SEARCHED}}<p class="search-note">Results for &ldquo;{{QUERY}}&rdquo;, best first; the newest {{CANDIDATES}} matches are ranked.</p>{{/SEARCHED}}
+{{#SEARCHED}}<p class="search-note">{{RESULT_COUNT}}{{#RANKED_ONLY}}; {{RANKED_NOTE}}{{/RANKED_ONLY}}</p>{{/SEARCHED}}
 <nav class="filters" aria-label="Filter messages">
   <ul>
     {{#TYPE_FILTER}}<li><a href="{{FILTER_URL}}"{{#FILTER_CURRENT}} aria-current="page"{{/FILTER_CURRENT}}>{{FILTER_LABEL}}</a></li>{{/TYPE_FILTER}}
@@ -27,8 +27,8 @@
 {{#NO_MESSAGES}}<p class="empty">No messages match.</p>{{/NO_MESSAGES}}
 {{#NO_RESULTS}}<p class="empty">No results. Try other or fewer words, or look through the archive below.</p>{{/NO_RESULTS}}
 {{#PAGER}}<nav class="pager" aria-label="Pages"><span class="pager-current">Page {{PAGE}}</span>{{/PAGER}}
-{{#PREV}}<a class="pager-prev" rel="prev" href="{{PREV_URL}}">&larr; Newer</a>{{/PREV}}
-{{#NEXT}}<a class="pager-next" rel="next" href="{{NEXT_URL}}">Older &rarr;</a>{{/NEXT}}
+{{#PREV}}<a class="pager-prev" rel="prev" href="{{PREV_URL}}">&larr; {{PREV_LABEL}}</a>{{/PREV}}
+{{#NEXT}}<a class="pager-next" rel="next" href="{{NEXT_URL}}">{{NEXT_LABEL}} &rarr;</a>{{/NEXT}}
 {{#PAGER}}</nav>{{/PAGER}}
 {{#ARCHIVE}}
 <nav class="archive" aria-labelledby="archive-title">
