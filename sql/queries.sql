@@ -258,11 +258,9 @@ SELECT created_at, expires_at FROM preview_link
 -- the title over the teaser over the body. Newest first among equals.
 -- search_rank is bm25 with the documents per term given (?8, search_rank.c), not counted on every query.
 -- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
--- The last column is how many candidates there are in all (at most ?7), for "N results".
 -- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates,
 -- ?8 documents per term (search_rank_bind)
-SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, '',
-       count(*) OVER ()
+SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
   FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0) AS score,
                search_in_title(item_fts) AS in_title
           FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
@@ -272,6 +270,18 @@ SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, 
   JOIN item i ON i.id = hits.id
  ORDER BY hits.in_title DESC, hits.score, i.published_at DESC, i.id DESC
  LIMIT ?5 OFFSET ?6;
+
+-- name: search_count
+-- How many public items match, counted up to ?5 (the candidates search_public ranks): the conditions of
+-- search_public's inner query, which a change there must keep in step. Run only when the results fill more
+-- than a page (search_store.c); 3M instructions for 1,000 matches where the window count(*) OVER () in
+-- search_public cost 15M (docs/performance.md).
+-- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 at most
+SELECT count(*)
+  FROM (SELECT 1 FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
+         WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
+           AND (?4 IS NULL OR c.kind = ?4)
+         LIMIT ?5);
 
 -- name: search_snippet
 -- ?1 FTS5 query, ?2 id: the best passage of one result, matches between \x01 and \x02. search_snippet is

@@ -11,9 +11,28 @@
 
 static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len);
 
-/* The estimate of search_total when the candidates ran out: the documents of the rarest term (from the
- * counts the ranking keeps, so nothing is counted twice), never fewer than the candidates. */
-static long long estimate(struct db *db, const char *fts, const struct search_term *terms, int n)
+/* The public matches of fts and f, counted up to SEARCH_CANDIDATES; -1 on error (logged). */
+static long long count_matches(struct db *db, const char *fts, const struct item_filter *f)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_COUNT);
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, fts);
+	sqlite3_bind_int64(st, 2, f->from);
+	sqlite3_bind_int64(st, 3, f->to);
+	if (f->kind)
+		db_bind_text(st, 4, f->kind);
+	sqlite3_bind_int(st, 5, SEARCH_CANDIDATES);
+	long long n = db_row(st) == 1 ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+/* search_total when the results fill more than one page. The documents per term are kept for the ranking
+ * already: one term in SEARCH_CANDIDATES documents or more has run out of candidates, and its count (drafts
+ * and withdrawn items too) is the estimate. Else the public matches are counted, up to the candidates. */
+static int total_of(struct db *db, const char *fts, const struct search_term *terms, int n,
+                    const struct item_filter *f, struct search_total *total)
 {
 	long long fewest = -1;
 	for (int i = 0; i < n; i++) {
@@ -21,7 +40,18 @@ static long long estimate(struct db *db, const char *fts, const struct search_te
 		if (docs > 0 && (fewest < 0 || docs < fewest))
 			fewest = docs;
 	}
-	return fewest > SEARCH_CANDIDATES ? fewest : SEARCH_CANDIDATES;
+	if (n == 1 && fewest >= SEARCH_CANDIDATES) {
+		*total = (struct search_total){.n = fewest, .about = 1};
+		return 0;
+	}
+	long long counted = count_matches(db, fts, f);
+	if (counted < 0)
+		return -1;
+	if (counted >= SEARCH_CANDIDATES)
+		*total = (struct search_total){.n = fewest > counted ? fewest : counted, .about = 1};
+	else
+		*total = (struct search_total){.n = counted};
+	return 0;
 }
 
 int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
@@ -43,14 +73,17 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 	sqlite3_bind_int64(st, 6, offset);
 	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
 	int got = 0, rc = 1;
-	while (got < limit && (rc = db_row(st)) == 1) {
+	while (got < limit && (rc = db_row(st)) == 1)
 		item_from_row(a, st, &items[got++]);
-		total->n = sqlite3_column_int64(st, 12);
-	}
 	sqlite3_reset(st);
-	if (rc >= 0 && total->n >= SEARCH_CANDIDATES)
-		*total = (struct search_total){.n = estimate(db, fts, terms, n), .about = 1};
-	return rc < 0 ? -1 : got;
+	if (rc < 0)
+		return -1;
+	/* Fewer than asked for: the last page, so the total is known without counting. */
+	if (got < limit)
+		*total = (struct search_total){.n = got ? offset + got : 0};
+	else if (total_of(db, fts, terms, n, f, total) != 0)
+		return -1;
+	return got;
 }
 
 const char *search_passage(struct db *db, struct arena *a, const char *fts, long long id)

@@ -148,6 +148,13 @@ class ResultsPage(unittest.TestCase):
         self.assertRegex(body, r'rel="prev" href="[^"]+">&larr; Previous</a>')
         self.assertNotIn("Newer", body)
 
+    def test_several_words_are_counted(self):
+        # More than a page of results for two words: counted (exactly, under the 1,000 candidates).
+        self.assertEqual(note(search("pelican census")), "25 results")
+        self.assertEqual(note(search("pelican census", page=2)), "25 results")
+        # Past the candidates, "About" the rarer word's documents.
+        self.assertEqual(note(search("walrus watch")), "About 1,005 results; the newest 1,000 matches are ranked")
+
     def test_one_result(self):
         self.assertEqual(note(search("torpedo")), "1 result")
 
