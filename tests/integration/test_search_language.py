@@ -175,5 +175,25 @@ class ResultsPage(unittest.TestCase):
         self.assertIn("&larr; Newer", body)
 
 
+class WritingByHand(unittest.TestCase):
+    """docs/search.md: a connection without the binary's tokenizer cannot write item; `db sql` can."""
+
+    def test_python_sqlite3_cannot_write_an_item_and_db_sql_can(self):
+        import sqlite3
+        con = sqlite3.connect(SITE.db)
+        try:
+            with self.assertRaisesRegex(sqlite3.OperationalError, "no such tokenizer: pressroom"):
+                con.execute("UPDATE item SET title = 'Flamingo day' WHERE slug = 'missile'")
+            self.assertEqual(con.execute("SELECT title FROM item WHERE slug = 'missile'").fetchall(),
+                             [("Test launch reported",)])  # reading is fine
+        finally:
+            con.close()
+        SITE.execute("UPDATE item SET title = 'Flamingo days' WHERE slug = 'missile'")
+        try:
+            self.assertEqual(titles(search("flamingo")), ["Flamingo days"])
+        finally:
+            SITE.execute("UPDATE item SET title = 'Test launch reported' WHERE slug = 'missile'")
+
+
 if __name__ == "__main__":
     harness.main()
