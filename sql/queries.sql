@@ -267,20 +267,34 @@ SELECT created_at, expires_at FROM preview_link
 
 -- name: search_public
 -- Rank only the newest ?7 matching public items (by id), so a word found in most of the archive costs the
--- same as a rare one; BM25 weights the title over the teaser over the body. Newest first among equals.
+-- same as a rare one; items whose title holds every term first (search_in_title), then BM25, which weights
+-- the title over the teaser over the body. Newest first among equals.
 -- search_rank is bm25 with the documents per term given (?8, search_rank.c), not counted on every query.
 -- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
 -- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates,
 -- ?8 documents per term (search_rank_bind), ?9 language or NULL (in the index too: 0010)
 SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
-  FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0) AS score
+  FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0) AS score,
+               search_in_title(item_fts) AS in_title
           FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
          WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
            AND (?4 IS NULL OR c.kind = ?4) AND (?9 IS NULL OR c.lang = ?9)
          ORDER BY f.rowid DESC LIMIT ?7) hits
   JOIN item i ON i.id = hits.id
- ORDER BY hits.score, i.published_at DESC, i.id DESC
+ ORDER BY hits.in_title DESC, hits.score, i.published_at DESC, i.id DESC
  LIMIT ?5 OFFSET ?6;
+
+-- name: search_count
+-- How many public items match, counted up to ?5 (the candidates search_public ranks): the conditions of
+-- search_public's inner query, which a change there must keep in step. Run only when the results fill more
+-- than a page (search_store.c); 3M instructions for 1,000 matches where the window count(*) OVER () in
+-- search_public cost 15M (docs/performance.md).
+-- ?1 FTS5 query, ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 at most, ?6 language or NULL
+SELECT count(*)
+  FROM (SELECT 1 FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
+         WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
+           AND (?4 IS NULL OR c.kind = ?4) AND (?6 IS NULL OR c.lang = ?6)
+         LIMIT ?5);
 
 -- name: search_snippet
 -- ?1 FTS5 query, ?2 id: the best passage of one result, matches between \x01 and \x02. search_snippet is

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "search_rank.h"
 #include "search_snippet.h"
+#include "search_tokenizer.h"
 #include "slug.h"
 #include "sql_files.h"
 #include "sql_stmts.h"
@@ -115,9 +116,11 @@ struct db *db_open(const char *path, int flags, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot register slugify: %s", sqlite3_errmsg(db->h));
 		goto fail;
 	}
-	/* Before any statement is prepared: search_public and search_snippet call them. */
+	/* Before any statement is prepared: search_public and search_snippet call them, and item_fts (its
+	 * triggers on item too) cannot be read or written without its tokenizer. */
 	fts5_api *fts5 = fts5_of(db->h);
-	if (search_rank_register(fts5) != SQLITE_OK || search_snippet_register(fts5) != SQLITE_OK) {
+	if (search_rank_register(fts5) != SQLITE_OK || search_snippet_register(fts5) != SQLITE_OK ||
+	    search_tokenizer_register(fts5) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot register the search functions: %s", sqlite3_errmsg(db->h));
 		goto fail;
 	}
@@ -189,6 +192,11 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 		log_info("applied migration %s", sql_migrations[i].name);
 	}
 	return 0;
+}
+
+int db_exec(struct db *db, const char *sql, char *err, size_t errlen)
+{
+	return exec(db, sql, err, errlen);
 }
 
 int db_optimize(struct db *db, char *err, size_t errlen)

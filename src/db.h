@@ -27,6 +27,9 @@ int db_latest_version(void);
 int db_migrate(struct db *db, char *err, size_t errlen);
 /* Load the demo content of sql/seed.sql in one transaction; refuses if the database holds items. */
 int db_seed(struct db *db, char *err, size_t errlen);
+/* Run an SQL script (one or more statements, no parameters): `pressroom db sql`, for the sysadmin and the
+ * tests. 0, or -1 with err set. */
+int db_exec(struct db *db, const char *sql, char *err, size_t errlen);
 /* Merge the full-text index into one segment (search_index_optimize). Safe while serving: readers go on,
  * a writer waits up to the busy timeout. 0, or -1 with err set. */
 int db_optimize(struct db *db, char *err, size_t errlen);

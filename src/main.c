@@ -41,7 +41,7 @@ static const char usage_text[] =
 	"usage: pressroom serve (--socket PATH | --listen HOST:PORT) [--db PATH] [--workers N] [--templates DIR]\n"
 	"                       [--body-limit BYTES] [--user NAME] [--config FILE]\n"
 	"       pressroom db (init | migrate | seed | check | optimize | backup FILE | backup DIR [--keep N] |\n"
-	"                    restore FILE) [--db PATH] [--config FILE]\n"
+	"                    restore FILE | sql) [--db PATH] [--config FILE]\n"
 	"       pressroom user (add NAME --role editor|publisher | passwd NAME | disable NAME | list) [--db PATH]\n"
 	"                      [--config FILE]\n"
 	"       pressroom site [show | set KEY VALUE | clocks [CITY=ZONE ...]] [--db PATH] [--config FILE]\n"
@@ -57,6 +57,7 @@ static const char usage_text[] =
 	"  db backup  copy the live database to FILE (safe while serving); into a folder DIR as\n"
 	"             pressroom-YYYYMMDD-HHMMSS.db (UTC), replacing none, keeping the newest N with --keep N\n"
 	"  db restore replace the database's content with a checked backup FILE\n"
+	"  db sql     run the SQL read from stdin, with the search index's tokenizer (the sqlite3 shell lacks it)\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"  site       show or set the site's name, tagline, zone, url, contacts and clock cities\n"
 	"\n"
@@ -278,10 +279,28 @@ static int cmd_config(int argc, char **argv)
 	return problems == 0 ? 0 : 1;
 }
 
+/* pressroom db sql: the SQL of stdin, run on a connection that has the search tokenizer, so that a write
+ * to item (whose triggers update item_fts) works where the sqlite3 shell's fails (docs/search.md). */
+static int db_sql_stdin(const char *path)
+{
+	struct buf sql = {0};
+	char chunk[4096], err[512];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		buf_append(&sql, chunk, n);
+	struct db *db = db_open(path, 0, err, sizeof err);
+	int rc = db ? db_exec(db, buf_str(&sql), err, sizeof err) : -1;
+	if (rc != 0)
+		fprintf(stderr, "pressroom: %s: %s\n", path, err);
+	db_close(db);
+	buf_free(&sql);
+	return rc == 0 ? 0 : 1;
+}
+
 static int cmd_db(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("db needs an action: init, migrate, seed, check, optimize, backup or restore");
+		return usage_error("db needs an action: init, migrate, seed, check, optimize, backup, restore or sql");
 	const char *action = argv[1];
 	int takes_file = strcmp(action, "backup") == 0 || strcmp(action, "restore") == 0;
 	if (takes_file && (argc < 3 || argv[2][0] == '-'))
@@ -305,8 +324,10 @@ static int cmd_db(int argc, char **argv)
 		return backup_restore(o.db_path, argv[2]) == 0 ? 0 : 1;
 	int create = strcmp(action, "init") == 0;
 	if (!create && strcmp(action, "migrate") != 0 && strcmp(action, "seed") != 0 &&
-	    strcmp(action, "optimize") != 0)
+	    strcmp(action, "optimize") != 0 && strcmp(action, "sql") != 0)
 		return usage_error("unknown db action %s", action);
+	if (strcmp(action, "sql") == 0)
+		return db_sql_stdin(o.db_path);
 
 	char err[512];
 	struct db *db = db_open(o.db_path, create ? DB_CREATE : 0, err, sizeof err);

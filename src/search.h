@@ -7,21 +7,25 @@
 #include "buf.h"
 
 enum {
-	SEARCH_MAX_TERMS = 12,   /* more words add nothing but work */
+	SEARCH_MAX_TERMS = 12,   /* words in all: more add nothing but work; so also at most 12 terms */
 	SEARCH_MAX_TERM = 64,    /* bytes in one word */
 	SEARCH_CANDIDATES = 1000 /* matches ranked per query: see docs/search.md */
 };
 
-/* Where one term of a query stands in its text: the quoted phrase, quotes included, itself a valid query. */
+/* Where one term of a query stands in its text: the quoted word or phrase, quotes included, itself a valid
+ * query. */
 struct search_term {
 	size_t off, len;
 };
 
-/* Build an FTS5 query from free text: every run of letters and digits (any script) becomes a quoted term,
- * and the terms are ANDed. Operators, quotes, parentheses and stars typed by the visitor are separators,
- * so the result is always valid FTS5 syntax. If terms is not NULL (room for SEARCH_MAX_TERMS), each term's
- * place in out is written there, in query order (the ranking counts documents per term: search_rank.h).
- * Returns the number of terms (0: nothing to search for). */
+/* Build an FTS5 query from free text: every run of letters and digits (any script) is a word; the words
+ * between a pair of quote marks (" or « » „ “ ”) become one quoted phrase ("joint statement": those words
+ * in that order), every other word its own quoted term, and the terms are ANDed. A quote mark without a
+ * partner is dropped. Operators, parentheses and stars typed by the visitor are separators, and only
+ * letters and digits ever stand inside the quotes, so the result is always valid FTS5 syntax. If terms is
+ * not NULL (room for SEARCH_MAX_TERMS), each term's place in out is written there, in query order (the
+ * ranking counts documents per term: search_rank.h). Returns the number of terms (0: nothing to search
+ * for). */
 int search_fts_query(const char *text, struct buf *out, struct search_term *terms);
 
 /* The markers that search_snippet() puts around a matched term (control characters never stored in text). */

@@ -92,9 +92,37 @@ static void search_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
 	sqlite3_result_double(ctx, -1.0 * score);
 }
 
+/* ---- search_in_title(): whether the title holds every term, which ranks an item above all that do not ---- */
+
+/* search_in_title(fts): 1 if every phrase of the query occurs in the row's first column (the title), else
+ * 0. A phrase's instances come in column order, so its first one says it; FTS5 has read them already. Why:
+ * BM25 damps a match by the item's length, so a long statement titled "Joint statement ..." ranked behind
+ * every short item that said "statement" once in its body (docs/search.md). */
+static void search_in_title(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
+                            sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	int phrases = api->xPhraseCount(fts), all = phrases > 0;
+	for (int i = 0; all && i < phrases; i++) {
+		Fts5PhraseIter it;
+		int col = -1, off = -1;
+		int rc = api->xPhraseFirst(fts, i, &it, &col, &off);
+		if (rc != SQLITE_OK) {
+			sqlite3_result_error_code(ctx, rc);
+			return;
+		}
+		all = col == 0;
+	}
+	sqlite3_result_int(ctx, all);
+}
+
 int search_rank_register(fts5_api *fts5)
 {
 	if (fts5 == NULL)
 		return SQLITE_ERROR;
-	return fts5->xCreateFunction(fts5, "search_rank", NULL, search_rank, NULL);
+	int rc = fts5->xCreateFunction(fts5, "search_rank", NULL, search_rank, NULL);
+	if (rc == SQLITE_OK)
+		rc = fts5->xCreateFunction(fts5, "search_in_title", NULL, search_in_title, NULL);
+	return rc;
 }

@@ -10,5 +10,7 @@
  * statement is prepared): counts is what search_rank_bind (search_store.h) binds, then one weight per
  * column. Its value is bm25(fts, weight...)'s. Returns SQLITE_OK or an SQLite error code. */
 int search_rank_register(fts5_api *fts5);
+/* It adds search_in_title(fts) too: 1 when the row's title holds every term of the query, else 0; the
+ * search ranks those items first (docs/search.md). */
 
 #endif

@@ -9,9 +9,57 @@
 #include "db.h"
 #include "log.h"
 
-int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
-                 const struct item_filter *f, int limit, long long offset, struct item **out)
+static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len);
+
+/* The public matches of fts and f, counted up to SEARCH_CANDIDATES; -1 on error (logged). */
+static long long count_matches(struct db *db, const char *fts, const struct item_filter *f)
 {
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_COUNT);
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, fts);
+	sqlite3_bind_int64(st, 2, f->from);
+	sqlite3_bind_int64(st, 3, f->to);
+	if (f->kind)
+		db_bind_text(st, 4, f->kind);
+	sqlite3_bind_int(st, 5, SEARCH_CANDIDATES);
+	db_bind_text(st, 6, f->lang); /* NULL: every language */
+	long long n = db_row(st) == 1 ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+/* search_total when the results fill more than one page. The documents per term are kept for the ranking
+ * already: one term in SEARCH_CANDIDATES documents or more has run out of candidates, and its count (drafts
+ * and withdrawn items too) is the estimate. Else the public matches are counted, up to the candidates. */
+static int total_of(struct db *db, const char *fts, const struct search_term *terms, int n,
+                    const struct item_filter *f, struct search_total *total)
+{
+	long long fewest = -1;
+	for (int i = 0; i < n; i++) {
+		sqlite3_int64 docs = docs_of(db, fts + terms[i].off, terms[i].len);
+		if (docs > 0 && (fewest < 0 || docs < fewest))
+			fewest = docs;
+	}
+	if (n == 1 && fewest >= SEARCH_CANDIDATES) {
+		*total = (struct search_total){.n = fewest, .about = 1};
+		return 0;
+	}
+	long long counted = count_matches(db, fts, f);
+	if (counted < 0)
+		return -1;
+	if (counted >= SEARCH_CANDIDATES)
+		*total = (struct search_total){.n = fewest > counted ? fewest : counted, .about = 1};
+	else
+		*total = (struct search_total){.n = counted};
+	return 0;
+}
+
+int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
+                 const struct item_filter *f, int limit, long long offset, struct item **out,
+                 struct search_total *total)
+{
+	*total = (struct search_total){0};
 	struct item *items = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
 	*out = items;
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
@@ -30,7 +78,14 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 	while (got < limit && (rc = db_row(st)) == 1)
 		item_from_row(a, st, &items[got++]);
 	sqlite3_reset(st);
-	return rc < 0 ? -1 : got;
+	if (rc < 0)
+		return -1;
+	/* Fewer than asked for: the last page, so the total is known without counting. */
+	if (got < limit)
+		*total = (struct search_total){.n = got ? offset + got : 0};
+	else if (total_of(db, fts, terms, n, f, total) != 0)
+		return -1;
+	return got;
 }
 
 const char *search_passage(struct db *db, struct arena *a, const char *fts, long long id)

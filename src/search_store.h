@@ -17,11 +17,21 @@ struct db;
 int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts, const struct search_term *terms,
                      int n);
 
+/* How many results a search has in all. Exact (about 0) when fewer than SEARCH_CANDIDATES matched, all of
+ * them ranked; else only the newest SEARCH_CANDIDATES were ranked and n is an estimate (about 1): the
+ * documents of the index that hold the rarest term, drafts included, at least the candidates. Counting
+ * every match would cost what ranking them all would (docs/search.md). */
+struct search_total {
+	long long n;
+	int about;
+};
+
 /* The public items matching the FTS5 query fts (its n terms, from search_fts_query) and f, best first:
  * up to limit of them after skipping offset, among the SEARCH_CANDIDATES newest matches, in an array owned
- * by a (strings too; body and signature are ""). Returns the count, or -1 (logged). */
+ * by a (strings too; body and signature are ""), and *total. Returns the count, or -1 (logged). */
 int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
-                 const struct item_filter *f, int limit, long long offset, struct item **out);
+                 const struct item_filter *f, int limit, long long offset, struct item **out,
+                 struct search_total *total);
 /* The best passage of item id for fts, its matches between SEARCH_HIT_OPEN and SEARCH_HIT_CLOSE, owned
  * by a; NULL if there is none or on error. */
 const char *search_passage(struct db *db, struct arena *a, const char *fts, long long id);

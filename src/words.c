@@ -33,8 +33,6 @@ static const struct {
 	{"W_NO_RESULTS", I18N_NOOP("No results. Try other or fewer words, or look through the archive below.")},
 	{"W_PAGES", I18N_NOOP("Pages")},
 	{"W_PAGE", I18N_NOOP("Page")},
-	{"W_NEWER", I18N_NOOP("Newer")},
-	{"W_OLDER", I18N_NOOP("Older")},
 	{"W_ARCHIVE", I18N_NOOP("Archive")},
 	/* error.tpl */
 	{"W_BACK_TO_FRONT_PAGE", I18N_NOOP("Back to the front page")},

@@ -7,7 +7,8 @@
   <input id="q" type="search" name="q" value="{{QUERY}}" maxlength="256">
   {{#SEARCH_LANG}}<input type="hidden" name="lang" value="{{SEARCH_LANG_TAG}}">{{/SEARCH_LANG}}<button type="submit">{{W_SEARCH}}</button>
 </form>
-{{#SEARCHED}}<p class="search-note">{{SEARCH_NOTE}}</p>{{#SEARCH_ALL}}<p class="search-all"><a href="{{SEARCH_ALL_URL}}">{{SEARCH_ALL_TEXT}}</a></p>{{/SEARCH_ALL}}{{/SEARCHED}}
+{{#SEARCHED}}<p class="search-note">{{RESULT_COUNT}}{{#RANKED_ONLY}}; {{RANKED_NOTE}}{{/RANKED_ONLY}}</p>{{/SEARCHED}}
+{{#SEARCH_ALL}}<p class="search-all"><a href="{{SEARCH_ALL_URL}}">{{SEARCH_ALL_TEXT}}</a></p>{{/SEARCH_ALL}}
 <nav class="filters" aria-label="{{W_FILTER_MESSAGES}}">
   <ul>
     {{#TYPE_FILTER}}<li><a href="{{FILTER_URL}}"{{#FILTER_CURRENT}} aria-current="page"{{/FILTER_CURRENT}}>{{FILTER_LABEL}}</a></li>{{/TYPE_FILTER}}
@@ -28,8 +29,8 @@
 {{#NO_MESSAGES}}<p class="empty">{{W_NO_MESSAGES}}</p>{{/NO_MESSAGES}}
 {{#NO_RESULTS}}<p class="empty">{{W_NO_RESULTS}}</p>{{/NO_RESULTS}}
 {{#PAGER}}<nav class="pager" aria-label="{{W_PAGES}}"><span class="pager-current">{{W_PAGE}} {{PAGE}}</span>{{/PAGER}}
-{{#PREV}}<a class="pager-prev" rel="prev" href="{{PREV_URL}}">&larr; {{W_NEWER}}</a>{{/PREV}}
-{{#NEXT}}<a class="pager-next" rel="next" href="{{NEXT_URL}}">{{W_OLDER}} &rarr;</a>{{/NEXT}}
+{{#PREV}}<a class="pager-prev" rel="prev" href="{{PREV_URL}}">&larr; {{PREV_LABEL}}</a>{{/PREV}}
+{{#NEXT}}<a class="pager-next" rel="next" href="{{NEXT_URL}}">{{NEXT_LABEL}} &rarr;</a>{{/NEXT}}
 {{#PAGER}}</nav>{{/PAGER}}
 {{#ARCHIVE}}
 <nav class="archive" aria-labelledby="archive-title">

@@ -129,12 +129,13 @@ static void archive_nav(struct req *r, struct tpl_dict *d, const struct filter *
 	}
 }
 
-/* Search results for fts (its n terms): ranked, with a highlighted passage each. Returns the count, or -1. */
+/* Search results for fts (its n terms): ranked, with a highlighted passage each, and *total. Returns the
+ * count, or -1. */
 static int search(struct req *r, struct tpl_dict *d, const char *fts, const struct search_term *terms, int n_terms,
-                  const struct item_filter *f, long long offset)
+                  const struct item_filter *f, long long offset, struct search_total *total)
 {
 	struct item *items;
-	int n = search_items(r->db, r->arena, fts, terms, n_terms, f, PER_PAGE + 1, offset, &items);
+	int n = search_items(r->db, r->arena, fts, terms, n_terms, f, PER_PAGE + 1, offset, &items, total);
 	if (n < 0)
 		return -1;
 
@@ -162,6 +163,23 @@ static int search(struct req *r, struct tpl_dict *d, const char *fts, const stru
 	return n;
 }
 
+/* Above the results: how many there are ("1 result", "About 1,240 results") and, when the candidates ran
+ * out, that only the newest of them were ranked. Only when there is a result: "No results" says the rest. */
+static void search_summary(struct req *r, struct tpl_dict *d, const struct search_total *total)
+{
+	struct tpl_dict *s = tpl_section(d, "SEARCHED");
+	const char *count = view_number(r->arena, (unsigned long long)total->n);
+	if (total->about)
+		tpl_set(s, "RESULT_COUNT", arena_printf(r->arena, i18n_text("About %s results"), count));
+	else
+		tpl_set(s, "RESULT_COUNT", arena_printf(r->arena, i18n_plural("%s result", "%s results",
+		                                                              (unsigned long)total->n), count));
+	if (total->about)
+		tpl_set(tpl_section(s, "RANKED_ONLY"), "RANKED_NOTE",
+		        arena_printf(r->arena, i18n_text("the newest %s matches are ranked"),
+		                     view_number(r->arena, SEARCH_CANDIDATES)));
+}
+
 void page_messages(struct req *r)
 {
 	long long page = r->in[KEY_PAGE].set ? r->in[KEY_PAGE].i : 1;
@@ -182,6 +200,7 @@ void page_messages(struct req *r)
 	struct tpl_dict *d = NULL;
 	struct buf title = {0}, fts = {0};
 	struct search_term terms[SEARCH_MAX_TERMS];
+	struct search_total total = {0};
 
 	if (shown && site_language_index(r->site, shown) < 0) {
 		resp_error(r, 400, "This site has no messages in that language.");
@@ -214,7 +233,7 @@ void page_messages(struct req *r)
 			resp_error(r, 503, "The server is busy with other searches. Please try again in a few seconds.");
 			goto out;
 		}
-		n = search(r, d, buf_str(&fts), terms, n_terms, &f, (page - 1) * PER_PAGE);
+		n = search(r, d, buf_str(&fts), terms, n_terms, &f, (page - 1) * PER_PAGE, &total);
 		slots_give(SLOTS_SEARCH);
 	} else if ((n = item_list(r->db, r->arena, r->now, &f, PER_PAGE + 1, (page - 1) * PER_PAGE, &items)) > 0)
 		for (int i = 0; i < n && i < PER_PAGE; i++)
@@ -244,19 +263,15 @@ void page_messages(struct req *r)
 	struct head head = {.title = buf_str(&title), .path = searching ? NULL : messages_url(r, &canonical, page)};
 	layout_fill(r, d, &head);
 	tpl_set(d, "LIST_TITLE", buf_str(&title));
-	if (searching) {
-		char number[32];
-		struct tpl_dict *s = tpl_section(d, "SEARCHED");
-		tpl_set(s, "SEARCH_NOTE", arena_printf(r->arena, i18n_text("Results for “%s”, best first; the newest %s matches are ranked."),
-		                                        cur.q, i18n_number(SEARCH_CANDIDATES, number, sizeof number)));
-		if (shown) {
-			/* Searching in one language: say so, and offer them all. */
-			struct filter all = cur;
-			all.lang = "all";
-			struct tpl_dict *a = tpl_section(s, "SEARCH_ALL");
-			tpl_set(a, "SEARCH_ALL_TEXT", i18n_text("Search all languages"));
-			tpl_set(a, "SEARCH_ALL_URL", messages_url(r, &all, 1));
-		}
+	if (searching && n > 0)
+		search_summary(r, d, &total);
+	if (searching && shown) {
+		/* Searching in one language: offer them all, found or not. */
+		struct filter all = cur;
+		all.lang = "all";
+		struct tpl_dict *a = tpl_section(d, "SEARCH_ALL");
+		tpl_set(a, "SEARCH_ALL_TEXT", i18n_text("Search all languages"));
+		tpl_set(a, "SEARCH_ALL_URL", messages_url(r, &all, 1));
 	}
 	if (cur.lang) /* the search box keeps the language chosen */
 		tpl_set(tpl_section(d, "SEARCH_LANG"), "SEARCH_LANG_TAG", cur.lang);
@@ -282,10 +297,17 @@ void page_messages(struct req *r)
 		tpl_show(d, "PAGER");
 		tpl_set_int(d, "PAGE", page);
 	}
-	if (page > 1)
-		tpl_set(tpl_section(d, "PREV"), "PREV_URL", messages_url(r, &cur, page - 1));
-	if (n > PER_PAGE)
-		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", messages_url(r, &cur, page + 1));
+	/* A ranked list goes from better to worse, not from newer to older. */
+	if (page > 1) {
+		struct tpl_dict *p = tpl_section(d, "PREV");
+		tpl_set(p, "PREV_URL", messages_url(r, &cur, page - 1));
+		tpl_set(p, "PREV_LABEL", searching ? i18n_text("Previous") : i18n_text("Newer"));
+	}
+	if (n > PER_PAGE) {
+		struct tpl_dict *p = tpl_section(d, "NEXT");
+		tpl_set(p, "NEXT_URL", messages_url(r, &cur, page + 1));
+		tpl_set(p, "NEXT_LABEL", searching ? i18n_text("Next") : i18n_text("Older"));
+	}
 	resp_render(r, d, "messages.tpl");
 out:
 	buf_free(&title);

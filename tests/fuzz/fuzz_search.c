@@ -4,8 +4,9 @@
  * sql/queries.sql, through db_stmt) run it against an in-memory database made by the real migrations and
  * seed, with the app's tokenizer, plus a few items in other scripts.
  *
- * Properties: no memory error; the query is at most SEARCH_MAX_TERMS quoted terms of at most SEARCH_MAX_TERM
- * bytes without a quote inside, each where search_fts_query says; and SQLite never fails on it: every step
+ * Properties: no memory error; the query is quoted terms (a word, or a phrase of words the visitor quoted)
+ * of at most SEARCH_MAX_TERMS words in all, each of at most SEARCH_MAX_TERM bytes without a quote or space
+ * inside, each term where search_fts_query says; and SQLite never fails on it: every step
  * gives a row or the end, never an FTS5 syntax error nor a search_rank() refusal of the document counts
  * search_rank_bind gave (one per phrase FTS5 keeps), whatever was typed. And for every matching row,
  * search_rank() is bm25() and search_snippet() is snippet(), to the bit. */
@@ -103,18 +104,24 @@ static void check_query(const char *fts, int terms)
 		CHECK(fts[0] == '\0');
 		return;
 	}
-	/* "t1" "t2" ...: quoted terms, one space apart. */
+	/* "w1" "w2 w3" ...: quoted terms one space apart, each one word or a phrase of words one space apart,
+	 * no word empty, longer than SEARCH_MAX_TERM or holding a quote; SEARCH_MAX_TERMS words in all. */
 	const char *p = fts;
+	int words = 0;
 	for (int t = 0; t < terms; t++) {
 		if (t > 0)
 			CHECK(*p++ == ' ');
 		CHECK(*p++ == '"');
-		size_t len = strcspn(p, "\"");
-		CHECK(len >= 1 && len <= SEARCH_MAX_TERM);
-		p += len;
+		do {
+			size_t len = strcspn(p, "\" ");
+			CHECK(len >= 1 && len <= SEARCH_MAX_TERM);
+			p += len;
+			words++;
+		} while (*p == ' ' && p++);
 		CHECK(*p++ == '"');
 	}
 	CHECK(*p == '\0');
+	CHECK(words <= SEARCH_MAX_TERMS);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -300,6 +300,34 @@ def run(*args, **kw):
     return proc
 
 
+def sql_literal(value):
+    """value as an SQL literal."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, (int, float)):
+        return repr(int(value) if isinstance(value, bool) else value)
+    if isinstance(value, bytes):
+        return "X'" + value.hex() + "'"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def bind_literals(sql, params):
+    """sql with each ? outside a quoted string replaced by the next of params as a literal."""
+    if not params:
+        return sql
+    out, values, quote = [], iter(params), None
+    for ch in sql:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            out.append(sql_literal(next(values)))
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 class Site:
     """A private Pressroom: database, FastCGI workers and nginx, torn down on exit.
 
@@ -395,15 +423,10 @@ class Site:
         return proc
 
     def execute(self, sql, params=()):
-        con = sqlite3.connect(self.db)
-        try:
-            if params:
-                con.execute(sql, params)
-            else:
-                con.executescript(sql)
-            con.commit()
-        finally:
-            con.close()
+        """Run sql (a script, or one statement with ? parameters) through `pressroom db sql`: the search
+        index's tokenizer lives in the binary, and item's triggers write the index, so Python's sqlite3
+        cannot write item (docs/search.md)."""
+        self.check(run("db", "sql", "--db", self.db, input=bind_literals(sql, params)))
 
     def query(self, sql, params=()):
         con = sqlite3.connect(self.db)

@@ -111,7 +111,7 @@ class CommandLine(unittest.TestCase):
                               "serve needs exactly one of --socket PATH or --listen HOST:PORT")
         self.assertUsageError(run("serve", "--socket", "a", "--workers", "0"),
                               "--workers wants a number from 1 to 64, not 0")
-        self.assertUsageError(run("db"), "db needs an action: init, migrate, seed, check, optimize, backup or restore")
+        self.assertUsageError(run("db"), "db needs an action: init, migrate, seed, check, optimize, backup, restore or sql")
         self.assertUsageError(run("db", "drop"), "unknown db action drop")
         self.assertUsageError(run("db", "init", "--workers", "2"), "option --workers does not apply here")
         self.assertUsageError(run("db", "init", "extra"), "unexpected argument extra")

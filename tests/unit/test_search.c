@@ -1,8 +1,9 @@
 /* test_search.c: unit tests for search ranking and snippets (search_rank.c, search_snippet.c) and the terms
  * search_fts_query reports. A database file made by the real migrations through db.c, filled with a
  * generated corpus (varied term frequencies, columns, sentences, Cyrillic); search_rank() must score and
- * order as FTS5's bm25() does, also after another connection adds items, and search_snippet() must return
- * exactly what snippet() does. */
+ * order as FTS5's bm25() does (after the items whose title holds every term, as a column filter finds
+ * them), also after another connection adds items, and search_snippet() must return exactly what
+ * snippet() does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -184,11 +185,13 @@ static int bm25_order(const char *typed, int candidates, long long *ids)
 	sqlite3_stmt *st = NULL;
 	assert_int_equal(
 		sqlite3_prepare_v2(db_handle(db),
-	                           "SELECT i.id FROM (SELECT f.rowid AS id, bm25(item_fts, 10.0, 4.0, 1.0) AS score"
+	                           "SELECT i.id FROM (SELECT f.rowid AS id, bm25(item_fts, 10.0, 4.0, 1.0) AS score,"
+	                           "  f.rowid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH 'title : (' || ?1 || ')')"
+	                           "   AS in_title"
 	                           "  FROM item_fts f JOIN item c ON c.id = f.rowid"
 	                           " WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at <= ?2"
 	                           " ORDER BY f.rowid DESC LIMIT ?3) hits JOIN item i ON i.id = hits.id"
-	                           " ORDER BY hits.score, i.published_at DESC, i.id DESC",
+	                           " ORDER BY hits.in_title DESC, hits.score, i.published_at DESC, i.id DESC",
 	                           -1, &st, NULL),
 		SQLITE_OK);
 	sqlite3_bind_text(st, 1, buf_str(&q.fts), -1, SQLITE_TRANSIENT);
@@ -258,6 +261,26 @@ static void each_term_is_a_quoted_phrase_of_the_query(void **state)
 		assert_int_equal(q.terms[i].len, strlen(want[i]));
 		assert_memory_equal(buf_str(&q.fts) + q.terms[i].off, want[i], q.terms[i].len);
 	}
+	buf_free(&q.fts);
+}
+
+/* Quoted words are one phrase (typographic quotes too); a lone quote is dropped; 12 words in all. */
+static void quoted_words_make_a_phrase(void **state)
+{
+	(void)state;
+	struct query q;
+	query(&q, "\"Joint  statement\" korea \u00abсовместное, заявление\u00bb \u201cx\u201d \"\" \"lone");
+	assert_string_equal(buf_str(&q.fts), "\"Joint statement\" \"korea\" \"совместное заявление\" \"x\" \"lone\"");
+	assert_int_equal(q.n, 5);
+	const char *want[] = {"\"Joint statement\"", "\"korea\"", "\"совместное заявление\"", "\"x\"", "\"lone\""};
+	for (int i = 0; i < q.n; i++) {
+		assert_int_equal(q.terms[i].len, strlen(want[i]));
+		assert_memory_equal(buf_str(&q.fts) + q.terms[i].off, want[i], q.terms[i].len);
+	}
+	buf_free(&q.fts);
+	query(&q, "\"a b c d e f g h i j k l m n\" o");
+	assert_string_equal(buf_str(&q.fts), "\"a b c d e f g h i j k l\"");
+	assert_int_equal(q.n, 1);
 	buf_free(&q.fts);
 }
 
@@ -386,6 +409,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_term_is_a_quoted_phrase_of_the_query),
+		cmocka_unit_test(quoted_words_make_a_phrase),
 		cmocka_unit_test(rank_scores_every_match_as_bm25_does),
 		cmocka_unit_test(search_orders_results_as_bm25_does),
 		cmocka_unit_test(a_word_in_no_document_finds_nothing),
