@@ -227,9 +227,20 @@ INSERT INTO revision (item_id, user_id, at, action, status, kind, type, title, t
 SELECT id, ?2, ?3, ?4, status, kind, type, title, teaser, body, signature, published_at, ?5 FROM item WHERE id = ?1;
 
 -- name: revisions_of_item
-SELECT r.at, coalesce(u.name, ''), r.action, r.status, r.note
+SELECT r.at, coalesce(u.name, ''), r.action, r.status, r.note, r.id
   FROM revision r LEFT JOIN user u ON u.id = r.user_id
  WHERE r.item_id = ?1 ORDER BY r.id DESC LIMIT 50;
+
+-- name: item_version
+-- The version an officer's form was loaded from: the item's newest revision (0 before its first).
+SELECT coalesce(max(id), 0) FROM revision WHERE item_id = ?1;
+
+-- name: revision_by_id
+-- One revision of item ?1, whole. ?2 the revision
+SELECT r.id, r.at, coalesce(u.name, ''), r.action, r.status, r.title, r.teaser, r.body, r.signature,
+       r.published_at, r.note, r.kind, r.type
+  FROM revision r LEFT JOIN user u ON u.id = r.user_id
+ WHERE r.item_id = ?1 AND r.id = ?2;
 
 -- name: item_status_by_id
 -- What the public URL of any item should answer: 200, 404 or 410.

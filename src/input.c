@@ -108,6 +108,17 @@ static int check_action(struct arena *a, const char *raw, struct input *out)
 	return 1;
 }
 
+/* 0 (an item without revisions yet) or a revision id; the text is kept for the form to carry again. */
+static int check_version(struct arena *a, const char *raw, struct input *out)
+{
+	if (strcmp(raw, "0") == 0)
+		out->i = 0;
+	else if (!valid_positive(raw, VALID_ID_MAX, &out->i))
+		return 0;
+	out->s = arena_strdup(a, raw);
+	return 1;
+}
+
 /* ---- form fields: always 1; out->error says what is wrong ---- */
 
 /* Text as typed, checked: valid UTF-8 (else cleaned, so it can be shown again), no control characters but
@@ -230,6 +241,7 @@ static const struct {
 	[KEY_ZONE] = {"zone", 1, check_zone},
 	[KEY_NOTE] = {"note", 1, check_note},
 	[KEY_COMMENT] = {"comment", 1, check_comment},
+	[KEY_VERSION] = {"version", 1, check_version},
 };
 
 const char *input_name(enum key k)

@@ -31,6 +31,7 @@ enum key {
 	KEY_ZONE,      /* the label of one of the site's clock cities */
 	KEY_NOTE,      /* the change note shown with "Updated" */
 	KEY_COMMENT,   /* a publisher's comment when sending a draft back */
+	KEY_VERSION,   /* the item version a form was loaded from (revision_store.h); malformed is a 400 */
 	KEY__MAX
 };
 

@@ -77,6 +77,7 @@ int store_revisions(struct db *db, struct arena *a, long long id, struct revisio
 			.action = db_text_col(a, st, 2),
 			.status = db_text_col(a, st, 3),
 			.note = db_text_col(a, st, 4),
+			.id = sqlite3_column_int64(st, 5),
 		};
 	}
 	*out = revs;

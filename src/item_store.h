@@ -46,6 +46,7 @@ int store_list(struct db *db, struct arena *a, int limit, long long offset, stru
 struct revision {
 	long long at;
 	const char *who, *action, *status, *note;
+	long long id;
 };
 /* The latest revisions of item id (at most 50), newest first, into an array owned by a. Count or -1. */
 int store_revisions(struct db *db, struct arena *a, long long id, struct revision **out);

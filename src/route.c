@@ -14,7 +14,7 @@
 #define ITEM_FIELDS                                                                                       \
 	(KEYBIT(KEY_ACTION) | KEYBIT(KEY_KIND) | KEYBIT(KEY_ITEM_TYPE) | KEYBIT(KEY_TITLE) | KEYBIT(KEY_TEASER) | \
 	 KEYBIT(KEY_BODY) | KEYBIT(KEY_SIGNATURE) | KEYBIT(KEY_DATE) | KEYBIT(KEY_TIME) | KEYBIT(KEY_ZONE) |     \
-	 KEYBIT(KEY_NOTE))
+	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION))
 #define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
 
 const struct route route_table[PAGE__MAX] = {
@@ -39,12 +39,14 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_ADMIN_NEW] = {"/admin/new", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS, ADMIN, SEG_NONE, NULL},
 	[PAGE_ADMIN_ITEM] = {"/admin/items/*", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS | KEYBIT(KEY_DONE),
 	                     ADMIN, SEG_ID, NULL},
-	[PAGE_ADMIN_WITHDRAW] = {"/admin/items/*/withdraw", page_admin_withdraw, METHOD_POST, KEYBIT(KEY_NOTE),
-	                         ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
-	[PAGE_ADMIN_SENDBACK] = {"/admin/items/*/sendback", page_admin_sendback, METHOD_POST, KEYBIT(KEY_COMMENT),
-	                         ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
-	[PAGE_ADMIN_SHARE] = {"/admin/items/*/share", page_admin_share, METHOD_POST, 0, ADMIN, SEG_ID, NULL},
-	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, 0, ADMIN, SEG_ID, NULL},
+	[PAGE_ADMIN_WITHDRAW] = {"/admin/items/*/withdraw", page_admin_withdraw, METHOD_POST, KEYBIT(KEY_NOTE)
+	                         | KEYBIT(KEY_VERSION), ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
+	[PAGE_ADMIN_SENDBACK] = {"/admin/items/*/sendback", page_admin_sendback, METHOD_POST, KEYBIT(KEY_COMMENT)
+	                         | KEYBIT(KEY_VERSION), ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
+	[PAGE_ADMIN_SHARE] = {"/admin/items/*/share", page_admin_share, METHOD_POST, KEYBIT(KEY_VERSION), ADMIN, SEG_ID,
+	                      NULL},
+	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, KEYBIT(KEY_VERSION), ADMIN,
+	                       SEG_ID, NULL},
 	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER, SEG_NONE,
 	                    NULL},
 };

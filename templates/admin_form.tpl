@@ -7,6 +7,12 @@
 {{#REVIEW_COMMENT}}<div class="notice review-comment"><p><strong>Sent back by the publisher:</strong></p><p>{{COMMENT}}</p></div>{{/REVIEW_COMMENT}}
 {{#WITHDRAWN}}<p class="notice">This item was withdrawn on {{WITHDRAWN_DATE}} and can no longer be edited.{{#WITHDRAWAL_NOTE}} Note: {{NOTE}}{{/WITHDRAWAL_NOTE}}</p>{{/WITHDRAWN}}
 {{#SHARED}}<div class="notice" role="status"><p>Anyone with this link can read the draft until {{EXPIRES}} (UTC), unless you revoke it. It is shown only now: copy it.</p><p><a class="share-link" href="{{SHARE_URL}}">{{SHARE_URL}}</a></p></div>{{/SHARED}}
+{{#CONFLICT}}<section class="conflict" role="alert" aria-labelledby="conflict-title">
+  <h2 id="conflict-title">Changed by {{WHO}} at <time datetime="{{AT_ISO}}">{{AT}}</time> since you opened it</h2>
+  <p>{{ADVICE}}</p>
+  <h3>{{DIFF_TITLE}}</h3>
+  {{>DIFF}}
+</section>{{/CONFLICT}}
 {{#FORM_ERRORS}}
 <div class="form-errors" role="alert" aria-labelledby="form-errors-title">
   <h2 id="form-errors-title">Nothing was saved: please correct</h2>
@@ -15,6 +21,7 @@
 {{/FORM_ERRORS}}
 <form class="item-form" method="post" action="{{FORM_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#VERSION_FIELD}}<input type="hidden" name="version" value="{{VERSION}}">{{/VERSION_FIELD}}
 <fieldset{{#READONLY}} disabled{{/READONLY}}>
   <legend class="visually-hidden">Statement</legend>
   <div class="field-row">
@@ -63,7 +70,7 @@
 </form>
 {{#SENDBACK_FORM}}
 <form class="side-form" method="post" action="{{ITEM_ADMIN_URL}}/sendback">
-  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
   <p class="field"><label for="comment">Send back to the author with a comment</label>
   <textarea id="comment" name="comment" rows="3" maxlength="2000" required></textarea></p>
   <p><button type="submit" class="secondary">Send back</button></p>
@@ -71,7 +78,7 @@
 {{/SENDBACK_FORM}}
 {{#WITHDRAW_FORM}}
 <form class="side-form danger" method="post" action="{{ITEM_ADMIN_URL}}/withdraw">
-  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
   <p class="field"><label for="withdraw-note">Withdraw: the public page will answer "withdrawn" with this note</label>
   <input id="withdraw-note" name="note" type="text" maxlength="500" required></p>
   <p><button type="submit" class="danger">Withdraw</button></p>
@@ -81,8 +88,8 @@
 <section class="share" aria-labelledby="share-title">
   <h2 id="share-title">Preview link for reviewers</h2>
   {{#ACTIVE_LINK}}<p>A link made {{CREATED}} is valid until {{EXPIRES}} (UTC).</p>{{/ACTIVE_LINK}}
-  <form method="post" action="{{ITEM_ADMIN_URL}}/share"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Make a preview link (valid 7 days)</button></form>
-  {{#CAN_REVOKE}}<form method="post" action="{{ITEM_ADMIN_URL}}/revoke"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Revoke every preview link</button></form>{{/CAN_REVOKE}}
+  <form method="post" action="{{ITEM_ADMIN_URL}}/share"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" class="secondary">Make a preview link (valid 7 days)</button></form>
+  {{#CAN_REVOKE}}<form method="post" action="{{ITEM_ADMIN_URL}}/revoke"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" class="secondary">Revoke every preview link</button></form>{{/CAN_REVOKE}}
 </section>
 {{/SHARE_BOX}}
 {{#HISTORY}}

@@ -3,7 +3,9 @@
  *   /admin/items/<id>/sendback  (publishers; field comment) a submitted draft goes back to its author
  *   /admin/items/<id>/share     a secret preview link for a draft, valid 7 days, shown once
  *   /admin/items/<id>/revoke    every preview link of the item stops working
- * Each change, its revision and its audit line are one transaction. */
+ * Each change, its revision and its audit line are one transaction. Each form carries version, the item's
+ * version its page showed: if the item changed since (another officer saved it or moved it on), nothing is
+ * done and the item page answers 409 with what changed (admin_form_show_conflict). */
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +17,7 @@
 #include "../resp.h"
 #include "../share.h"
 #include "../item_store.h"
+#include "../revision_store.h"
 #include "admin_form.h"
 #include "pages.h"
 
@@ -32,21 +35,52 @@ static void failed(struct req *r, long long id)
 	resp_error(r, 500, "The change could not be saved. Nothing was changed. The error has been logged.");
 }
 
+/* Begin the action's transaction, then check the page it came from was current. 1: go on inside the
+ * transaction; 0: rolled back and answered (409 with the change, or 500). */
+static int begin_current(struct req *r, const struct admin_item *a)
+{
+	if (db_begin(r->db) != 0) {
+		failed(r, a->it.id);
+		return 0;
+	}
+	if (!r->in[KEY_VERSION].set) /* a form from before versions were carried: nothing to compare */
+		return 1;
+	long long current = revision_latest(r->db, a->it.id);
+	if (current < 0) {
+		failed(r, a->it.id);
+		return 0;
+	}
+	if (current == r->in[KEY_VERSION].i)
+		return 1;
+	db_rollback(r->db);
+	admin_form_show_conflict(r, a, r->in[KEY_VERSION].i);
+	return 0;
+}
+
+/* Refuse inside the transaction: roll back and answer status with message. */
+static void refuse(struct req *r, int status, const char *message)
+{
+	db_rollback(r->db);
+	resp_error(r, status, message);
+}
+
 void page_admin_withdraw(struct req *r)
 {
 	struct admin_item a;
 	if (!admin_item_from_arg(r, &a))
 		return;
 	const struct input *note = &r->in[KEY_NOTE];
+	if (!begin_current(r, &a))
+		return;
 	if (strcmp(a.status, "published") != 0) {
-		resp_error(r, 409, "Only a published or scheduled item can be withdrawn.");
+		refuse(r, 409, "Only a published or scheduled item can be withdrawn.");
 		return;
 	}
 	if (!note->set || note->error || note->s[0] == '\0') {
-		resp_error(r, 400, "Say why the item is withdrawn: the note is shown to the public (one line).");
+		refuse(r, 400, "Say why the item is withdrawn: the note is shown to the public (one line).");
 		return;
 	}
-	if (db_begin(r->db) != 0 || store_withdraw(r->db, r->now, a.it.id, note->s) != 0 ||
+	if (store_withdraw(r->db, r->now, a.it.id, note->s) != 0 ||
 	    store_revision(r->db, r->now, r->user.id, a.it.id, "withdraw", note->s) != 0 ||
 	    audit_log(r, "withdraw", a.it.id, "note: %.200s", note->s) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
@@ -61,15 +95,17 @@ void page_admin_sendback(struct req *r)
 	if (!admin_item_from_arg(r, &a))
 		return;
 	const struct input *comment = &r->in[KEY_COMMENT];
+	if (!begin_current(r, &a))
+		return;
 	if (strcmp(a.status, "submitted") != 0) {
-		resp_error(r, 409, "Only an item submitted for review can be sent back.");
+		refuse(r, 409, "Only an item submitted for review can be sent back.");
 		return;
 	}
 	if (!comment->set || comment->error || comment->s[0] == '\0') {
-		resp_error(r, 400, "Write a comment for the author: it says what to change.");
+		refuse(r, 400, "Write a comment for the author: it says what to change.");
 		return;
 	}
-	if (db_begin(r->db) != 0 || store_set_status(r->db, r->now, r->user.id, a.it.id, "draft", comment->s) != 0 ||
+	if (store_set_status(r->db, r->now, r->user.id, a.it.id, "draft", comment->s) != 0 ||
 	    store_revision(r->db, r->now, r->user.id, a.it.id, "send-back", comment->s) != 0 ||
 	    audit_log(r, "send-back", a.it.id, "comment: %.200s", comment->s) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
@@ -83,8 +119,10 @@ void page_admin_share(struct req *r)
 	struct admin_item a;
 	if (!admin_item_from_arg(r, &a))
 		return;
+	if (!begin_current(r, &a))
+		return;
 	if (strcmp(a.status, "draft") != 0 && strcmp(a.status, "submitted") != 0) {
-		resp_error(r, 409, "Preview links are for drafts: this item is not one.");
+		refuse(r, 409, "Preview links are for drafts: this item is not one.");
 		return;
 	}
 	char token[AUTH_TOKEN_HEX + 1];
@@ -92,10 +130,6 @@ void page_admin_share(struct req *r)
 	auth_random_hex(token);
 	auth_token_hash(token, hash);
 	long long expires = (long long)r->now + PREVIEW_LIFETIME;
-	if (db_begin(r->db) != 0) {
-		failed(r, a.it.id);
-		return;
-	}
 	if (share_create(r->db, hash, a.it.id, r->user.id, r->now, expires) != 0 ||
 	    audit_log(r, "share", a.it.id, "preview link until %lld", expires) != 0 ||
 	    db_commit(r->db) != 0) {
@@ -112,10 +146,8 @@ void page_admin_revoke(struct req *r)
 	struct admin_item a;
 	if (!admin_item_from_arg(r, &a))
 		return;
-	if (db_begin(r->db) != 0) {
-		failed(r, a.it.id);
+	if (!begin_current(r, &a))
 		return;
-	}
 	if (share_revoke(r->db, a.it.id, r->now) != 0 || audit_log(r, "revoke", a.it.id, "every preview link") != 0 ||
 	    db_commit(r->db) != 0) {
 		failed(r, a.it.id);

@@ -7,7 +7,11 @@
  *   submit   save and submit for review;
  *   publish  (publishers) save and publish now, or schedule when the time is in the future.
  * Editors write and submit drafts; once submitted or published, only a publisher changes an item. A bad
- * field shows the form again (422) with every value as typed and the message beside the field. */
+ * field shows the form again (422) with every value as typed and the message beside the field.
+ * The form carries version, the item's version it was loaded from (revision_store.h): if the item has
+ * changed since, nothing is saved and the form comes back (409) with the officer's text, who changed it
+ * when, and that change word by word (admin_compare.c), carrying the new version so a save after merging
+ * by hand goes through. */
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +28,8 @@
 #include "../tpl.h"
 #include "../valid.h"
 #include "../view.h"
+#include "../revision_store.h"
+#include "admin_compare.h"
 #include "admin_form.h"
 #include "pages.h"
 
@@ -35,6 +41,9 @@ struct form {
 	int nerr;
 	const char *general_error;      /* a message above the form not tied to a field */
 	long long published_at;
+	long long version;              /* the item version the form is based on; -1: the post gave none */
+	int conflict;                   /* the item changed after version conflict_since: show what changed */
+	long long conflict_since;
 };
 
 static const enum key fields[] = {KEY_KIND, KEY_ITEM_TYPE, KEY_TITLE, KEY_DATE, KEY_TIME, KEY_ZONE,
@@ -126,6 +135,7 @@ static void form_from_item(struct req *r, struct form *f, const struct admin_ite
 {
 	memset(f, 0, sizeof *f);
 	f->item = a;
+	f->version = a ? revision_latest(r->db, a->it.id) : 0;
 	if (a == NULL) {
 		f->v[KEY_KIND] = "release";
 		f->v[KEY_ITEM_TYPE] = "statement";
@@ -145,6 +155,7 @@ static void form_from_post(struct req *r, struct form *f, const struct admin_ite
 {
 	memset(f, 0, sizeof *f);
 	f->item = a;
+	f->version = r->in[KEY_VERSION].set ? r->in[KEY_VERSION].i : -1;
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const struct input *in = &r->in[fields[i]];
 		f->v[fields[i]] = in->set ? in->s : "";
@@ -256,6 +267,36 @@ static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin
 		tpl_show(box, "CAN_REVOKE");
 }
 
+/* Who changed the item since version since, when, and what: that change word by word, or, when the form
+ * came from before the item's first revision, the officer's text against the saved one. */
+static void fill_conflict(struct req *r, struct tpl_dict *d, struct form *f, int from_form)
+{
+	const struct admin_item *a = f->item;
+	struct tpl_dict *c = tpl_section(d, "CONFLICT");
+	struct revision_full now, then;
+	if (revision_get(r->db, r->arena, a->it.id, f->version, &now) == 1) {
+		tpl_set(c, "WHO", now.who[0] ? now.who : "someone");
+		view_set_at(c, r->site->zone, (time_t)now.at, "%d.%m.%Y %H:%M");
+	} else {
+		tpl_set(c, "WHO", "someone");
+		tpl_set(c, "AT", "a time not recorded");
+	}
+	tpl_set(c, "ADVICE", from_form ? "Nothing was saved. Your text is kept in the form below; the other change "
+	                                 "is shown word by word: merge it into your text by hand, then save again."
+	                               : "Nothing was done. The item as it is now is shown below, and the change "
+	                                 "word by word: check it, then repeat the action if it is still right.");
+	struct compare_side mine = {f->v[KEY_TITLE], f->v[KEY_TEASER], f->v[KEY_BODY], f->v[KEY_SIGNATURE]};
+	struct compare_side saved = {a->it.title, a->it.teaser, a->it.body, a->it.signature};
+	if (f->conflict_since > 0 && revision_get(r->db, r->arena, a->it.id, f->conflict_since, &then) == 1) {
+		struct compare_side old = admin_compare_revision(&then);
+		tpl_set(c, "DIFF_TITLE", "What changed since you opened it");
+		admin_compare_fill(r, c, &old, &saved);
+	} else {
+		tpl_set(c, "DIFF_TITLE", "Your text compared with the saved one");
+		admin_compare_fill(r, c, &mine, &saved);
+	}
+}
+
 static void render_form(struct req *r, struct form *f, int status, const char *share_url, long long expires)
 {
 	const struct admin_item *a = f->item;
@@ -301,6 +342,12 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 		tpl_set(s, "SHARE_URL", share_url);
 		tpl_set(s, "EXPIRES", when);
+	}
+	if (f->conflict)
+		fill_conflict(r, d, f, status == 409 && r->in[KEY_ACTION].set);
+	if (a) {
+		tpl_set_int(d, "VERSION", f->version >= 0 ? f->version : revision_latest(r->db, a->it.id));
+		tpl_show(d, "VERSION_FIELD");
 	}
 	if (f->nerr || f->general_error) {
 		struct tpl_dict *box = tpl_section(d, "FORM_ERRORS");
@@ -382,6 +429,16 @@ void admin_form_show_item(struct req *r, const struct admin_item *a, const char 
 	render_form(r, &f, 200, share_url, expires);
 }
 
+void admin_form_show_conflict(struct req *r, const struct admin_item *a, long long since)
+{
+	struct form f;
+	form_from_item(r, &f, a);
+	f.conflict = 1;
+	f.conflict_since = since;
+	log_warn("%s %s: item %lld changed since version %lld: refused", r->method_name, r->path, a->it.id, since);
+	render_form(r, &f, 409, NULL, 0);
+}
+
 /* The page as the public will see it, built from the form; nothing is saved. */
 static void render_preview(struct req *r, struct form *f)
 {
@@ -411,6 +468,11 @@ static void render_preview(struct req *r, struct form *f)
 		tpl_set(h, "NAME", input_name(fields[i]));
 		tpl_set(h, "VALUE", f->v[fields[i]]);
 	}
+	if (f->version >= 0) { /* back to the form still based on the version it was loaded from */
+		struct tpl_dict *h = tpl_section(form, "HIDDEN");
+		tpl_set(h, "NAME", input_name(KEY_VERSION));
+		tpl_setf(h, "VALUE", "%lld", f->version);
+	}
 	if (view_item_full(r, d, &it) != 0)
 		resp_error(r, 500, "The preview could not be made. The error has been logged.");
 	else
@@ -425,7 +487,8 @@ static const char *const status_after[ACTION__MAX] = {
 };
 
 /* Save the form in one transaction: the item, its new status, a revision and an audit line. Returns the
- * item's id, or -1 (rolled back, logged). */
+ * item's id, -1 (rolled back, logged), or -2 when the item has changed since the form's version (rolled
+ * back; f then carries the current version and what it conflicted with). */
 static long long save(struct req *r, struct form *f, enum action action, enum done *done)
 {
 	const struct admin_item *a = f->item;
@@ -440,6 +503,20 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 
 	if (db_begin(r->db) != 0)
 		return -1;
+	if (a && f->version >= 0) {
+		long long current = revision_latest(r->db, id);
+		if (current < 0)
+			goto fail;
+		if (current != f->version) {
+			db_rollback(r->db);
+			f->conflict = 1;
+			f->conflict_since = f->version;
+			f->version = current;
+			log_warn("%s %s: item %lld changed since version %lld: not saved", r->method_name, r->path, id,
+			         f->conflict_since);
+			return -2;
+		}
+	}
 	if (a == NULL)
 		id = store_create(r->db, r->now, r->user.id, &fields, status ? status : "draft");
 	else if (store_update(r->db, r->now, id, &fields, note) != 0)
@@ -536,6 +613,10 @@ void page_admin_edit(struct req *r)
 	}
 	enum done done;
 	long long id = save(r, &f, action, &done);
+	if (id == -2) {
+		render_form(r, &f, 409, NULL, 0);
+		return;
+	}
 	if (id < 0) {
 		f.general_error = "could not be saved: the database refused the change. Nothing was lost from this "
 		                  "form; try again.";

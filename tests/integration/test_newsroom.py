@@ -1,0 +1,194 @@
+"""test_newsroom.py: the newsroom's safety nets (issue 12) over real HTTP through nginx, with two officers'
+sessions at once: a stale form or a stale action never overwrites a newer change (409, the officer's text
+kept, who changed it and the change word by word), and the saves that follow a merge go through."""
+import html
+import html.parser
+import re
+import unittest
+
+import harness
+from harness import Client, Site
+
+ALICE = ("alice", "publisher", "correct horse battery")
+CAROL = ("carol", "publisher", "another publisher pw")
+BOB = ("bob", "editor", "editor password 1")
+SITE = None
+
+
+def setUpModule():
+    global SITE
+    SITE = Site(users=[ALICE, CAROL, BOB]).__enter__()
+
+
+def tearDownModule():
+    SITE.__exit__(None, None, None)
+
+
+def signed_in(who):
+    c = Client(SITE)
+    status, _, _ = c.login(who[0], who[2])
+    assert status == 303, status
+    return c
+
+
+class Forms(html.parser.HTMLParser):
+    """Every form of a page as a browser would send it: {action: {name: value}} (the first button's value
+    is not included; tests add the action they press)."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.forms, self.form, self.textarea, self.select = {}, None, None, None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.form = self.forms.setdefault(a.get("action"), {})
+        elif self.form is None:
+            return
+        elif tag == "input" and a.get("name") and a.get("type") != "submit":
+            self.form[a["name"]] = a.get("value") or ""
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.form[self.textarea] = ""
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "option" and self.select and ("selected" in a or self.select not in self.form):
+            self.form[self.select] = a.get("value")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+    def handle_data(self, data):
+        if self.textarea and self.form is not None:
+            self.form[self.textarea] += data.lstrip("\n") if not self.form[self.textarea] else data
+
+
+def page_forms(client, path):
+    status, _, body = client.request(path)
+    assert status == 200, (status, body[:500])
+    return Forms(body).forms
+
+
+def new_item(client, title, body, action="save"):
+    form = page_forms(client, "/admin/new")["/admin/new"]
+    form.update(title=title, body=body, teaser="Teaser.", action=action)
+    status, headers, text = client.post("/admin/new", form)
+    assert status == 303, (status, text[:2000])
+    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
+
+
+def stored(iid, column):
+    return SITE.query(f"SELECT {column} FROM item WHERE id = ?", (iid,))[0][0]
+
+
+class LostUpdates(unittest.TestCase):
+    def test_a_stale_save_keeps_the_text_names_the_change_and_a_merged_save_goes_through(self):
+        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        iid = new_item(alice, "Statement on the summit", "The embassy condemns the decision of the council.")
+        path = f"/admin/items/{iid}"
+        mine = page_forms(carol, path)[path]          # carol opens the form ...
+        theirs = page_forms(alice, path)[path]        # ... and so does alice
+        theirs.update(body="The embassy welcomes the decision of the council.", action="save")
+        self.assertEqual(alice.post(path, theirs)[0], 303)  # alice saves first
+
+        mine.update(title="Statement on the summit in Geneva", action="save")
+        status, _, body = carol.post(path, mine)
+        self.assertEqual(status, 409)
+        # Nothing was overwritten: alice's correction stands and carol's title did not land.
+        self.assertEqual(stored(iid, "body"), "The embassy welcomes the decision of the council.")
+        self.assertEqual(stored(iid, "title"), "Statement on the summit")
+        # Carol's text is kept, and she is told who changed what, word by word.
+        self.assertIn('value="Statement on the summit in Geneva"', body)
+        self.assertIn("Changed by alice at", body)
+        self.assertIn("since you opened it", body)
+        self.assertIn("<del>condemns </del><ins>welcomes </ins>", body)
+        self.assertIn("Nothing was saved", body)
+        self.assertIn(f"POST {path}: item {iid} changed since version", SITE.log())
+
+        # The form she got back carries the current version: after merging by hand, her save goes through.
+        merged = Forms(body).forms[path]
+        self.assertEqual(merged["title"], "Statement on the summit in Geneva")
+        merged.update(body="The embassy welcomes the decision of the council.", action="save")
+        self.assertEqual(carol.post(path, merged)[0], 303)
+        self.assertEqual(stored(iid, "title"), "Statement on the summit in Geneva")
+        self.assertEqual(stored(iid, "body"), "The embassy welcomes the decision of the council.")
+
+    def test_the_form_is_checked_against_the_version_even_after_a_preview(self):
+        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        iid = new_item(alice, "Previewed statement", "First text.")
+        path = f"/admin/items/{iid}"
+        mine = page_forms(carol, path)[path]
+        status, _, preview = carol.post(path, dict(mine, action="preview"))
+        self.assertEqual(status, 200)
+        back = Forms(preview).forms[path]             # the preview's "back to the form" carries the version
+        self.assertEqual(back["version"], mine["version"])
+        theirs = page_forms(alice, path)[path]
+        self.assertEqual(alice.post(path, dict(theirs, body="Second text.", action="save"))[0], 303)
+        self.assertEqual(carol.post(path, dict(back, action="save"))[0], 409)
+        self.assertEqual(stored(iid, "body"), "Second text.")
+
+    def test_stale_submit_and_publish_are_refused(self):
+        bob, alice, carol = signed_in(BOB), signed_in(ALICE), signed_in(CAROL)
+        iid = new_item(bob, "Draft for review", "Draft words.")
+        path = f"/admin/items/{iid}"
+        stale_bob = page_forms(bob, path)[path]
+        stale_alice = page_forms(alice, path)[path]
+        current = page_forms(carol, path)[path]
+        self.assertEqual(carol.post(path, dict(current, body="Better words.", action="save"))[0], 303)
+
+        self.assertEqual(bob.post(path, dict(stale_bob, action="submit"))[0], 409)
+        self.assertEqual(stored(iid, "status"), "draft")
+        status, _, body = alice.post(path, dict(stale_alice, action="publish"))
+        self.assertEqual(status, 409)
+        self.assertIn("<del>Draft </del><ins>Better </ins>", body)
+        self.assertEqual(stored(iid, "status"), "draft")
+        self.assertEqual(SITE.get(f"/releases/{iid}")[0], 404)
+
+    def test_stale_send_back_withdraw_and_share_are_refused(self):
+        bob, alice, carol = signed_in(BOB), signed_in(ALICE), signed_in(CAROL)
+        iid = new_item(bob, "Submitted statement", "Words to review.", action="submit")
+        path = f"/admin/items/{iid}"
+        stale = page_forms(alice, path)
+        current = page_forms(carol, path)
+        self.assertEqual(carol.post(path, dict(current[path], body="Reviewed words.", action="save"))[0], 303)
+        status, _, body = alice.post(path + "/sendback", dict(stale[path + "/sendback"], comment="Shorter."))
+        self.assertEqual(status, 409)
+        self.assertIn("Nothing was done", body)
+        self.assertIn("<del>Words to review</del><ins>Reviewed words</ins>.", body)
+        self.assertEqual(stored(iid, "status"), "submitted")
+        self.assertEqual(alice.post(path + "/share", stale[path + "/share"])[0], 409)
+        self.assertEqual(SITE.query("SELECT count(*) FROM preview_link WHERE item_id = ?", (iid,))[0][0], 0)
+
+        # Published; a page from before a correction cannot withdraw it.
+        fresh = page_forms(carol, path)[path]
+        self.assertEqual(carol.post(path, dict(fresh, action="publish"))[0], 303)
+        stale = page_forms(alice, path)
+        fresh = page_forms(carol, path)[path]
+        self.assertEqual(carol.post(path, dict(fresh, body="Corrected words.", note="Typo", action="save"))[0], 303)
+        withdraw = stale[path + "/withdraw"]
+        status, _, body = alice.post(path + "/withdraw", dict(withdraw, note="Issued in error."))
+        self.assertEqual(status, 409)
+        self.assertEqual(stored(iid, "status"), "published")
+        # From the page it got back, the action goes through.
+        again = Forms(body).forms[path + "/withdraw"]
+        self.assertNotEqual(again["version"], withdraw["version"])
+        self.assertEqual(alice.post(path + "/withdraw", dict(again, note="Issued in error."))[0], 303)
+        self.assertEqual(stored(iid, "status"), "withdrawn")
+
+    def test_a_version_that_is_not_a_number_is_a_400(self):
+        alice = signed_in(ALICE)
+        iid = new_item(alice, "Versioned", "Text.")
+        path = f"/admin/items/{iid}"
+        form = page_forms(alice, path)[path]
+        self.assertEqual(alice.post(path, dict(form, version="x", action="save"))[0], 400)
+        self.assertEqual(alice.post(path, dict(form, version="-1", action="save"))[0], 400)
+
+
+if __name__ == "__main__":
+    harness.main()
