@@ -9,9 +9,10 @@
 
 const char *const input_type_words[] = {"releases", "events", NULL};
 const char *const input_action_words[] = {"save", "submit", "publish", "preview", "edit",
-                                          "withdraw", "sendback", "share", "revoke", NULL};
+                                          "withdraw", "sendback", "share", "revoke", "unschedule", NULL};
 const char *const input_done_words[] = {"saved", "submitted", "published", "scheduled", "sentback",
-                                        "withdrawn", "revoked", NULL};
+                                        "withdrawn", "revoked", "unscheduled", NULL};
+const char *const input_when_words[] = {"now", "set", NULL};
 const char *const input_kind_words[] = {"release", "event", NULL};
 const char *const input_item_type_words[] = {"statement", "press-release", "comment", "interview", "news",
                                              "speech", "briefing", "event", NULL};
@@ -117,6 +118,23 @@ static int check_version(struct arena *a, const char *raw, struct input *out)
 		return 0;
 	out->s = arena_strdup(a, raw);
 	return 1;
+}
+
+/* Radio buttons and hidden fields the form itself sets: anything else did not come from it (400). */
+static int check_when(struct arena *a, const char *raw, struct input *out)
+{
+	int w;
+	(void)a;
+	if (!valid_word(raw, input_when_words, &w))
+		return 0;
+	out->i = w;
+	return 1;
+}
+
+static int check_confirm(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	return valid_positive(raw, VALID_ID_MAX, &out->i);
 }
 
 /* ---- form fields: always 1; out->error says what is wrong ---- */
@@ -242,6 +260,8 @@ static const struct {
 	[KEY_NOTE] = {"note", 1, check_note},
 	[KEY_COMMENT] = {"comment", 1, check_comment},
 	[KEY_VERSION] = {"version", 1, check_version},
+	[KEY_WHEN] = {"when", 1, check_when},
+	[KEY_CONFIRM] = {"confirm", 1, check_confirm},
 };
 
 const char *input_name(enum key k)

@@ -14,7 +14,7 @@
 #define ITEM_FIELDS                                                                                       \
 	(KEYBIT(KEY_ACTION) | KEYBIT(KEY_KIND) | KEYBIT(KEY_ITEM_TYPE) | KEYBIT(KEY_TITLE) | KEYBIT(KEY_TEASER) | \
 	 KEYBIT(KEY_BODY) | KEYBIT(KEY_SIGNATURE) | KEYBIT(KEY_DATE) | KEYBIT(KEY_TIME) | KEYBIT(KEY_ZONE) |     \
-	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION))
+	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM))
 #define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
 
 const struct route route_table[PAGE__MAX] = {

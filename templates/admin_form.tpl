@@ -6,7 +6,7 @@
 {{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}</p>{{/STATUS_LINE}}
 {{#REVIEW_COMMENT}}<div class="notice review-comment"><p><strong>Sent back by the publisher:</strong></p><p>{{COMMENT}}</p></div>{{/REVIEW_COMMENT}}
 {{#WITHDRAWN}}<p class="notice">This item was withdrawn on {{WITHDRAWN_DATE}} and can no longer be edited.{{#WITHDRAWAL_NOTE}} Note: {{NOTE}}{{/WITHDRAWAL_NOTE}}</p>{{/WITHDRAWN}}
-{{#SHARED}}<div class="notice" role="status"><p>Anyone with this link can read the draft until {{EXPIRES}} (UTC), unless you revoke it. It is shown only now: copy it.</p><p><a class="share-link" href="{{SHARE_URL}}">{{SHARE_URL}}</a></p></div>{{/SHARED}}
+{{#SHARED}}<div class="notice" role="status"><p>Anyone with this link can read the draft until {{EXPIRES}} (UTC), unless you revoke it. It is shown only now: copy it.</p><p><label for="share-url">Preview link</label> <input id="share-url" class="share-link" type="url" readonly value="{{SHARE_URL}}"> <a href="{{SHARE_URL}}">open it</a></p></div>{{/SHARED}}
 {{#CONFLICT}}<section class="conflict" role="alert" aria-labelledby="conflict-title">
   <h2 id="conflict-title">Changed by {{WHO}} at <time datetime="{{AT_ISO}}">{{AT}}</time> since you opened it</h2>
   <p>{{ADVICE}}</p>
@@ -22,6 +22,13 @@
 <form class="item-form" method="post" action="{{FORM_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#VERSION_FIELD}}<input type="hidden" name="version" value="{{VERSION}}">{{/VERSION_FIELD}}
+{{#BACKDATE}}<div class="conflict" role="alert">
+  <h2>Publish with a date in the past?</h2>
+  <p>This will appear as published on {{DATE_LONG}}, {{AGO}}. Nothing has been published yet.</p>
+  <input type="hidden" name="confirm" value="{{CONFIRM_AT}}">
+  <p><button type="submit" name="action" value="publish">Yes, publish as of {{DATE_LONG}}</button></p>
+  <p>To publish it as new, choose "Now" below and press Publish.</p>
+</div>{{/BACKDATE}}
 <fieldset{{#READONLY}} disabled{{/READONLY}}>
   <legend class="visually-hidden">Statement</legend>
   <div class="field-row">
@@ -46,6 +53,11 @@
     <select id="zone" name="zone">{{#ZONE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ZONE_OPTION}}</select>
     {{#ZONE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/ZONE_ERROR}}</p>
   </div>
+  {{#CAN_PUBLISH}}<fieldset class="when">
+    <legend>When "Publish" makes it public</legend>
+    <p><label><input type="radio" name="when" value="now"{{#WHEN_NOW}} checked{{/WHEN_NOW}}> Now: the publication time is the moment you press Publish</label></p>
+    <p><label><input type="radio" name="when" value="set"{{#WHEN_SET}} checked{{/WHEN_SET}}> At the date and time above: a future time schedules it; a past time asks you to confirm</label></p>
+  </fieldset>{{/CAN_PUBLISH}}
   <p class="hint">A time in the future schedules the item: it becomes public at that moment by itself.</p>
   <p class="field"><label for="teaser">Teaser <span class="hint">(one paragraph, shown in lists)</span></label>
   <textarea id="teaser" name="teaser" rows="3" maxlength="1000">{{TEASER:pre_escape}}</textarea>
@@ -65,6 +77,7 @@
     {{#CAN_SAVE}}<button type="submit" name="action" value="save" class="secondary">{{SAVE_LABEL}}</button>{{/CAN_SAVE}}
     {{#CAN_SUBMIT}}<button type="submit" name="action" value="submit">Submit for review</button>{{/CAN_SUBMIT}}
     {{#CAN_PUBLISH}}<button type="submit" name="action" value="publish">Publish or schedule</button>{{/CAN_PUBLISH}}
+    {{#CAN_UNSCHEDULE}}<button type="submit" name="action" value="unschedule" class="secondary">Unschedule (back to draft)</button>{{/CAN_UNSCHEDULE}}
   </p>
 </fieldset>
 </form>

@@ -1,7 +1,8 @@
 /* admin_actions.c: the one-button actions on an item, each a POST checked by the gate (session, CSRF):
  *   /admin/items/<id>/withdraw  (publishers; field note)    a published item leaves every list; 410
  *   /admin/items/<id>/sendback  (publishers; field comment) a submitted draft goes back to its author
- *   /admin/items/<id>/share     a secret preview link for a draft, valid 7 days, shown once
+ *   /admin/items/<id>/share     a secret preview link for a draft or a scheduled (embargoed) item, valid 7
+ *                               days, shown once as a full address
  *   /admin/items/<id>/revoke    every preview link of the item stops working
  * Each change, its revision and its audit line are one transaction. Each form carries version, the item's
  * version its page showed: if the item changed since (another officer saved it or moved it on), nothing is
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../arena.h"
 #include "../audit.h"
 #include "../auth.h"
 #include "../db.h"
@@ -16,6 +18,7 @@
 #include "../req.h"
 #include "../resp.h"
 #include "../share.h"
+#include "../site.h"
 #include "../item_store.h"
 #include "../revision_store.h"
 #include "admin_form.h"
@@ -121,8 +124,9 @@ void page_admin_share(struct req *r)
 		return;
 	if (!begin_current(r, &a))
 		return;
-	if (strcmp(a.status, "draft") != 0 && strcmp(a.status, "submitted") != 0) {
-		refuse(r, 409, "Preview links are for drafts: this item is not one.");
+	int scheduled = strcmp(store_shown_status(a.status, a.it.published_at, (long long)r->now), "scheduled") == 0;
+	if (strcmp(a.status, "draft") != 0 && strcmp(a.status, "submitted") != 0 && !scheduled) {
+		refuse(r, 409, "Preview links are for drafts and scheduled items: this item is public or withdrawn.");
 		return;
 	}
 	char token[AUTH_TOKEN_HEX + 1];
@@ -136,8 +140,8 @@ void page_admin_share(struct req *r)
 		failed(r, a.it.id);
 		return;
 	}
-	char url[AUTH_TOKEN_HEX + 16];
-	snprintf(url, sizeof url, "/preview/%s", token);
+	/* The full address, to paste into an e-mail: the configured base URL, never the Host header. */
+	const char *url = arena_printf(r->arena, "%s/preview/%s", site_base_url(r), token);
 	admin_form_show_item(r, &a, url, expires);
 }
 

@@ -5,7 +5,12 @@
  *   preview  show the page as the public will see it, saving nothing;
  *   save     keep as a draft (or, for a publisher, save the changes of a submitted or published item);
  *   submit   save and submit for review;
- *   publish  (publishers) save and publish now, or schedule when the time is in the future.
+ *   publish  (publishers) save and publish now, or schedule when the time is in the future;
+ *   unschedule (publishers) a scheduled item back to draft, with the form's changes.
+ * when (now | set) says which time "Publish" uses: now, the default for an item not yet published, or the
+ * date and time fields (a scheduled item's default). A time set in the past is not taken silently: the form
+ * comes back asking to confirm "published on 27 November, 3 days ago", and only a post whose confirm
+ * field names that very instant publishes it, audited as backdated.
  * Editors write and submit drafts; once submitted or published, only a publisher changes an item. A bad
  * field shows the form again (422) with every value as typed and the message beside the field.
  * The form carries version, the item's version it was loaded from (revision_store.h): if the item has
@@ -44,7 +49,11 @@ struct form {
 	long long version;              /* the item version the form is based on; -1: the post gave none */
 	int conflict;                   /* the item changed after version conflict_since: show what changed */
 	long long conflict_since;
+	int ask_backdate;               /* publishing at published_at, in the past, needs a confirmation */
 };
+
+/* Slack for "now": the form sets times to the minute, so a time up to a minute ago is not backdating. */
+enum { BACKDATE_SLACK = 60 };
 
 static const enum key fields[] = {KEY_KIND, KEY_ITEM_TYPE, KEY_TITLE, KEY_DATE, KEY_TIME, KEY_ZONE,
                                   KEY_TEASER, KEY_BODY, KEY_SIGNATURE, KEY_NOTE};
@@ -72,6 +81,17 @@ static const char *field_label(enum key k)
 static int is_public(const struct req *r, const struct admin_item *a)
 {
 	return strcmp(store_shown_status(a->status, a->it.published_at, (long long)r->now), "published") == 0;
+}
+
+static int is_scheduled(const struct req *r, const struct admin_item *a)
+{
+	return a && strcmp(store_shown_status(a->status, a->it.published_at, (long long)r->now), "scheduled") == 0;
+}
+
+/* New, a draft or submitted for review: "Publish" means now unless the officer sets a time. */
+static int unpublished(const struct admin_item *a)
+{
+	return a == NULL || strcmp(a->status, "draft") == 0 || strcmp(a->status, "submitted") == 0;
 }
 
 /* May this officer change the item's content at all? */
@@ -136,6 +156,7 @@ static void form_from_item(struct req *r, struct form *f, const struct admin_ite
 	memset(f, 0, sizeof *f);
 	f->item = a;
 	f->version = a ? revision_latest(r->db, a->it.id) : 0;
+	f->v[KEY_WHEN] = input_when_words[unpublished(a) ? WHEN_NOW : WHEN_SET];
 	if (a == NULL) {
 		f->v[KEY_KIND] = "release";
 		f->v[KEY_ITEM_TYPE] = "statement";
@@ -156,6 +177,7 @@ static void form_from_post(struct req *r, struct form *f, const struct admin_ite
 	memset(f, 0, sizeof *f);
 	f->item = a;
 	f->version = r->in[KEY_VERSION].set ? r->in[KEY_VERSION].i : -1;
+	f->v[KEY_WHEN] = r->in[KEY_WHEN].set ? input_when_words[r->in[KEY_WHEN].i] : input_when_words[WHEN_SET];
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const struct input *in = &r->in[fields[i]];
 		f->v[fields[i]] = in->set ? in->s : "";
@@ -245,7 +267,7 @@ static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 
 static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin_item *a)
 {
-	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0)
+	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0 && !is_scheduled(r, a))
 		return;
 	struct tpl_dict *box = tpl_section(d, "SHARE_BOX");
 	struct share_link *links;
@@ -297,6 +319,22 @@ static void fill_conflict(struct req *r, struct tpl_dict *d, struct form *f, int
 	}
 }
 
+/* The question a backdated publication asks: "This will appear as published on 27 November, 3 days ago". */
+static void fill_backdate(struct req *r, struct tpl_dict *d, long long at)
+{
+	struct tpl_dict *b = tpl_section(d, "BACKDATE");
+	char date[64];
+	struct tm tm;
+	clock_local(r->site->zone, (time_t)at, &tm);
+	clock_fmt_long_date(&tm, date, sizeof date);
+	long long ago = (long long)r->now - at;
+	const char *unit = ago >= 2 * 86400 ? "days" : ago >= 7200 ? "hours" : "minutes";
+	long long n = ago >= 2 * 86400 ? ago / 86400 : ago >= 7200 ? ago / 3600 : ago / 60;
+	tpl_set(b, "DATE_LONG", date);
+	tpl_setf(b, "AGO", "%lld %s ago", n, unit);
+	tpl_set_int(b, "CONFIRM_AT", at);
+}
+
 static void render_form(struct req *r, struct form *f, int status, const char *share_url, long long expires)
 {
 	const struct admin_item *a = f->item;
@@ -330,6 +368,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 			[DONE_SCHEDULED] = "Scheduled: it will become public at the time set.",
 			[DONE_SENTBACK] = "Sent back to the author.", [DONE_WITHDRAWN] = "Withdrawn.",
 			[DONE_REVOKED] = "Every preview link of this item is revoked.",
+			[DONE_UNSCHEDULED] = "Unscheduled: it is a draft again and will not become public by itself.",
 		};
 		tpl_set(tpl_section(d, "DONE"), "MESSAGE", done[r->in[KEY_DONE].i]);
 	}
@@ -349,6 +388,8 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		tpl_set_int(d, "VERSION", f->version >= 0 ? f->version : revision_latest(r->db, a->it.id));
 		tpl_show(d, "VERSION_FIELD");
 	}
+	if (f->ask_backdate)
+		fill_backdate(r, d, f->published_at);
 	if (f->nerr || f->general_error) {
 		struct tpl_dict *box = tpl_section(d, "FORM_ERRORS");
 		if (f->general_error) {
@@ -406,8 +447,12 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		tpl_set(tpl_section(d, "CAN_SAVE"), "SAVE_LABEL", draft ? "Save draft" : "Save changes");
 		if (draft)
 			tpl_show(d, "CAN_SUBMIT");
-		if (publisher && (draft || strcmp(a->status, "submitted") == 0))
-			tpl_show(d, "CAN_PUBLISH");
+		if (publisher && (draft || strcmp(a->status, "submitted") == 0 || is_scheduled(r, a))) {
+			struct tpl_dict *p = tpl_section(d, "CAN_PUBLISH");
+			tpl_show(p, strcmp(f->v[KEY_WHEN], "now") == 0 ? "WHEN_NOW" : "WHEN_SET");
+		}
+		if (publisher && is_scheduled(r, a))
+			tpl_show(d, "CAN_UNSCHEDULE");
 	}
 	if (a && publisher && strcmp(a->status, "submitted") == 0)
 		tpl_show(d, "SENDBACK_FORM");
@@ -484,6 +529,7 @@ static void render_preview(struct req *r, struct form *f)
 
 static const char *const status_after[ACTION__MAX] = {
 	[ACTION_SAVE] = NULL, [ACTION_SUBMIT] = "submitted", [ACTION_PUBLISH] = "published",
+	[ACTION_UNSCHEDULE] = "draft",
 };
 
 /* Save the form in one transaction: the item, its new status, a revision and an audit line. Returns the
@@ -538,11 +584,16 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 		/* Reviewed means someone else submitted it; a publisher's own word is recorded as such. */
 		int reviewed = a && strcmp(a->status, "submitted") == 0 && a->submitted_by != r->user.id;
 		char iso[32];
+		int backdated = f->published_at < (long long)r->now - BACKDATE_SLACK;
 		what = scheduled ? "schedule" : "publish";
 		*done = scheduled ? DONE_SCHEDULED : DONE_PUBLISHED;
-		snprintf(detail, sizeof detail, "%s %s; %s", scheduled ? "public from" : "public at",
+		snprintf(detail, sizeof detail, "%s %s; %s%s", scheduled ? "public from" : "public at",
 		         clock_fmt_iso_utc((time_t)f->published_at, iso, sizeof iso),
+		         backdated ? "backdated (confirmed by the publisher); " : "",
 		         reviewed ? "reviewed by a second reader" : "published without a second reader");
+	} else if (action == ACTION_UNSCHEDULE) {
+		what = "unschedule";
+		*done = DONE_UNSCHEDULED;
 	} else if (note) {
 		what = "edit-published";
 		snprintf(detail, sizeof detail, "note: %.120s", note);
@@ -584,7 +635,8 @@ void page_admin_edit(struct req *r)
 		render_form(r, &f, 200, NULL, 0);
 		return;
 	}
-	if (action != ACTION_PREVIEW && action != ACTION_SAVE && action != ACTION_SUBMIT && action != ACTION_PUBLISH) {
+	if (action != ACTION_PREVIEW && action != ACTION_SAVE && action != ACTION_SUBMIT && action != ACTION_PUBLISH &&
+	    action != ACTION_UNSCHEDULE) {
 		resp_error(r, 400, "This form does not take that action.");
 		return;
 	}
@@ -598,6 +650,15 @@ void page_admin_edit(struct req *r)
 		resp_error(r, 403, "Only a publisher may publish. Submit it for review instead.");
 		return;
 	}
+	if (action == ACTION_UNSCHEDULE && (r->user.role != ROLE_PUBLISHER || a == NULL)) {
+		resp_error(r, 403, "Only a publisher may unschedule a scheduled item.");
+		return;
+	}
+	if (action == ACTION_UNSCHEDULE && !is_scheduled(r, a)) {
+		resp_error(r, 409, is_public(r, a) ? "This item is already public: withdraw it instead."
+		                                   : "Only a scheduled item can be unscheduled.");
+		return;
+	}
 	if (action == ACTION_SUBMIT && a && strcmp(a->status, "draft") != 0) {
 		resp_error(r, 409, "Only a draft can be submitted for review.");
 		return;
@@ -609,6 +670,14 @@ void page_admin_edit(struct req *r)
 	}
 	if (action == ACTION_PREVIEW) {
 		render_preview(r, &f);
+		return;
+	}
+	if (action == ACTION_PUBLISH && r->in[KEY_WHEN].set && r->in[KEY_WHEN].i == WHEN_NOW) {
+		f.published_at = (long long)r->now;
+	} else if (action == ACTION_PUBLISH && f.published_at < (long long)r->now - BACKDATE_SLACK &&
+	           !(r->in[KEY_CONFIRM].set && r->in[KEY_CONFIRM].i == f.published_at)) {
+		f.ask_backdate = 1; /* nothing saved: the same form, asking */
+		render_form(r, &f, 200, NULL, 0);
 		return;
 	}
 	enum done done;

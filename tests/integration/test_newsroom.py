@@ -1,10 +1,12 @@
 """test_newsroom.py: the newsroom's safety nets (issue 12) over real HTTP through nginx, with two officers'
 sessions at once: a stale form or a stale action never overwrites a newer change (409, the officer's text
 kept, who changed it and the change word by word), and the saves that follow a merge go through."""
-import html
+import datetime
 import html.parser
 import re
+import time
 import unittest
+import zoneinfo
 
 import harness
 from harness import Client, Site
@@ -47,7 +49,8 @@ class Forms(html.parser.HTMLParser):
         elif self.form is None:
             return
         elif tag == "input" and a.get("name") and a.get("type") != "submit":
-            self.form[a["name"]] = a.get("value") or ""
+            if a.get("type") not in ("radio", "checkbox") or "checked" in a:
+                self.form[a["name"]] = a.get("value") or ""
         elif tag == "textarea":
             self.textarea = a["name"]
             self.form[self.textarea] = ""
@@ -188,6 +191,111 @@ class LostUpdates(unittest.TestCase):
         form = page_forms(alice, path)[path]
         self.assertEqual(alice.post(path, dict(form, version="x", action="save"))[0], 400)
         self.assertEqual(alice.post(path, dict(form, version="-1", action="save"))[0], 400)
+
+
+def london(t):
+    """The form's date and time fields for instant t (Unix seconds) in London, the form's default city."""
+    d = datetime.datetime.fromtimestamp(t, zoneinfo.ZoneInfo("Europe/London"))
+    return {"date": d.strftime("%Y-%m-%d"), "time": d.strftime("%H:%M"), "zone": "London"}
+
+
+class Dates(unittest.TestCase):
+    def test_publish_on_an_old_draft_publishes_now(self):
+        alice = signed_in(ALICE)
+        iid = new_item(alice, "Draft written days ago", "Old words.")
+        three_days_ago = int(time.time()) - 3 * 86400
+        SITE.execute("UPDATE item SET published_at = ? WHERE id = ?", (three_days_ago, iid))
+        path = f"/admin/items/{iid}"
+        form = page_forms(alice, path)[path]
+        self.assertEqual(form["when"], "now")          # the form says which time Publish uses
+        self.assertEqual(form["date"], london(three_days_ago)["date"])
+        before = int(time.time())
+        status, headers, _ = alice.post(path, dict(form, action="publish"))
+        after = int(time.time())
+        self.assertEqual(status, 303)
+        self.assertIn("done=published", headers["location"])
+        self.assertTrue(before <= stored(iid, "published_at") <= after)
+        detail = SITE.query("SELECT detail FROM audit WHERE action = 'publish' AND item_id = ?", (iid,))[0][0]
+        self.assertNotIn("backdated", detail)
+
+    def test_a_past_time_asks_for_confirmation_and_is_audited_as_backdated(self):
+        alice = signed_in(ALICE)
+        iid = new_item(alice, "Statement of last week", "Words.")
+        path = f"/admin/items/{iid}"
+        past = int(time.time()) // 60 * 60 - 3 * 86400
+        form = dict(page_forms(alice, path)[path], when="set", action="publish", **london(past))
+        status, _, body = alice.post(path, form)
+        self.assertEqual(status, 200)
+        long_date = datetime.datetime.fromtimestamp(past, zoneinfo.ZoneInfo("Europe/London"))
+        self.assertIn(f"This will appear as published on {long_date.day} {long_date.strftime('%B %Y')}, 3 days ago",
+                      body)
+        self.assertEqual(stored(iid, "status"), "draft")     # nothing published yet
+        self.assertEqual(SITE.query("SELECT count(*) FROM audit WHERE action = 'publish' AND item_id = ?", (iid,))[0][0], 0)
+        # A confirmation of another instant does not count.
+        self.assertEqual(alice.post(path, dict(form, confirm=str(past - 60)))[0], 200)
+        self.assertEqual(stored(iid, "status"), "draft")
+        # The page's own "Yes, publish as of ..." does.
+        confirmed = Forms(body).forms[path]
+        self.assertEqual(confirmed["confirm"], str(past))
+        status, _, _ = alice.post(path, dict(confirmed, action="publish"))
+        self.assertEqual(status, 303)
+        self.assertEqual(stored(iid, "status"), "published")
+        self.assertEqual(stored(iid, "published_at"), past)
+        detail = SITE.query("SELECT detail FROM audit WHERE action = 'publish' AND item_id = ?", (iid,))[0][0]
+        self.assertIn("backdated", detail)
+
+    def test_scheduled_item_can_be_unscheduled_rescheduled_and_previewed(self):
+        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        iid = new_item(alice, "Embargoed statement", "Under embargo.")
+        path = f"/admin/items/{iid}"
+        tomorrow = int(time.time()) // 60 * 60 + 86400
+        form = dict(page_forms(alice, path)[path], when="set", action="publish", **london(tomorrow))
+        status, headers, _ = alice.post(path, form)
+        self.assertEqual((status, "done=scheduled" in headers["location"]), (303, True))
+        self.assertEqual(stored(iid, "published_at"), tomorrow)
+
+        # A secret preview link, shown as a full address, works for the embargoed item.
+        forms = page_forms(alice, path)
+        self.assertEqual(forms[path]["when"], "set")    # a scheduled item keeps its time by default
+        status, _, body = alice.post(path + "/share", forms[path + "/share"])
+        self.assertEqual(status, 200)
+        link = re.search(r'<input id="share-url"[^>]* readonly value="(http://[^"]+/preview/[0-9a-f]{64})"', body)
+        self.assertIsNotNone(link, body)
+        status, _, preview = SITE.get(link.group(1)[link.group(1).index("/preview/"):])
+        self.assertEqual(status, 200)
+        self.assertIn("Embargoed", preview)
+        self.assertEqual(SITE.get(f"/releases/{iid}")[0], 404)
+
+        # Rescheduled from its page: a later time.
+        later = tomorrow + 3600
+        forms = page_forms(carol, path)
+        status, _, _ = carol.post(path, dict(forms[path], when="set", action="publish", **london(later)))
+        self.assertEqual(status, 303)
+        self.assertEqual(stored(iid, "published_at"), later)
+        self.assertEqual(stored(iid, "status"), "published")
+
+        # Unscheduled: back to draft, audited, and not public when the time comes.
+        forms = page_forms(alice, path)
+        status, headers, _ = alice.post(path, dict(forms[path], action="unschedule"))
+        self.assertEqual(status, 303)
+        self.assertIn("done=unscheduled", headers["location"])
+        self.assertEqual(stored(iid, "status"), "draft")
+        self.assertEqual(SITE.query("SELECT count(*) FROM audit WHERE action = 'unschedule' AND item_id = ?", (iid,))[0][0], 1)
+        self.assertIn("Unscheduled: it is a draft again", alice.request(path + "?done=unscheduled")[2])
+        # A second unschedule (an item no longer scheduled) is refused.
+        again = page_forms(alice, path)[path]
+        self.assertEqual(alice.post(path, dict(again, action="unschedule"))[0], 409)
+
+    def test_an_editor_cannot_unschedule(self):
+        alice, bob = signed_in(ALICE), signed_in(BOB)
+        iid = new_item(alice, "Scheduled by a publisher", "Words.")
+        path = f"/admin/items/{iid}"
+        form = dict(page_forms(alice, path)[path], when="set", action="publish", **london(int(time.time()) + 86400))
+        self.assertEqual(alice.post(path, form)[0], 303)
+        self.assertNotIn('value="unschedule"', bob.request(path)[2])
+        bob_form = dict(page_forms(bob, path)[path], **{k: form[k] for k in ("title", "body", "date", "time", "zone")})
+        self.assertEqual(bob.post(path, dict(bob_form, action="unschedule"))[0], 403)
+        self.assertEqual(stored(iid, "status"), "published")
 
 
 if __name__ == "__main__":
