@@ -116,6 +116,14 @@ UPDATE session SET last_seen = ?2 WHERE token_hash = ?1;
 -- name: session_end
 UPDATE session SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL;
 
+-- name: session_csrf_any
+-- The form token of the session a cookie names, live, expired or ended: was a refused form this browser's?
+SELECT csrf FROM session WHERE token_hash = ?1;
+
+-- name: session_csrf_of_user
+-- Did one of officer ?1's sessions, any age, give out form token ?2?
+SELECT 1 FROM session WHERE user_id = ?1 AND csrf = ?2;
+
 -- name: session_end_user
 -- When a password changes or an account is disabled, every session of it ends.
 UPDATE session SET ended_at = ?2 WHERE user_id = (SELECT id FROM user WHERE name = ?1) AND ended_at IS NULL;

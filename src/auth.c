@@ -289,7 +289,10 @@ static int create_session(struct req *r, long long user_id, char token[AUTH_TOKE
 	sqlite3_bind_int64(st, 5, (long long)r->now);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	r->csrf = arena_strdup(r->arena, csrf); /* a page shown at once (a form carried through sign-in) needs it */
+	return 0;
 }
 
 enum login_result auth_login(struct req *r, const char *name, const char *password,
@@ -303,7 +306,7 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 
 	char hash[AUTH_HASH_MAX] = "";
 	long long user_id = 0;
-	int disabled = 1;
+	int disabled = 1, publisher = 0;
 	sqlite3_stmt *st = db_stmt(r->db, STMT_USER_BY_NAME);
 	if (st == NULL)
 		return LOGIN_ERROR;
@@ -312,6 +315,7 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 		user_id = sqlite3_column_int64(st, 0);
 		snprintf(hash, sizeof hash, "%s", (const char *)sqlite3_column_text(st, 3));
 		disabled = sqlite3_column_int(st, 4);
+		publisher = strcmp((const char *)sqlite3_column_text(st, 2), "publisher") == 0;
 	}
 	sqlite3_reset(st);
 
@@ -345,6 +349,7 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 	}
 	r->user.id = user_id;
 	r->user.name = arena_strdup(r->arena, name);
+	r->user.role = publisher ? ROLE_PUBLISHER : ROLE_EDITOR;
 	if (create_session(r, user_id, token) != 0 || audit_log(r, "login", 0, "%s", "") != 0 ||
 	    db_commit(r->db) != 0)
 		goto fail;
@@ -363,6 +368,34 @@ static int cookie_token_hash(struct req *r, unsigned char hash[32])
 		return 0;
 	auth_token_hash(token, hash);
 	return 1;
+}
+
+int auth_form_was_ours(struct req *r, const char *sent)
+{
+	if (sent == NULL || !auth_token_valid(sent))
+		return 0;
+	unsigned char hash[32];
+	int ours = 0;
+	sqlite3_stmt *st;
+	if (cookie_token_hash(r, hash)) {
+		if ((st = db_stmt(r->db, STMT_SESSION_CSRF_ANY)) == NULL)
+			return -1;
+		sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *csrf = (const char *)sqlite3_column_text(st, 0);
+			ours = csrf && auth_token_valid(csrf) && auth_equal(sent, csrf);
+		}
+		sqlite3_reset(st);
+	}
+	if (!ours && r->user.id) {
+		if ((st = db_stmt(r->db, STMT_SESSION_CSRF_OF_USER)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, r->user.id);
+		sqlite3_bind_text(st, 2, sent, -1, SQLITE_TRANSIENT);
+		ours = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+	}
+	return ours;
 }
 
 int auth_session(struct req *r)

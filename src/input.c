@@ -128,7 +128,19 @@ static int check_when(struct arena *a, const char *raw, struct input *out)
 	if (!valid_word(raw, input_when_words, &w))
 		return 0;
 	out->i = w;
+	out->s = input_when_words[w];
 	return 1;
+}
+
+static int check_return(struct arena *a, const char *raw, struct input *out)
+{
+	static const char items[] = "/admin/items/";
+	out->s = arena_strdup(a, raw);
+	if (strcmp(raw, "/admin/new") == 0) {
+		out->i = 0;
+		return 1;
+	}
+	return strncmp(raw, items, sizeof items - 1) == 0 && valid_positive(raw + sizeof items - 1, VALID_ID_MAX, &out->i);
 }
 
 static int check_confirm(struct arena *a, const char *raw, struct input *out)
@@ -262,6 +274,7 @@ static const struct {
 	[KEY_VERSION] = {"version", 1, check_version},
 	[KEY_WHEN] = {"when", 1, check_when},
 	[KEY_CONFIRM] = {"confirm", 1, check_confirm},
+	[KEY_RETURN] = {"return_to", 1, check_return},
 };
 
 const char *input_name(enum key k)

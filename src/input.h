@@ -34,6 +34,8 @@ enum key {
 	KEY_VERSION,   /* the item version a form was loaded from (revision_store.h); malformed is a 400 */
 	KEY_WHEN,      /* publish: now | set (the date and time fields); an index into input_when_words */
 	KEY_CONFIRM,   /* the instant (Unix seconds) an officer confirmed publishing a backdated item as of */
+	KEY_RETURN,    /* return_to: the item form a sign-in carries fields back to, /admin/new or
+	                  /admin/items/<id> (i: the id, 0 for new); anything else is a 400 */
 	KEY__MAX
 };
 

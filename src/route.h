@@ -37,6 +37,8 @@ enum route_flag {
 	ROUTE_LOGIN = 1u << 0,     /* needs a live session: GET goes to the sign-in page, POST gets 403 */
 	ROUTE_PUBLISHER = 1u << 1, /* and the publisher role */
 	ROUTE_NOSTORE = 1u << 2,   /* Cache-Control: no-store (every ROUTE_LOGIN route has it too) */
+	ROUTE_KEEP_FORM = 1u << 3, /* a POST refused for an ended session or a stale CSRF token keeps its fields:
+	                              a sign-in form carries them through, or the form comes back filled in */
 };
 
 /* What a route's '*' segment must hold. route_dispatch checks it before the handler runs and hands the

@@ -3,6 +3,7 @@
 {{>HEADER}}
 <h1 class="page-title">{{FORM_TITLE}}</h1>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#KEPT}}<p class="notice" role="status">{{MESSAGE}}</p>{{/KEPT}}
 {{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}</p>{{/STATUS_LINE}}
 {{#REVIEW_COMMENT}}<div class="notice review-comment"><p><strong>Sent back by the publisher:</strong></p><p>{{COMMENT}}</p></div>{{/REVIEW_COMMENT}}
 {{#WITHDRAWN}}<p class="notice">This item was withdrawn on {{WITHDRAWN_DATE}} and can no longer be edited.{{#WITHDRAWAL_NOTE}} Note: {{NOTE}}{{/WITHDRAWAL_NOTE}}</p>{{/WITHDRAWN}}
@@ -90,12 +91,7 @@
 </form>
 {{/SENDBACK_FORM}}
 {{#WITHDRAW_FORM}}
-<form class="side-form danger" method="post" action="{{ITEM_ADMIN_URL}}/withdraw">
-  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
-  <p class="field"><label for="withdraw-note">Withdraw: the public page will answer "withdrawn" with this note</label>
-  <input id="withdraw-note" name="note" type="text" maxlength="500" required></p>
-  <p><button type="submit" class="danger">Withdraw</button></p>
-</form>
+<p class="side-form danger"><a href="{{ITEM_ADMIN_URL}}/withdraw">Withdraw this item…</a> (asks first, with a note for the public)</p>
 {{/WITHDRAW_FORM}}
 {{#SHARE_BOX}}
 <section class="share" aria-labelledby="share-title">

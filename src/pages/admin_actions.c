@@ -1,5 +1,6 @@
 /* admin_actions.c: the one-button actions on an item, each a POST checked by the gate (session, CSRF):
- *   /admin/items/<id>/withdraw  (publishers; field note)    a published item leaves every list; 410
+ *   /admin/items/<id>/withdraw  (publishers; field note)    a published item leaves every list; 410.
+ *                               GET asks first (admin_confirm.c); the note is required
  *   /admin/items/<id>/sendback  (publishers; field comment) a submitted draft goes back to its author
  *   /admin/items/<id>/share     a secret preview link for a draft or a scheduled (embargoed) item, valid 7
  *                               days, shown once as a full address
@@ -73,6 +74,11 @@ void page_admin_withdraw(struct req *r)
 	if (!admin_item_from_arg(r, &a))
 		return;
 	const struct input *note = &r->in[KEY_NOTE];
+	if (r->method != METHOD_POST) {
+		admin_confirm_withdraw(r, &a, strcmp(a.status, "published") == 0 ? 200 : 409,
+		                       strcmp(a.status, "published") == 0 ? NULL : "Only a published or scheduled item can be withdrawn.");
+		return;
+	}
 	if (!begin_current(r, &a))
 		return;
 	if (strcmp(a.status, "published") != 0) {
@@ -80,7 +86,10 @@ void page_admin_withdraw(struct req *r)
 		return;
 	}
 	if (!note->set || note->error || note->s[0] == '\0') {
-		refuse(r, 400, "Say why the item is withdrawn: the note is shown to the public (one line).");
+		db_rollback(r->db);
+		log_warn("%s %s: withdrawal without a usable note: asked again", r->method_name, r->path);
+		admin_confirm_withdraw(r, &a, 422, note->set && note->error ? note->error
+		                                   : "Say why the item is withdrawn: the note is shown to the public (one line).");
 		return;
 	}
 	if (store_withdraw(r->db, r->now, a.it.id, note->s) != 0 ||

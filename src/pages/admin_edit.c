@@ -45,6 +45,7 @@ struct form {
 	const char *err[KEY__MAX];      /* field messages */
 	int nerr;
 	const char *general_error;      /* a message above the form not tied to a field */
+	const char *kept;               /* a notice: the form was carried through a sign-in or a stale token */
 	long long published_at;
 	long long version;              /* the item version the form is based on; -1: the post gave none */
 	int conflict;                   /* the item changed after version conflict_since: show what changed */
@@ -390,6 +391,8 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 	}
 	if (f->ask_backdate)
 		fill_backdate(r, d, f->published_at);
+	if (f->kept)
+		tpl_set(tpl_section(d, "KEPT"), "MESSAGE", f->kept);
 	if (f->nerr || f->general_error) {
 		struct tpl_dict *box = tpl_section(d, "FORM_ERRORS");
 		if (f->general_error) {
@@ -472,6 +475,37 @@ void admin_form_show_item(struct req *r, const struct admin_item *a, const char 
 	struct form f;
 	form_from_item(r, &f, a);
 	render_form(r, &f, 200, share_url, expires);
+}
+
+void admin_form_carry(struct req *r, struct tpl_dict *d)
+{
+	static const enum key carried[] = {KEY_VERSION, KEY_WHEN};
+	for (size_t i = 0; i < NFIELDS + sizeof carried / sizeof carried[0]; i++) {
+		enum key k = i < NFIELDS ? fields[i] : carried[i - NFIELDS];
+		if (!r->in[k].set || r->in[k].s == NULL)
+			continue;
+		struct tpl_dict *h = tpl_section(d, "HIDDEN");
+		tpl_set(h, "NAME", input_name(k));
+		tpl_set(h, "VALUE", r->in[k].s);
+	}
+}
+
+void page_admin_form_kept(struct req *r, long long item_id)
+{
+	struct admin_item stored, *a = NULL;
+	if (item_id) {
+		int found = store_get(r->db, r->arena, item_id, &stored);
+		if (found != 1) {
+			resp_error(r, found < 0 ? 500 : 404, found < 0 ? "The item could not be read. The error has been logged."
+			                                                : "There is no item with this number.");
+			return;
+		}
+		a = &stored;
+	}
+	struct form f;
+	form_from_post(r, &f, a);
+	f.kept = "Nothing was saved yet, and nothing you typed is lost: check the form and press the button again.";
+	render_form(r, &f, 200, NULL, 0);
 }
 
 void admin_form_show_conflict(struct req *r, const struct admin_item *a, long long since)

@@ -171,15 +171,15 @@ class LostUpdates(unittest.TestCase):
         # Published; a page from before a correction cannot withdraw it.
         fresh = page_forms(carol, path)[path]
         self.assertEqual(carol.post(path, dict(fresh, action="publish"))[0], 303)
-        stale = page_forms(alice, path)
+        withdraw = page_forms(alice, path + "/withdraw")[path + "/withdraw"]  # the confirmation page
         fresh = page_forms(carol, path)[path]
         self.assertEqual(carol.post(path, dict(fresh, body="Corrected words.", note="Typo", action="save"))[0], 303)
-        withdraw = stale[path + "/withdraw"]
         status, _, body = alice.post(path + "/withdraw", dict(withdraw, note="Issued in error."))
         self.assertEqual(status, 409)
+        self.assertIn("<del>Reviewed </del><ins>Corrected </ins>", body)
         self.assertEqual(stored(iid, "status"), "published")
-        # From the page it got back, the action goes through.
-        again = Forms(body).forms[path + "/withdraw"]
+        # Asked again from now, the action goes through.
+        again = page_forms(alice, path + "/withdraw")[path + "/withdraw"]
         self.assertNotEqual(again["version"], withdraw["version"])
         self.assertEqual(alice.post(path + "/withdraw", dict(again, note="Issued in error."))[0], 303)
         self.assertEqual(stored(iid, "status"), "withdrawn")
@@ -296,6 +296,128 @@ class Dates(unittest.TestCase):
         bob_form = dict(page_forms(bob, path)[path], **{k: form[k] for k in ("title", "body", "date", "time", "zone")})
         self.assertEqual(bob.post(path, dict(bob_form, action="unschedule"))[0], 403)
         self.assertEqual(stored(iid, "status"), "published")
+
+
+class NothingLost(unittest.TestCase):
+    BODY = "A long statement typed while the session ran out.\n\nSecond paragraph: «Слова по-русски»."
+
+    def test_a_post_after_the_session_ended_keeps_every_field_through_sign_in(self):
+        alice = signed_in(ALICE)
+        iid = new_item(alice, "Statement being written", "First words.")
+        path = f"/admin/items/{iid}"
+        form = dict(page_forms(alice, path)[path], title="Statement being finished", body=self.BODY,
+                    signature="The Ambassador", action="save")
+        # The session ends while she types: past the idle limit, set in the database.
+        SITE.execute("UPDATE session SET last_seen = last_seen - 400000, created_at = created_at - 400000 "
+                     "WHERE user_id = (SELECT id FROM user WHERE name = 'alice')")
+        status, headers, body = alice.post(path, form)
+        self.assertEqual(status, 401)
+        self.assertIn("Nothing you typed is lost", body)
+        self.assertEqual(stored(iid, "body"), "First words.")     # not saved without a session
+        sign_in = Forms(body).forms["/admin/login"]
+        self.assertEqual(sign_in["return_to"], path)
+        self.assertEqual(sign_in["body"], self.BODY)
+        self.assertEqual(sign_in["title"], "Statement being finished")
+        self.assertNotIn("action", sign_in)                        # signing in saves nothing by itself
+        self.assertIn(f"POST {path}: session ended; the form's fields are carried", SITE.log())
+
+        # A wrong password keeps them too.
+        status, _, body = alice.post("/admin/login", dict(sign_in, username="alice", password="wrong"))
+        self.assertEqual(status, 401)
+        sign_in = Forms(body).forms["/admin/login"]
+        self.assertEqual(sign_in["body"], self.BODY)
+
+        status, headers, body = alice.post("/admin/login", dict(sign_in, username="alice", password=ALICE[2]))
+        self.assertEqual(status, 200)
+        self.assertIn("pressroom_session", alice.cookies)
+        self.assertEqual(stored(iid, "body"), "First words.")     # still nothing saved
+        filled = Forms(body).forms[path]
+        self.assertEqual(filled["title"], "Statement being finished")
+        self.assertEqual(filled["body"], self.BODY)
+        self.assertEqual(filled["signature"], "The Ambassador")
+        self.assertEqual(filled["csrf"], alice.csrf)               # the new session's token
+        status, _, _ = alice.post(path, dict(filled, action="save"))
+        self.assertEqual(status, 303)
+        self.assertEqual(stored(iid, "body"), self.BODY)
+        self.assertEqual(stored(iid, "title"), "Statement being finished")
+
+    def test_a_new_statement_survives_the_session_ending_too(self):
+        alice = signed_in(ALICE)
+        form = dict(page_forms(alice, "/admin/new")["/admin/new"], title="Brand new words", body=self.BODY,
+                    action="save")
+        SITE.execute("UPDATE session SET ended_at = created_at WHERE user_id = (SELECT id FROM user WHERE name = 'alice')")
+        status, _, body = alice.post("/admin/new", form)
+        self.assertEqual(status, 401)
+        sign_in = Forms(body).forms["/admin/login"]
+        self.assertEqual(sign_in["return_to"], "/admin/new")
+        status, _, body = alice.post("/admin/login", dict(sign_in, username="alice", password=ALICE[2]))
+        self.assertEqual(status, 200)
+        filled = Forms(body).forms["/admin/new"]
+        self.assertEqual(filled["body"], self.BODY)
+        self.assertEqual(SITE.query("SELECT count(*) FROM item WHERE title = 'Brand new words'")[0][0], 0)
+        status, _, _ = alice.post("/admin/new", dict(filled, action="save"))
+        self.assertEqual(status, 303)
+        self.assertEqual(SITE.query("SELECT body FROM item WHERE title = 'Brand new words'")[0][0], self.BODY)
+
+    def test_a_stale_token_from_a_live_officer_shows_the_form_again_unsaved(self):
+        alice = signed_in(ALICE)
+        iid = new_item(alice, "Stale token", "Before.")
+        path = f"/admin/items/{iid}"
+        form = dict(page_forms(alice, path)[path], body="Typed in an old tab.", action="save")
+        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)  # signed in again elsewhere: a new token
+        self.assertNotEqual(alice.csrf, form["csrf"])
+        status, _, body = alice.post(path, form)                   # the old tab's form, old token
+        self.assertEqual(status, 200)
+        self.assertIn("Nothing was saved yet, and nothing you typed is lost", body)
+        self.assertEqual(stored(iid, "body"), "Before.")
+        filled = Forms(body).forms[path]
+        self.assertEqual(filled["body"], "Typed in an old tab.")
+        self.assertEqual(alice.post(path, dict(filled, action="save"))[0], 303)
+        self.assertEqual(stored(iid, "body"), "Typed in an old tab.")
+
+    def test_forged_posts_are_still_refused(self):
+        # Only a form this browser's officer was given is carried: a made-up token gets the plain 403,
+        # without a session, with an ended one, or with a live one.
+        c = Client(SITE)
+        forged = {"title": "Forged", "body": "x", "action": "save", "csrf": "a" * 64}
+        self.assertEqual(c.post("/admin/new", forged)[0], 403)
+        carol = signed_in(CAROL)
+        status, _, body = carol.post("/admin/new", forged)
+        self.assertEqual(status, 403)
+        self.assertNotIn("Forged", body)
+        SITE.execute("UPDATE session SET ended_at = created_at WHERE user_id = (SELECT id FROM user WHERE name = 'carol')")
+        status, _, body = carol.post("/admin/new", forged)
+        self.assertEqual(status, 403)
+        self.assertNotIn("Forged", body)
+        self.assertEqual(SITE.query("SELECT count(*) FROM item WHERE title = 'Forged'")[0][0], 0)
+        # A return_to that is not an item form is a 400.
+        c.request("/admin/login")
+        self.assertEqual(c.post("/admin/login", {"username": "alice", "password": ALICE[2],
+                                                  "return_to": "https://elsewhere.example/"})[0], 400)
+
+
+class Withdraw(unittest.TestCase):
+    def test_withdraw_asks_on_its_own_page_and_needs_a_note(self):
+        alice = signed_in(ALICE)
+        iid = new_item(alice, "Statement to take back", "Words.", action="publish")
+        path = f"/admin/items/{iid}"
+        item_page = alice.request(path)[2]
+        self.assertNotIn('action="' + path + '/withdraw"', item_page)   # no one-click withdrawal
+        self.assertIn(f'href="{path}/withdraw"', item_page)
+        status, _, body = alice.request(path + "/withdraw")
+        self.assertEqual(status, 200)
+        self.assertIn("Withdraw “Statement to take back”?", body)
+        self.assertEqual(stored(iid, "status"), "published")            # asking changed nothing
+        form = Forms(body).forms[path + "/withdraw"]
+        status, _, body = alice.post(path + "/withdraw", dict(form, note=""))
+        self.assertEqual(status, 422)
+        self.assertIn("Say why the item is withdrawn", body)
+        self.assertEqual(stored(iid, "status"), "published")
+        status, headers, _ = alice.post(path + "/withdraw", dict(form, note="Issued in error."))
+        self.assertEqual(status, 303)
+        self.assertEqual(stored(iid, "status"), "withdrawn")
+        self.assertEqual(SITE.get(f"/releases/{iid}")[0], 410)
+        self.assertEqual(alice.request(path + "/withdraw")[0], 409)      # nothing left to withdraw
 
 
 if __name__ == "__main__":
