@@ -92,6 +92,12 @@ static int check_month(struct arena *a, const char *raw, struct input *out)
 	return strlen(raw) <= 2 && valid_positive(raw, 12, &out->i);
 }
 
+static int check_revision(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	return valid_positive(raw, VALID_ID_MAX, &out->i);
+}
+
 static int check_csrf(struct arena *a, const char *raw, struct input *out)
 {
 	(void)a;
@@ -275,6 +281,8 @@ static const struct {
 	[KEY_WHEN] = {"when", 1, check_when},
 	[KEY_CONFIRM] = {"confirm", 1, check_confirm},
 	[KEY_RETURN] = {"return_to", 1, check_return},
+	[KEY_REV] = {"rev", 0, check_revision},
+	[KEY_TO] = {"to", 0, check_revision},
 };
 
 const char *input_name(enum key k)

@@ -36,6 +36,8 @@ enum key {
 	KEY_CONFIRM,   /* the instant (Unix seconds) an officer confirmed publishing a backdated item as of */
 	KEY_RETURN,    /* return_to: the item form a sign-in carries fields back to, /admin/new or
 	                  /admin/items/<id> (i: the id, 0 for new); anything else is a 400 */
+	KEY_REV,       /* ?rev=N: a revision of the item (query key) */
+	KEY_TO,        /* ?to=N: the revision ?rev= is compared with (query key) */
 	KEY__MAX
 };
 

@@ -51,6 +51,10 @@ const struct route route_table[PAGE__MAX] = {
 	                       SEG_ID, NULL},
 	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER, SEG_NONE,
 	                    NULL},
+	[PAGE_ADMIN_REVISIONS] = {"/admin/items/*/revisions", page_admin_revisions, READ, KEYBIT(KEY_REV) | KEYBIT(KEY_TO),
+	                          ADMIN, SEG_ID, NULL},
+	[PAGE_ADMIN_RESTORE] = {"/admin/items/*/restore", page_admin_restore, METHOD_POST,
+	                        KEYBIT(KEY_REV) | KEYBIT(KEY_VERSION), ADMIN, SEG_ID, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */

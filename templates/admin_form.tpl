@@ -104,7 +104,8 @@
 {{#HISTORY}}
 <section class="history" aria-labelledby="history-title">
   <h2 id="history-title">Revisions</h2>
-  <ol>{{#REVISION}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> {{WHO}}: {{ACTION}} ({{STATUS}}){{#REVISION_NOTE}}: {{NOTE}}{{/REVISION_NOTE}}</li>{{/REVISION}}</ol>
+  <ol>{{#REVISION}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> {{WHO}}: {{ACTION}} ({{STATUS}}){{#REVISION_NOTE}}: {{NOTE}}{{/REVISION_NOTE}} &middot; <a href="{{ITEM_ADMIN_URL}}/revisions?rev={{REV_ID}}">open</a></li>{{/REVISION}}</ol>
+  <p><a href="{{ITEM_ADMIN_URL}}/revisions">Compare revisions</a></p>
 </section>
 {{/HISTORY}}
 {{>FOOTER}}

@@ -5,6 +5,8 @@
  *   /admin/items/<id>/share     a secret preview link for a draft or a scheduled (embargoed) item, valid 7
  *                               days, shown once as a full address
  *   /admin/items/<id>/revoke    every preview link of the item stops working
+ *   /admin/items/<id>/restore?rev=N  revision N's title, teaser, text and signature become the item's, kept as
+ *                               a new revision (nothing overwritten or deleted); the rights of the form
  * Each change, its revision and its audit line are one transaction. Each form carries version, the item's
  * version its page showed: if the item changed since (another officer saved it or moved it on), nothing is
  * done and the item page answers 409 with what changed (admin_form_show_conflict). */
@@ -152,6 +154,51 @@ void page_admin_share(struct req *r)
 	/* The full address, to paste into an e-mail: the configured base URL, never the Host header. */
 	const char *url = arena_printf(r->arena, "%s/preview/%s", site_base_url(r), token);
 	admin_form_show_item(r, &a, url, expires);
+}
+
+void page_admin_restore(struct req *r)
+{
+	struct admin_item a;
+	if (!admin_item_from_arg(r, &a))
+		return;
+	if (!r->in[KEY_REV].set) {
+		resp_error(r, 400, "Say which revision to restore.");
+		return;
+	}
+	struct revision_full rev;
+	int found = revision_get(r->db, r->arena, a.it.id, r->in[KEY_REV].i, &rev);
+	if (found != 1) {
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? "The revision could not be read. The error has been logged."
+		                                               : "This item has no revision with that number.");
+		return;
+	}
+	if (strcmp(a.status, "withdrawn") == 0) {
+		resp_error(r, 409, "A withdrawn item cannot be changed.");
+		return;
+	}
+	if (r->user.role != ROLE_PUBLISHER && strcmp(a.status, "draft") != 0) {
+		resp_error(r, 403, "This item is with the publisher: only a publisher may change it now.");
+		return;
+	}
+	if (!begin_current(r, &a))
+		return;
+	char when[32];
+	struct tm tm;
+	time_t t = (time_t)rev.at;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+	int public = strcmp(store_shown_status(a.status, a.it.published_at, (long long)r->now), "published") == 0;
+	/* The publication time stays: restoring words is not republishing. The public sees an "Updated" note. */
+	struct item_fields f = {.kind = rev.kind, .type = rev.type, .title = rev.title, .teaser = rev.teaser,
+	                        .body = rev.body, .signature = rev.signature, .published_at = a.it.published_at};
+	const char *note = arena_printf(r->arena, "restored the version of %s (revision %lld)", when, rev.id);
+	if (store_update(r->db, r->now, a.it.id, &f, public ? "Restored an earlier version" : NULL) != 0 ||
+	    store_revision(r->db, r->now, r->user.id, a.it.id, "restore", note) != 0 ||
+	    audit_log(r, "restore", a.it.id, "%s", note) != 0 || db_commit(r->db) != 0) {
+		failed(r, a.it.id);
+		return;
+	}
+	after(r, a.it.id, "saved");
 }
 
 void page_admin_revoke(struct req *r)

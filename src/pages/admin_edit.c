@@ -259,6 +259,7 @@ static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 		tpl_set(rev, "WHO", revs[i].who);
 		tpl_set(rev, "ACTION", revs[i].action);
 		tpl_set(rev, "STATUS", revs[i].status);
+		tpl_set_int(rev, "REV_ID", revs[i].id);
 		if (*revs[i].note)
 			tpl_set(tpl_section(rev, "REVISION_NOTE"), "NOTE", revs[i].note);
 	}

@@ -420,5 +420,67 @@ class Withdraw(unittest.TestCase):
         self.assertEqual(alice.request(path + "/withdraw")[0], 409)      # nothing left to withdraw
 
 
+class Revisions(unittest.TestCase):
+    def revisions(self, iid):
+        return SITE.query("SELECT id, action, title, body FROM revision WHERE item_id = ? ORDER BY id", (iid,))
+
+    def test_open_compare_and_restore_as_a_new_revision(self):
+        alice = signed_in(ALICE)
+        iid = new_item(alice, "Statement, first wording", "Первый вариант текста. The embassy <b>regrets</b>.")
+        path = f"/admin/items/{iid}"
+        form = page_forms(alice, path)[path]
+        self.assertEqual(alice.post(path, dict(form, title="Statement, second wording",
+                                               body="Второй вариант текста. The embassy welcomes.", action="save"))[0], 303)
+        first, second = self.revisions(iid)
+        self.assertIn(f'href="{path}/revisions?rev={first[0]}"', alice.request(path)[2])
+
+        # The list offers every revision to compare.
+        status, _, body = alice.request(path + "/revisions")
+        self.assertEqual(status, 200)
+        self.assertIn(f'name="rev" value="{first[0]}"', body)
+        self.assertIn(f'name="to" value="{second[0]}"', body)
+
+        # One revision, read-only, as it was (escaped like everything else).
+        status, _, body = alice.request(f"{path}/revisions?rev={first[0]}")
+        self.assertEqual(status, 200)
+        self.assertIn("Statement, first wording", body)
+        self.assertIn("The embassy &lt;b&gt;regrets&lt;/b&gt;.", body)
+        self.assertNotIn("<b>regrets</b>", body)
+        self.assertIn("Read-only", body)
+
+        # Two compared word by word: Cyrillic words whole, markup shown as text.
+        status, _, body = alice.request(f"{path}/revisions?rev={first[0]}&to={second[0]}")
+        self.assertEqual(status, 200)
+        self.assertIn("<del>first </del><ins>second </ins>wording", body)
+        self.assertIn("<del>Первый </del><ins>Второй </ins>вариант текста.", body)
+        self.assertIn("<del>&lt;b&gt;regrets&lt;/b&gt;</del><ins>welcomes</ins>", body)
+
+        # Restore the first: a new revision; the old ones remain; audited.
+        restore = Forms(alice.request(f"{path}/revisions?rev={first[0]}")[2]).forms[f"{path}/restore?rev={first[0]}"]
+        status, headers, _ = alice.post(f"{path}/restore?rev={first[0]}", restore)
+        self.assertEqual(status, 303)
+        self.assertEqual(stored(iid, "title"), "Statement, first wording")
+        self.assertEqual(stored(iid, "body"), first[3])
+        revs = self.revisions(iid)
+        self.assertEqual(revs[:2], [first, second])
+        self.assertEqual((revs[2][1], revs[2][2]), ("restore", "Statement, first wording"))
+        detail = SITE.query("SELECT detail FROM audit WHERE action = 'restore' AND item_id = ?", (iid,))[0][0]
+        self.assertIn(f"revision {first[0]}", detail)
+
+        # The same restore from the now stale page is refused: nothing more is written.
+        status, _, body = alice.post(f"{path}/restore?rev={second[0]}", restore)
+        self.assertEqual(status, 409)
+        self.assertEqual(len(self.revisions(iid)), 3)
+
+    def test_revisions_of_another_item_are_not_found(self):
+        alice = signed_in(ALICE)
+        a = new_item(alice, "One item", "One.")
+        b = new_item(alice, "Other item", "Other.")
+        rev_b = self.revisions(b)[0][0]
+        self.assertEqual(alice.request(f"/admin/items/{a}/revisions?rev={rev_b}")[0], 404)
+        self.assertEqual(alice.request(f"/admin/items/{a}/revisions?rev=x")[0], 400)
+        self.assertEqual(alice.request(f"/admin/items/{a}/revisions?to=1")[0], 400)
+
+
 if __name__ == "__main__":
     harness.main()
