@@ -116,6 +116,14 @@ UPDATE session SET last_seen = ?2 WHERE token_hash = ?1;
 -- name: session_end
 UPDATE session SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL;
 
+-- name: session_end_user_others
+-- An officer changed their password: every other session of theirs ends. ?1 user, ?2 this session's hash, ?3 now
+UPDATE session SET ended_at = ?3 WHERE user_id = ?1 AND token_hash <> ?2 AND ended_at IS NULL;
+
+-- name: login_device_forget_user
+-- ... and the browsers they signed in from are no longer known (their device cookies stop counting).
+DELETE FROM login_device WHERE user_id = ?1;
+
 -- name: session_csrf_any
 -- The form token of the session a cookie names, live, expired or ended: was a refused form this browser's?
 SELECT csrf FROM session WHERE token_hash = ?1;

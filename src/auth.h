@@ -79,6 +79,11 @@ int auth_session(struct req *r);
  * r->user. 1 yes, 0 no (or a token of the wrong shape), -1 error. A refused form that passes is shown
  * again rather than lost; one that does not is a forgery's, and refused. */
 int auth_form_was_ours(struct req *r, const char *sent);
+/* r->user changes their own password: current is checked (argon2id, in a password-check slot like a
+ * sign-in), then new_password (AUTH_PASSWORD_MIN characters at least) is hashed and kept, every other
+ * session of theirs ends and their device cookies are forgotten, audited, in one transaction.
+ * LOGIN_OK done; LOGIN_BAD current is wrong (audited); LOGIN_BUSY no slot; LOGIN_ERROR (logged). */
+enum login_result auth_change_password(struct req *r, const char *current, const char *new_password);
 /* End the request's session server-side. */
 int auth_logout(struct req *r);
 /* The Set-Cookie value for the session token, or, with token NULL, one that removes the cookie. */

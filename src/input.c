@@ -283,6 +283,7 @@ static const struct {
 	[KEY_RETURN] = {"return_to", 1, check_return},
 	[KEY_REV] = {"rev", 0, check_revision},
 	[KEY_TO] = {"to", 0, check_revision},
+	[KEY_NEW_PASSWORD] = {"new_password", 1, check_password},
 };
 
 const char *input_name(enum key k)

@@ -38,6 +38,7 @@ enum key {
 	                  /admin/items/<id> (i: the id, 0 for new); anything else is a 400 */
 	KEY_REV,       /* ?rev=N: a revision of the item (query key) */
 	KEY_TO,        /* ?to=N: the revision ?rev= is compared with (query key) */
+	KEY_NEW_PASSWORD, /* /admin/account: the password an officer changes theirs to */
 	KEY__MAX
 };
 

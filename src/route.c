@@ -55,6 +55,8 @@ const struct route route_table[PAGE__MAX] = {
 	                          ADMIN, SEG_ID, NULL},
 	[PAGE_ADMIN_RESTORE] = {"/admin/items/*/restore", page_admin_restore, METHOD_POST,
 	                        KEYBIT(KEY_REV) | KEYBIT(KEY_VERSION), ADMIN, SEG_ID, NULL},
+	[PAGE_ADMIN_ACCOUNT] = {"/admin/account", page_admin_account, READ | METHOD_POST,
+	                        KEYBIT(KEY_PASSWORD) | KEYBIT(KEY_NEW_PASSWORD) | KEYBIT(KEY_DONE), ADMIN, SEG_NONE, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */

@@ -482,5 +482,36 @@ class Revisions(unittest.TestCase):
         self.assertEqual(alice.request(f"/admin/items/{a}/revisions?to=1")[0], 400)
 
 
+class Account(unittest.TestCase):
+    def test_changing_the_password_ends_every_other_session(self):
+        dave = ("dave", "editor", "daves first password")
+        Site.check(harness.run("user", "add", dave[0], "--role", dave[1], "--db", SITE.db, input=dave[2] + "\n"))
+        here, elsewhere = signed_in(dave), signed_in(dave)
+        self.assertEqual(SITE.query("SELECT count(*) FROM login_device WHERE user_id = (SELECT id FROM user WHERE name = 'dave')")[0][0], 2)
+        form = page_forms(here, "/admin/account")["/admin/account"]
+
+        status, _, body = here.post("/admin/account", dict(form, password="not my password", new_password="a brand new password"))
+        self.assertEqual(status, 403)
+        self.assertIn("The current password is wrong", body)
+        self.assertEqual(elsewhere.request("/admin")[0], 200)          # nothing changed
+        self.assertEqual(here.post("/admin/account", dict(form, password=dave[2], new_password="short"))[0], 422)
+
+        status, headers, _ = here.post("/admin/account", dict(form, password=dave[2], new_password="a brand new password"))
+        self.assertEqual(status, 303)
+        self.assertIn("Your password is changed", here.request(headers["location"])[2])
+        self.assertEqual(here.request("/admin")[0], 200)               # this session stays
+        status, headers, _ = elsewhere.request("/admin")
+        self.assertEqual(status, 303)                                  # the other one has ended
+        self.assertTrue(headers["location"].endswith("/admin/login"))
+        self.assertEqual(SITE.query("SELECT count(*) FROM login_device WHERE user_id = (SELECT id FROM user WHERE name = 'dave')")[0][0], 0)
+        self.assertEqual(Client(SITE).login(dave[0], dave[2])[0], 401)
+        self.assertEqual(Client(SITE).login(dave[0], "a brand new password")[0], 303)
+        actions = [a for (a,) in SITE.query("SELECT action FROM audit WHERE username = 'dave' ORDER BY id")]
+        self.assertIn("password-change-refused", actions)
+        self.assertIn("password-change", actions)
+        hashed = SITE.query("SELECT password_hash FROM user WHERE name = 'dave'")[0][0]
+        self.assertTrue(hashed.startswith("$argon2id$"))
+
+
 if __name__ == "__main__":
     harness.main()
