@@ -210,6 +210,16 @@ SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, co
   FROM item i LEFT JOIN user u ON u.id = i.created_by
  ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
 
+-- name: items_admin_filtered
+-- The admin list narrowed: ?3 a status as officers see it ('' for any; 'scheduled' is published with a
+-- time to come at ?5 now), ?4 words the title contains ('' for any; LIKE's % and _ escaped by the caller).
+-- ?1 limit, ?2 offset
+SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, coalesce(u.name, '')
+  FROM item i LEFT JOIN user u ON u.id = i.created_by
+ WHERE (?3 = '' OR CASE WHEN i.status = 'published' AND i.published_at > ?5 THEN 'scheduled' ELSE i.status END = ?3)
+   AND (?4 = '' OR i.title LIKE '%' || ?4 || '%' ESCAPE '\')
+ ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
+
 -- name: item_insert
 -- ?1 kind, ?2 type, ?3 title, ?4 teaser, ?5 body, ?6 signature, ?7 status, ?8 published_at, ?9 now, ?10 user,
 -- ?11 the body's HTML (markup.c), ?12 markup_version()

@@ -13,6 +13,7 @@ const char *const input_action_words[] = {"save", "submit", "publish", "preview"
 const char *const input_done_words[] = {"saved", "submitted", "published", "scheduled", "sentback",
                                         "withdrawn", "revoked", "unscheduled", NULL};
 const char *const input_when_words[] = {"now", "set", NULL};
+const char *const input_status_words[] = {"draft", "submitted", "scheduled", "published", "withdrawn", NULL};
 const char *const input_kind_words[] = {"release", "event", NULL};
 const char *const input_item_type_words[] = {"statement", "press-release", "comment", "interview", "news",
                                              "speech", "briefing", "event", NULL};
@@ -90,6 +91,16 @@ static int check_month(struct arena *a, const char *raw, struct input *out)
 {
 	(void)a;
 	return strlen(raw) <= 2 && valid_positive(raw, 12, &out->i);
+}
+
+static int check_status(struct arena *a, const char *raw, struct input *out)
+{
+	int w;
+	(void)a;
+	if (!valid_word(raw, input_status_words, &w))
+		return 0;
+	out->i = w;
+	return 1;
 }
 
 static int check_revision(struct arena *a, const char *raw, struct input *out)
@@ -284,6 +295,7 @@ static const struct {
 	[KEY_REV] = {"rev", 0, check_revision},
 	[KEY_TO] = {"to", 0, check_revision},
 	[KEY_NEW_PASSWORD] = {"new_password", 1, check_password},
+	[KEY_STATUS] = {"status", 0, check_status},
 };
 
 const char *input_name(enum key k)
@@ -331,7 +343,7 @@ static void put_form_value(struct buf *b, const char *v)
 
 const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 {
-	static const enum key order[] = {KEY_TYPE, KEY_YEAR, KEY_MONTH, KEY_Q, KEY_PAGE, KEY_DONE};
+	static const enum key order[] = {KEY_TYPE, KEY_STATUS, KEY_YEAR, KEY_MONTH, KEY_Q, KEY_PAGE, KEY_DONE};
 	struct buf b = {0};
 	for (size_t j = 0; j < sizeof order / sizeof order[0]; j++) {
 		enum key k = order[j];
@@ -343,6 +355,8 @@ const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 			buf_puts(&b, input_type_words[v->i]);
 		else if (k == KEY_DONE)
 			buf_puts(&b, input_done_words[v->i]);
+		else if (k == KEY_STATUS)
+			buf_puts(&b, input_status_words[v->i]);
 		else if (k == KEY_Q)
 			put_form_value(&b, v->s);
 		else

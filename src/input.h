@@ -39,6 +39,7 @@ enum key {
 	KEY_REV,       /* ?rev=N: a revision of the item (query key) */
 	KEY_TO,        /* ?to=N: the revision ?rev= is compared with (query key) */
 	KEY_NEW_PASSWORD, /* /admin/account: the password an officer changes theirs to */
+	KEY_STATUS,    /* ?status=draft|...: the admin list's filter, an index into input_status_words */
 	KEY__MAX
 };
 
@@ -68,6 +69,9 @@ extern const char *const input_action_words[];
 enum done { DONE_SAVED, DONE_SUBMITTED, DONE_PUBLISHED, DONE_SCHEDULED, DONE_SENTBACK, DONE_WITHDRAWN,
             DONE_REVOKED, DONE_UNSCHEDULED, DONE__MAX };
 extern const char *const input_done_words[];
+
+/* The statuses the admin list filters by, as officers see them (store_shown_status), NULL-terminated. */
+extern const char *const input_status_words[];
 
 /* When "Publish" makes an item public: now, or at the time the form's fields set. */
 enum when { WHEN_NOW, WHEN_SET, WHEN__MAX };

@@ -42,6 +42,11 @@ struct admin_row {
  * Returns the count, or -1. */
 int store_list(struct db *db, struct arena *a, int limit, long long offset, struct admin_row **out);
 
+/* The same, narrowed to status ("" or NULL: any; "scheduled" as store_shown_status says at now) and to
+ * titles containing words (NULL or "": any; case folded for ASCII letters only, as SQLite's LIKE). */
+int store_list_filtered(struct db *db, struct arena *a, time_t now, const char *status, const char *words,
+                        int limit, long long offset, struct admin_row **out);
+
 /* One kept revision of an item: when, by whom, what was done, the status it left and the note. */
 struct revision {
 	long long at;

@@ -513,5 +513,35 @@ class Account(unittest.TestCase):
         self.assertTrue(hashed.startswith("$argon2id$"))
 
 
+class AdminList(unittest.TestCase):
+    def test_filter_by_status_and_search_titles(self):
+        alice = signed_in(ALICE)
+        draft = new_item(alice, "Zebra draft note", "Words.")
+        public = new_item(alice, "Zebra public statement", "Words.", action="publish")
+        path = f"/admin/items/{draft}"
+        rows = lambda body: re.findall(r'<tr class="status-(\w+)">\s*<td><time[^>]*>[^<]*</time></td>\s*<td><a href="/admin/items/(\d+)"', body)
+
+        status, _, body = alice.request("/admin?q=zebra")
+        self.assertEqual(status, 200)
+        self.assertEqual(sorted(int(i) for _, i in rows(body)), sorted([draft, public]))
+        status, _, body = alice.request("/admin?status=draft&q=Zebra")
+        self.assertEqual([(s, int(i)) for s, i in rows(body)], [("draft", draft)])
+        self.assertIn('<option value="draft" selected>', body)
+        self.assertIn('value="Zebra"', body)
+        body = alice.request("/admin?status=published&q=Zebra")[2]
+        self.assertEqual([(s, int(i)) for s, i in rows(body)], [("published", public)])
+        # Scheduled is told apart from published, as the status column says.
+        form = dict(page_forms(alice, path)[path], when="set", action="publish", **london(int(time.time()) + 86400))
+        self.assertEqual(alice.post(path, form)[0], 303)
+        body = alice.request("/admin?status=scheduled")[2]
+        self.assertEqual([(s, int(i)) for s, i in rows(body)], [("scheduled", draft)])
+        self.assertNotIn(f'/admin/items/{draft}"', alice.request("/admin?status=published")[2])
+        # LIKE's wildcards are plain characters; nothing matches, and the page says so.
+        body = alice.request("/admin?q=%25")[2]
+        self.assertEqual(rows(body), [])
+        self.assertIn("No item has that status and title.", body)
+        self.assertEqual(alice.request("/admin?status=lost")[0], 400)
+
+
 if __name__ == "__main__":
     harness.main()
