@@ -53,7 +53,7 @@
       <li><a href="/messages?type=events">Events</a></li>
       <li><a href="/messages">All messages</a></li>
     </ul>
-    <form class="site-search" role="search" method="get" action="/messages">
+    <form class="site-search" role="search" aria-label="{{SITE_SEARCH_LABEL}}" method="get" action="/messages">
       <label for="site-search-q" class="visually-hidden">Search statements</label>
       <input id="site-search-q" type="search" name="q" value="{{QUERY}}" placeholder="Search statements" maxlength="256">
       <button type="submit">Search</button>

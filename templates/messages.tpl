@@ -2,7 +2,7 @@
 {{! messages.tpl: all messages, filtered and paginated. }}
 {{>HEADER}}
 <h1 class="page-title">{{LIST_TITLE}}</h1>
-<form class="search-form" role="search" method="get" action="/messages">
+<form class="search-form" role="search" aria-label="{{PAGE_SEARCH_LABEL}}" method="get" action="/messages">
   <label for="q">Search titles and texts</label>
   <input id="q" type="search" name="q" value="{{QUERY}}" maxlength="256">
   <button type="submit">Search</button>

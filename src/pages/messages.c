@@ -9,6 +9,7 @@
 #include "../buf.h"
 #include "../clock.h"
 #include "../db.h"
+#include "../i18n.h"
 #include "../item_public.h"
 #include "../layout.h"
 #include "../log.h"
@@ -198,6 +199,7 @@ void page_messages(struct req *r)
 		tpl_set_int(s, "CANDIDATES", SEARCH_CANDIDATES);
 	}
 	tpl_set(d, "QUERY", cur.q ? cur.q : "");
+	tpl_set(d, "PAGE_SEARCH_LABEL", i18n_text("Search messages"));
 
 	filter_link(r, d, "All", -1, &cur);
 	filter_link(r, d, item_kind_label("release", ITEM_LABEL_MANY), LIST_RELEASES, &cur);

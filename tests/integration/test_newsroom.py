@@ -543,5 +543,29 @@ class AdminList(unittest.TestCase):
         self.assertEqual(alice.request("/admin?status=lost")[0], 400)
 
 
+class PublicPages(unittest.TestCase):
+    def test_home_lists_the_releases_before_the_featured_one(self):
+        alice = signed_in(ALICE)
+        first = new_item(alice, "Earlier release of the morning", "Morning.", action="publish")
+        second = new_item(alice, "Later release of the morning", "Noon.", action="publish")
+        body = SITE.get("/")[2]
+        featured = re.search(r'<article class="item item-full latest-release">.*?</article>', body, re.S).group(0)
+        self.assertIn("Later release of the morning", featured)
+        others = re.search(r'<section class="other-releases".*?</section>', body, re.S)
+        self.assertIsNotNone(others)
+        self.assertIn("Earlier release of the morning", others.group(0))
+        self.assertIn(f'href="/releases/{first}-earlier-release-of-the-morning"', others.group(0))
+        self.assertNotIn("Later release of the morning", others.group(0))
+        self.assertRegex(others.group(0), r'<time datetime="[^"]+">[^<]+</time> <a')
+        self.assertLessEqual(others.group(0).count("<li>"), 4)
+        self.assertGreater(second, first)
+
+    def test_the_two_search_forms_of_messages_have_distinct_names(self):
+        body = SITE.get("/messages")[2]
+        labels = re.findall(r'<form class="[^"]*" role="search" aria-label="([^"]+)"', body)
+        self.assertEqual(len(labels), 2)
+        self.assertEqual(len(set(labels)), 2)
+
+
 if __name__ == "__main__":
     harness.main()
