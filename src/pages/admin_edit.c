@@ -53,8 +53,9 @@ struct form {
 	int ask_backdate;               /* publishing at published_at, in the past, needs a confirmation */
 };
 
-/* Slack for "now": the form sets times to the minute, so a time up to a minute ago is not backdating. */
-enum { BACKDATE_SLACK = 60 };
+/* Slack for "now": the form sets times to the minute and an officer may type the time a few minutes
+ * before pressing Publish; only a time more than five minutes ago is backdating and asks first. */
+enum { BACKDATE_SLACK = 5 * 60 };
 
 static const enum key fields[] = {KEY_KIND, KEY_ITEM_TYPE, KEY_TITLE, KEY_DATE, KEY_TIME, KEY_ZONE,
                                   KEY_TEASER, KEY_BODY, KEY_SIGNATURE, KEY_NOTE};

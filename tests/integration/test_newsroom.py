@@ -184,6 +184,21 @@ class LostUpdates(unittest.TestCase):
         self.assertEqual(alice.post(path + "/withdraw", dict(again, note="Issued in error."))[0], 303)
         self.assertEqual(stored(iid, "status"), "withdrawn")
 
+    def test_an_item_without_revisions_compares_the_officers_text_with_the_saved_one(self):
+        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        iid = SITE.query("SELECT min(id) FROM item WHERE id NOT IN (SELECT item_id FROM revision)")[0][0]
+        path = f"/admin/items/{iid}"
+        mine = page_forms(alice, path)[path]
+        self.assertEqual(mine["version"], "0")            # the seed wrote no revision
+        theirs = page_forms(carol, path)[path]
+        self.assertEqual(carol.post(path, dict(theirs, note="Typo", action="save",
+                                               title=theirs["title"] + " (corrected)"))[0], 303)
+        status, _, body = alice.post(path, dict(mine, note="Mine", action="save"))
+        self.assertEqual(status, 409)
+        self.assertIn("Changed by carol", body)
+        self.assertIn("Your text compared with the saved one", body)
+        self.assertIn("<ins>(corrected)</ins>", body)
+
     def test_a_version_that_is_not_a_number_is_a_400(self):
         alice = signed_in(ALICE)
         iid = new_item(alice, "Versioned", "Text.")
