@@ -194,8 +194,17 @@ static int add(struct chunks *cs, enum diff_op op, const struct tok *t, size_t f
 	return 0;
 }
 
-/* Move each run of changed words [s, e) to [s+1, e+1) while word s equals word e, the kept word after it:
- * the same words change, the run just ends at a later boundary. */
+/* Does token t end a line (a line break in the spaces after it)? */
+static int ends_line(const struct tok *t)
+{
+	return memchr(t->p + t->keylen, '\n', t->len - t->keylen) != NULL;
+}
+
+/* A run of changed words [s, e) may move to [s+1, e+1) when word s equals word e, the kept word after it
+ * (or back, when word s-1 equals word e-1): the same words change, the run just starts and ends elsewhere.
+ * Each run goes to the lowest such place that ends a line (or the text), else the lowest: so a moved
+ * paragraph comes and goes whole, from its first word to its line break, rather than taking the first
+ * word of the next one or the full stop of the one before. */
 static void slide(const struct tok *t, unsigned char *kept, size_t n)
 {
 	for (size_t s = 0; s < n; s++) {
@@ -204,9 +213,25 @@ static void slide(const struct tok *t, unsigned char *kept, size_t n)
 		size_t e = s;
 		while (e < n && !kept[e])
 			e++;
+		while (s > 0 && kept[s - 1] && same(&t[s - 1], &t[e - 1])) {
+			kept[--s] = 0;
+			kept[--e] = 1;
+		}
+		size_t best = s;
+		int at_line = e == n || ends_line(&t[e - 1]);
 		while (e < n && kept[e] && (e + 1 >= n || kept[e + 1]) && same(&t[s], &t[e])) {
 			kept[s++] = 1;
 			kept[e++] = 0;
+			if (e == n || ends_line(&t[e - 1])) {
+				best = s;
+				at_line = 1;
+			} else if (!at_line) {
+				best = s;
+			}
+		}
+		while (s > best) {
+			kept[--s] = 0;
+			kept[--e] = 1;
 		}
 		s = e;
 	}

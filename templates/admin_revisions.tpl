@@ -24,9 +24,9 @@
 <dl class="revision">
   <dt>Title</dt><dd>{{TITLE}}</dd>
   <dt>Publication time</dt><dd>{{PUBLISHED}}</dd>
-  <dt>Teaser</dt><dd class="diff">{{TEASER}}</dd>
-  <dt>Text</dt><dd class="diff">{{BODY}}</dd>
-  <dt>Signature block</dt><dd class="diff">{{SIGNATURE}}</dd>
+  <dt>Teaser</dt><dd class="diff">{{TEASER:pre_escape}}</dd>
+  <dt>Text</dt><dd class="diff">{{BODY:pre_escape}}</dd>
+  <dt>Signature block</dt><dd class="diff">{{SIGNATURE:pre_escape}}</dd>
 </dl>
 <p><a href="{{ITEM_ADMIN_URL}}/revisions?rev={{REV_ID}}&amp;to={{LATEST}}">Compare with the current version</a> &middot; <a href="{{ITEM_ADMIN_URL}}/revisions">All revisions</a></p>
 {{#CAN_RESTORE}}<form method="post" action="{{ITEM_ADMIN_URL}}/restore?rev={{REV_ID}}">

@@ -487,6 +487,28 @@ class Revisions(unittest.TestCase):
         self.assertEqual(status, 409)
         self.assertEqual(len(self.revisions(iid)), 3)
 
+    def test_a_long_body_is_compared_inside_the_sandboxed_worker(self):
+        # About 50 KB: the diff's working memory is then megabytes, allocated under the worker's seccomp.
+        alice = signed_in(ALICE)
+        paragraphs = [f"Paragraph {i} of the long statement says what the ministry stated about item {i}." for i in range(640)]
+        iid = new_item(alice, "Long statement", "\n\n".join(paragraphs))
+        self.assertGreater(len(stored(iid, "body")), 50000)
+        path = f"/admin/items/{iid}"
+        changed = list(paragraphs)
+        changed[300] = changed[300].replace("stated", "announced")
+        changed.append(changed.pop(0))  # the first paragraph moved to the end
+        self.assertEqual(alice.post(path, dict(page_forms(alice, path)[path], body="\n\n".join(changed), action="save"))[0], 303)
+        first, second = [r[0] for r in self.revisions(iid)]
+        status, _, body = alice.request(f"{path}/revisions?rev={first}&to={second}")
+        self.assertEqual(status, 200)
+        self.assertIn("<del>stated </del><ins>announced </ins>about item 300.", body)
+        diff = "".join(re.findall(r'<div class="diff">(.*?)</div>', body, re.S))
+        self.assertEqual(diff.count("<del>"), 2)
+        self.assertEqual(diff.count("<ins>"), 2)
+        # The moved paragraph goes and comes whole, from its first word to its line break.
+        self.assertIn(f"<del>{paragraphs[0]}\n\n</del>", diff)
+        self.assertIn(f"<ins>{paragraphs[0]}</ins>", diff)
+
     def test_revisions_of_another_item_are_not_found(self):
         alice = signed_in(ALICE)
         a = new_item(alice, "One item", "One.")

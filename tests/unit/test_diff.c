@@ -131,6 +131,26 @@ static void moved_paragraph_is_deleted_and_inserted_once(void **state)
 	check_rebuilds(a, b);
 }
 
+static void moved_paragraph_of_alike_paragraphs_keeps_its_line_breaks(void **state)
+{
+	(void)state;
+	/* Twenty paragraphs that all start with the same word; the first moves to the end. The run still
+	 * starts at the paragraph's first word and ends at its line break. */
+	struct buf a = {0}, b = {0};
+	for (int i = 0; i < 20; i++)
+		buf_printf(&a, "%sItem %d says what it says.", i ? "\n\n" : "", i);
+	for (int i = 1; i <= 20; i++)
+		buf_printf(&b, "%sItem %d says what it says.", i > 1 ? "\n\n" : "", i % 20);
+	const char *d = show(buf_str(&a), buf_str(&b), NULL);
+	assert_true(strncmp(d, "[-Item 0 says what it says.\n\n-]Item 1 says", 40) == 0);
+	size_t n = strlen(d), tail = strlen("Item 19 says what it says.\n\n{+Item 0 says what it says.+}");
+	assert_true(n > tail);
+	assert_string_equal(d + n - tail, "Item 19 says what it says.\n\n{+Item 0 says what it says.+}");
+	check_rebuilds(buf_str(&a), buf_str(&b));
+	buf_free(&a);
+	buf_free(&b);
+}
+
 static void nothing_in_common(void **state)
 {
 	(void)state;
@@ -221,6 +241,7 @@ int main(void)
 		cmocka_unit_test_teardown(cyrillic_words_are_whole, teardown),
 		cmocka_unit_test_teardown(spacing_alone_is_no_change, teardown),
 		cmocka_unit_test_teardown(moved_paragraph_is_deleted_and_inserted_once, teardown),
+		cmocka_unit_test_teardown(moved_paragraph_of_alike_paragraphs_keeps_its_line_breaks, teardown),
 		cmocka_unit_test_teardown(nothing_in_common, teardown),
 		cmocka_unit_test_teardown(many_small_cases_rebuild, teardown),
 		cmocka_unit_test_teardown(long_body_work_is_bounded, teardown),
