@@ -261,6 +261,20 @@ SELECT r.at, coalesce(u.name, ''), r.action, r.status, r.note, r.id
 -- The version an officer's form was loaded from: the item's newest revision (0 before its first).
 SELECT coalesce(max(id), 0) FROM revision WHERE item_id = ?1;
 
+-- name: item_editing_open
+-- Officer ?2 opened item ?1's form at ?3.
+INSERT INTO item_editing (item_id, user_id, opened_at) VALUES (?1, ?2, ?3)
+  ON CONFLICT (item_id, user_id) DO UPDATE SET opened_at = excluded.opened_at;
+
+-- name: item_editing_done
+-- Officer ?2 saved item ?1: no longer editing it.
+DELETE FROM item_editing WHERE item_id = ?1 AND user_id = ?2;
+
+-- name: item_editing_others
+-- The other officers who opened item ?1's form since ?3, newest first. ?2 the officer asking
+SELECT u.name, e.opened_at FROM item_editing e JOIN user u ON u.id = e.user_id
+ WHERE e.item_id = ?1 AND e.user_id <> ?2 AND e.opened_at > ?3 ORDER BY e.opened_at DESC LIMIT 5;
+
 -- name: revision_by_id
 -- One revision of item ?1, whole. ?2 the revision
 SELECT r.id, r.at, coalesce(u.name, ''), r.action, r.status, r.title, r.teaser, r.body, r.signature,

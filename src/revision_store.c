@@ -46,3 +46,44 @@ int revision_get(struct db *db, struct arena *a, long long item_id, long long re
 	}
 	return found;
 }
+
+int revision_editing_open(struct db *db, long long item_id, long long user, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_EDITING_OPEN);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	sqlite3_bind_int64(st, 2, user);
+	sqlite3_bind_int64(st, 3, now);
+	return db_run(st);
+}
+
+int revision_editing_done(struct db *db, long long item_id, long long user)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_EDITING_DONE);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	sqlite3_bind_int64(st, 2, user);
+	return db_run(st);
+}
+
+int revision_editing_others(struct db *db, struct arena *a, long long item_id, long long user, long long since,
+                            struct editing **out)
+{
+	enum { MAX = 5 };
+	struct editing *e = arena_alloc(a, MAX * sizeof *e);
+	*out = e;
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_EDITING_OTHERS);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	sqlite3_bind_int64(st, 2, user);
+	sqlite3_bind_int64(st, 3, since);
+	int n = 0, rc;
+	while ((rc = db_row(st)) == 1) {
+		if (n < MAX)
+			e[n++] = (struct editing){db_text_col(a, st, 0), sqlite3_column_int64(st, 1)};
+	}
+	return rc < 0 ? -1 : n;
+}

@@ -21,4 +21,17 @@ long long revision_latest(struct db *db, long long item_id);
 /* Revision rev of item item_id into *out (strings owned by a). 1 found, 0 not (or of another item), -1. */
 int revision_get(struct db *db, struct arena *a, long long item_id, long long rev, struct revision_full *out);
 
+/* Who else has the form open: "NAME opened this form at 10:42" (an officer's last opening, cleared by
+ * their save). revision_editing_open records that user opened item_id's form at now, revision_editing_done
+ * that they saved it (0 or -1 each); revision_editing_others lists up to 5 other officers who opened it
+ * after since, newest first, into an array owned by a (count or -1). */
+struct editing {
+	const char *who;
+	long long opened_at;
+};
+int revision_editing_open(struct db *db, long long item_id, long long user, long long now);
+int revision_editing_done(struct db *db, long long item_id, long long user);
+int revision_editing_others(struct db *db, struct arena *a, long long item_id, long long user, long long since,
+                            struct editing **out);
+
 #endif

@@ -4,6 +4,7 @@
 <h1 class="page-title">{{FORM_TITLE}}</h1>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#KEPT}}<p class="notice" role="status">{{MESSAGE}}</p>{{/KEPT}}
+{{#EDITING}}<p class="notice editing" role="status">{{WHO}} opened this form at <time datetime="{{AT_ISO}}">{{AT}}</time> and may be editing it. If you both save, the second save is stopped and shown what the first changed.</p>{{/EDITING}}
 {{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}</p>{{/STATUS_LINE}}
 {{#REVIEW_COMMENT}}<div class="notice review-comment"><p><strong>Sent back by the publisher:</strong></p><p>{{COMMENT}}</p></div>{{/REVIEW_COMMENT}}
 {{#WITHDRAWN}}<p class="notice">This item was withdrawn on {{WITHDRAWN_DATE}} and can no longer be edited.{{#WITHDRAWAL_NOTE}} Note: {{NOTE}}{{/WITHDRAWAL_NOTE}}</p>{{/WITHDRAWN}}

@@ -53,6 +53,9 @@ struct form {
 	int ask_backdate;               /* publishing at published_at, in the past, needs a confirmation */
 };
 
+/* How long an opened form counts as someone editing: "NAME opened this form at 10:42". */
+enum { EDITING_WINDOW = 10 * 60 };
+
 /* Slack for "now": the form sets times to the minute and an officer may type the time a few minutes
  * before pressing Publish; only a time more than five minutes ago is backdating and asks first. */
 enum { BACKDATE_SLACK = 5 * 60 };
@@ -268,6 +271,18 @@ static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 		tpl_show(d, "HISTORY");
 }
 
+/* The other officers who opened this form in the last minutes, as a warning before edits collide. */
+static void fill_editing(struct req *r, struct tpl_dict *d, long long id)
+{
+	struct editing *e;
+	int n = revision_editing_others(r->db, r->arena, id, r->user.id, (long long)r->now - EDITING_WINDOW, &e);
+	for (int i = 0; i < n; i++) {
+		struct tpl_dict *w = tpl_section(d, "EDITING");
+		tpl_set(w, "WHO", e[i].who);
+		view_set_at(w, r->site->zone, (time_t)e[i].opened_at, "%H:%M");
+	}
+}
+
 static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin_item *a)
 {
 	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0 && !is_scheduled(r, a))
@@ -466,6 +481,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 	if (a) {
 		fill_share_box(r, d, a);
 		fill_history(r, d, a->it.id);
+		fill_editing(r, d, a->it.id);
 	}
 	r->status = status;
 	resp_render(r, d, "admin_form.tpl");
@@ -655,6 +671,11 @@ void page_admin_edit(struct req *r)
 		a = &stored;
 	}
 	if (r->method != METHOD_POST) {
+		/* Opening the form is noted (not for HEAD, nor for an item this officer may only read), so that
+		 * others opening it see who may be editing. A failure only loses the notice. */
+		if (a && r->method == METHOD_GET && may_edit(r, a) &&
+		    revision_editing_open(r->db, a->it.id, r->user.id, (long long)r->now) != 0)
+			log_warn("could not note that %s opened item %lld", r->user.name, a->it.id);
 		form_from_item(r, &f, a);
 		render_form(r, &f, 200, NULL, 0);
 		return;
@@ -728,5 +749,7 @@ void page_admin_edit(struct req *r)
 		render_form(r, &f, 503, NULL, 0);
 		return;
 	}
+	if (revision_editing_done(r->db, id, r->user.id) != 0)
+		log_warn("could not note that %s is done with item %lld", r->user.name, id);
 	resp_redirect(r, 303, item_admin_path(r->arena, id, input_done_words[done]));
 }

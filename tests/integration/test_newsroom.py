@@ -199,6 +199,23 @@ class LostUpdates(unittest.TestCase):
         self.assertIn("Your text compared with the saved one", body)
         self.assertIn("<ins>(corrected)</ins>", body)
 
+    def test_the_form_says_who_else_opened_it_in_the_last_minutes(self):
+        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        iid = new_item(alice, "Statement two officers open", "Words.")
+        path = f"/admin/items/{iid}"
+        first = alice.request(path)[2]
+        self.assertNotIn("opened this form", first)               # nobody else yet
+        body = carol.request(path)[2]
+        self.assertRegex(body, r"alice opened this form at <time datetime=\"[^\"]+\">\d\d:\d\d</time> and may be editing it")
+        self.assertIn("carol opened this form", alice.request(path)[2])
+        # Once alice saves she is no longer editing it.
+        self.assertEqual(alice.post(path, dict(Forms(first).forms[path], action="save"))[0], 303)
+        self.assertNotIn("alice opened this form", carol.request(path)[2])
+        # An opening older than ten minutes no longer counts (times set in the database).
+        carol_id = SITE.query("SELECT id FROM user WHERE name = 'carol'")[0][0]
+        SITE.execute("UPDATE item_editing SET opened_at = opened_at - 660 WHERE item_id = ? AND user_id = ?", (iid, carol_id))
+        self.assertNotIn("carol opened this form", alice.request(path)[2])
+
     def test_a_version_that_is_not_a_number_is_a_400(self):
         alice = signed_in(ALICE)
         iid = new_item(alice, "Versioned", "Text.")
