@@ -129,6 +129,22 @@ UPDATE session SET last_seen = ?2 WHERE token_hash = ?1;
 -- name: session_end
 UPDATE session SET ended_at = ?2 WHERE token_hash = ?1 AND ended_at IS NULL;
 
+-- name: session_end_user_others
+-- An officer changed their password: every other session of theirs ends. ?1 user, ?2 this session's hash, ?3 now
+UPDATE session SET ended_at = ?3 WHERE user_id = ?1 AND token_hash <> ?2 AND ended_at IS NULL;
+
+-- name: login_device_forget_user
+-- ... and the browsers they signed in from are no longer known (their device cookies stop counting).
+DELETE FROM login_device WHERE user_id = ?1;
+
+-- name: session_csrf_any
+-- The form token of the session a cookie names, live, expired or ended: was a refused form this browser's?
+SELECT csrf FROM session WHERE token_hash = ?1;
+
+-- name: session_csrf_of_user
+-- Did one of officer ?1's sessions, any age, give out form token ?2?
+SELECT 1 FROM session WHERE user_id = ?1 AND csrf = ?2;
+
 -- name: session_end_user
 -- When a password changes or an account is disabled, every session of it ends.
 UPDATE session SET ended_at = ?2 WHERE user_id = (SELECT id FROM user WHERE name = ?1) AND ended_at IS NULL;
@@ -207,6 +223,16 @@ SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, co
   FROM item i LEFT JOIN user u ON u.id = i.created_by
  ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
 
+-- name: items_admin_filtered
+-- The admin list narrowed: ?3 a status as officers see it ('' for any; 'scheduled' is published with a
+-- time to come at ?5 now), ?4 words the title contains ('' for any; LIKE's % and _ escaped by the caller).
+-- ?1 limit, ?2 offset
+SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, coalesce(u.name, '')
+  FROM item i LEFT JOIN user u ON u.id = i.created_by
+ WHERE (?3 = '' OR CASE WHEN i.status = 'published' AND i.published_at > ?5 THEN 'scheduled' ELSE i.status END = ?3)
+   AND (?4 = '' OR i.title LIKE '%' || ?4 || '%' ESCAPE '\')
+ ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
+
 -- name: item_insert
 -- ?1 kind, ?2 type, ?3 title, ?4 teaser, ?5 body, ?6 signature, ?7 status, ?8 published_at, ?9 now, ?10 user,
 -- ?11 the body's HTML (markup.c), ?12 markup_version()
@@ -240,9 +266,34 @@ INSERT INTO revision (item_id, user_id, at, action, status, kind, type, title, t
 SELECT id, ?2, ?3, ?4, status, kind, type, title, teaser, body, signature, published_at, ?5 FROM item WHERE id = ?1;
 
 -- name: revisions_of_item
-SELECT r.at, coalesce(u.name, ''), r.action, r.status, r.note
+SELECT r.at, coalesce(u.name, ''), r.action, r.status, r.note, r.id
   FROM revision r LEFT JOIN user u ON u.id = r.user_id
  WHERE r.item_id = ?1 ORDER BY r.id DESC LIMIT 50;
+
+-- name: item_version
+-- The version an officer's form was loaded from: the item's newest revision (0 before its first).
+SELECT coalesce(max(id), 0) FROM revision WHERE item_id = ?1;
+
+-- name: item_editing_open
+-- Officer ?2 opened item ?1's form at ?3.
+INSERT INTO item_editing (item_id, user_id, opened_at) VALUES (?1, ?2, ?3)
+  ON CONFLICT (item_id, user_id) DO UPDATE SET opened_at = excluded.opened_at;
+
+-- name: item_editing_done
+-- Officer ?2 saved item ?1: no longer editing it.
+DELETE FROM item_editing WHERE item_id = ?1 AND user_id = ?2;
+
+-- name: item_editing_others
+-- The other officers who opened item ?1's form since ?3, newest first. ?2 the officer asking
+SELECT u.name, e.opened_at FROM item_editing e JOIN user u ON u.id = e.user_id
+ WHERE e.item_id = ?1 AND e.user_id <> ?2 AND e.opened_at > ?3 ORDER BY e.opened_at DESC LIMIT 5;
+
+-- name: revision_by_id
+-- One revision of item ?1, whole. ?2 the revision
+SELECT r.id, r.at, coalesce(u.name, ''), r.action, r.status, r.title, r.teaser, r.body, r.signature,
+       r.published_at, r.note, r.kind, r.type
+  FROM revision r LEFT JOIN user u ON u.id = r.user_id
+ WHERE r.item_id = ?1 AND r.id = ?2;
 
 -- name: item_status_by_id
 -- What the public URL of any item should answer: 200, 404 or 410.

@@ -289,7 +289,10 @@ static int create_session(struct req *r, long long user_id, char token[AUTH_TOKE
 	sqlite3_bind_int64(st, 5, (long long)r->now);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	r->csrf = arena_strdup(r->arena, csrf); /* a page shown at once (a form carried through sign-in) needs it */
+	return 0;
 }
 
 enum login_result auth_login(struct req *r, const char *name, const char *password,
@@ -303,7 +306,7 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 
 	char hash[AUTH_HASH_MAX] = "";
 	long long user_id = 0;
-	int disabled = 1;
+	int disabled = 1, publisher = 0;
 	sqlite3_stmt *st = db_stmt(r->db, STMT_USER_BY_NAME);
 	if (st == NULL)
 		return LOGIN_ERROR;
@@ -312,6 +315,7 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 		user_id = sqlite3_column_int64(st, 0);
 		snprintf(hash, sizeof hash, "%s", (const char *)sqlite3_column_text(st, 3));
 		disabled = sqlite3_column_int(st, 4);
+		publisher = strcmp((const char *)sqlite3_column_text(st, 2), "publisher") == 0;
 	}
 	sqlite3_reset(st);
 
@@ -345,6 +349,7 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
 	}
 	r->user.id = user_id;
 	r->user.name = arena_strdup(r->arena, name);
+	r->user.role = publisher ? ROLE_PUBLISHER : ROLE_EDITOR;
 	if (create_session(r, user_id, token) != 0 || audit_log(r, "login", 0, "%s", "") != 0 ||
 	    db_commit(r->db) != 0)
 		goto fail;
@@ -363,6 +368,88 @@ static int cookie_token_hash(struct req *r, unsigned char hash[32])
 		return 0;
 	auth_token_hash(token, hash);
 	return 1;
+}
+
+enum login_result auth_change_password(struct req *r, const char *current, const char *new_password)
+{
+	char hash[AUTH_HASH_MAX] = "", fresh[AUTH_HASH_MAX];
+	unsigned char session[32];
+	enum login_result result = LOGIN_ERROR;
+	sqlite3_stmt *st = db_stmt(r->db, STMT_USER_BY_NAME);
+	if (st == NULL || !cookie_token_hash(r, session))
+		return LOGIN_ERROR;
+	sqlite3_bind_text(st, 1, r->user.name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(hash, sizeof hash, "%s", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_reset(st);
+	if (!slots_take(SLOTS_PASSWORD))
+		return LOGIN_BUSY;
+	int ok = hash[0] && auth_verify_password(hash, current);
+	int hashed = ok && auth_hash_password(new_password, fresh) == 0;
+	slots_give(SLOTS_PASSWORD);
+	sodium_memzero(hash, sizeof hash);
+	if (db_begin(r->db) != 0)
+		return LOGIN_ERROR;
+	if (!ok) {
+		if (audit_log(r, "password-change-refused", 0, "%s", "the current password was wrong") != 0 ||
+		    db_commit(r->db) != 0)
+			goto fail;
+		return LOGIN_BAD;
+	}
+	if (!hashed)
+		goto fail;
+	if ((st = db_stmt(r->db, STMT_USER_SET_PASSWORD)) == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, r->user.name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, fresh, -1, SQLITE_STATIC);
+	if (db_run(st) != 0 || (st = db_stmt(r->db, STMT_SESSION_END_USER_OTHERS)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, r->user.id);
+	sqlite3_bind_blob(st, 2, session, sizeof session, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, (long long)r->now);
+	if (db_run(st) != 0 || (st = db_stmt(r->db, STMT_LOGIN_DEVICE_FORGET_USER)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, r->user.id);
+	if (db_run(st) != 0 ||
+	    audit_log(r, "password-change", 0, "%s", "other sessions ended, device cookies forgotten") != 0 ||
+	    db_commit(r->db) != 0)
+		goto fail;
+	result = LOGIN_OK;
+	goto out;
+fail:
+	log_error("changing the password of %s failed: %s", r->user.name, db_error(r->db));
+	db_rollback(r->db);
+out:
+	sodium_memzero(fresh, sizeof fresh);
+	return result;
+}
+
+int auth_form_was_ours(struct req *r, const char *sent)
+{
+	if (sent == NULL || !auth_token_valid(sent))
+		return 0;
+	unsigned char hash[32];
+	int ours = 0;
+	sqlite3_stmt *st;
+	if (cookie_token_hash(r, hash)) {
+		if ((st = db_stmt(r->db, STMT_SESSION_CSRF_ANY)) == NULL)
+			return -1;
+		sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *csrf = (const char *)sqlite3_column_text(st, 0);
+			ours = csrf && auth_token_valid(csrf) && auth_equal(sent, csrf);
+		}
+		sqlite3_reset(st);
+	}
+	if (!ours && r->user.id) {
+		if ((st = db_stmt(r->db, STMT_SESSION_CSRF_OF_USER)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, r->user.id);
+		sqlite3_bind_text(st, 2, sent, -1, SQLITE_TRANSIENT);
+		ours = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+	}
+	return ours;
 }
 
 int auth_session(struct req *r)

@@ -64,7 +64,8 @@ time_t auth_locked_until(const long long *failures, int n, int threshold, time_t
 
 enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_BUSY, LOGIN_ERROR };
 
-/* Check a sign-in. On LOGIN_OK a session is created and its token written to token (for the cookie);
+/* Check a sign-in. On LOGIN_OK a session is created and its token written to token (for the cookie), and
+ * r->user and r->csrf are the new session's, as auth_session would set them on the next request;
  * failures are recorded and audited. On LOGIN_LOCKED *until says when attempts are taken again. LOGIN_BUSY:
  * every password-check slot is taken (slots.h); nothing was checked or recorded.
  * A browser whose device cookie belongs to the officer named is throttled by that cookie's failures alone;
@@ -73,6 +74,16 @@ enum login_result auth_login(struct req *r, const char *name, const char *passwo
                              char token[AUTH_TOKEN_HEX + 1], time_t *until);
 /* Look up the session cookie: on 1, r->user and r->csrf are set. 0: no live session. -1: error. */
 int auth_session(struct req *r);
+/* Did this browser's officer get form token sent from one of their own sessions, now expired, ended or
+ * replaced? The session the cookie names (whatever its state), or, with a live session, any session of
+ * r->user. 1 yes, 0 no (or a token of the wrong shape), -1 error. A refused form that passes is shown
+ * again rather than lost; one that does not is a forgery's, and refused. */
+int auth_form_was_ours(struct req *r, const char *sent);
+/* r->user changes their own password: current is checked (argon2id, in a password-check slot like a
+ * sign-in), then new_password (AUTH_PASSWORD_MIN characters at least) is hashed and kept, every other
+ * session of theirs ends and their device cookies are forgotten, audited, in one transaction.
+ * LOGIN_OK done; LOGIN_BAD current is wrong (audited); LOGIN_BUSY no slot; LOGIN_ERROR (logged). */
+enum login_result auth_change_password(struct req *r, const char *current, const char *new_password);
 /* End the request's session server-side. */
 int auth_logout(struct req *r);
 /* The Set-Cookie value for the session token, or, with token NULL, one that removes the cookie. */

@@ -9,9 +9,11 @@
 
 const char *const input_type_words[] = {"releases", "events", NULL};
 const char *const input_action_words[] = {"save", "submit", "publish", "preview", "edit",
-                                          "withdraw", "sendback", "share", "revoke", NULL};
+                                          "withdraw", "sendback", "share", "revoke", "unschedule", NULL};
 const char *const input_done_words[] = {"saved", "submitted", "published", "scheduled", "sentback",
-                                        "withdrawn", "revoked", NULL};
+                                        "withdrawn", "revoked", "unscheduled", NULL};
+const char *const input_when_words[] = {"now", "set", NULL};
+const char *const input_status_words[] = {"draft", "submitted", "scheduled", "published", "withdrawn", NULL};
 const char *const input_kind_words[] = {"release", "event", NULL};
 const char *const input_item_type_words[] = {"statement", "press-release", "comment", "interview", "news",
                                              "speech", "briefing", "event", NULL};
@@ -98,6 +100,22 @@ static int check_lang(struct arena *a, const char *raw, struct input *out)
 	return strcmp(raw, "all") == 0 || valid_lang_tag(raw);
 }
 
+static int check_status(struct arena *a, const char *raw, struct input *out)
+{
+	int w;
+	(void)a;
+	if (!valid_word(raw, input_status_words, &w))
+		return 0;
+	out->i = w;
+	return 1;
+}
+
+static int check_revision(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	return valid_positive(raw, VALID_ID_MAX, &out->i);
+}
+
 static int check_csrf(struct arena *a, const char *raw, struct input *out)
 {
 	(void)a;
@@ -113,6 +131,46 @@ static int check_action(struct arena *a, const char *raw, struct input *out)
 		return 0;
 	out->i = w;
 	return 1;
+}
+
+/* 0 (an item without revisions yet) or a revision id; the text is kept for the form to carry again. */
+static int check_version(struct arena *a, const char *raw, struct input *out)
+{
+	if (strcmp(raw, "0") == 0)
+		out->i = 0;
+	else if (!valid_positive(raw, VALID_ID_MAX, &out->i))
+		return 0;
+	out->s = arena_strdup(a, raw);
+	return 1;
+}
+
+/* Radio buttons and hidden fields the form itself sets: anything else did not come from it (400). */
+static int check_when(struct arena *a, const char *raw, struct input *out)
+{
+	int w;
+	(void)a;
+	if (!valid_word(raw, input_when_words, &w))
+		return 0;
+	out->i = w;
+	out->s = input_when_words[w];
+	return 1;
+}
+
+static int check_return(struct arena *a, const char *raw, struct input *out)
+{
+	static const char items[] = "/admin/items/";
+	out->s = arena_strdup(a, raw);
+	if (strcmp(raw, "/admin/new") == 0) {
+		out->i = 0;
+		return 1;
+	}
+	return strncmp(raw, items, sizeof items - 1) == 0 && valid_positive(raw + sizeof items - 1, VALID_ID_MAX, &out->i);
+}
+
+static int check_confirm(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	return valid_positive(raw, VALID_ID_MAX, &out->i);
 }
 
 /* ---- form fields: always 1; out->error says what is wrong ---- */
@@ -238,6 +296,14 @@ static const struct {
 	[KEY_ZONE] = {"zone", 1, check_zone},
 	[KEY_NOTE] = {"note", 1, check_note},
 	[KEY_COMMENT] = {"comment", 1, check_comment},
+	[KEY_VERSION] = {"version", 1, check_version},
+	[KEY_WHEN] = {"when", 1, check_when},
+	[KEY_CONFIRM] = {"confirm", 1, check_confirm},
+	[KEY_RETURN] = {"return_to", 1, check_return},
+	[KEY_REV] = {"rev", 0, check_revision},
+	[KEY_TO] = {"to", 0, check_revision},
+	[KEY_NEW_PASSWORD] = {"new_password", 1, check_password},
+	[KEY_STATUS] = {"status", 0, check_status},
 };
 
 const char *input_name(enum key k)
@@ -285,7 +351,7 @@ static void put_form_value(struct buf *b, const char *v)
 
 const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 {
-	static const enum key order[] = {KEY_TYPE, KEY_YEAR, KEY_MONTH, KEY_Q, KEY_PAGE, KEY_DONE, KEY_LANG};
+	static const enum key order[] = {KEY_TYPE, KEY_STATUS, KEY_YEAR, KEY_MONTH, KEY_Q, KEY_PAGE, KEY_DONE, KEY_LANG};
 	struct buf b = {0};
 	for (size_t j = 0; j < sizeof order / sizeof order[0]; j++) {
 		enum key k = order[j];
@@ -297,6 +363,8 @@ const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 			buf_puts(&b, input_type_words[v->i]);
 		else if (k == KEY_DONE)
 			buf_puts(&b, input_done_words[v->i]);
+		else if (k == KEY_STATUS)
+			buf_puts(&b, input_status_words[v->i]);
 		else if (k == KEY_Q || k == KEY_LANG)
 			put_form_value(&b, v->s);
 		else

@@ -32,6 +32,15 @@ enum key {
 	KEY_ZONE,      /* the label of one of the site's clock cities */
 	KEY_NOTE,      /* the change note shown with "Updated" */
 	KEY_COMMENT,   /* a publisher's comment when sending a draft back */
+	KEY_VERSION,   /* the item version a form was loaded from (revision_store.h); malformed is a 400 */
+	KEY_WHEN,      /* publish: now | set (the date and time fields); an index into input_when_words */
+	KEY_CONFIRM,   /* the instant (Unix seconds) an officer confirmed publishing a backdated item as of */
+	KEY_RETURN,    /* return_to: the item form a sign-in carries fields back to, /admin/new or
+	                  /admin/items/<id> (i: the id, 0 for new); anything else is a 400 */
+	KEY_REV,       /* ?rev=N: a revision of the item (query key) */
+	KEY_TO,        /* ?to=N: the revision ?rev= is compared with (query key) */
+	KEY_NEW_PASSWORD, /* /admin/account: the password an officer changes theirs to */
+	KEY_STATUS,    /* ?status=draft|...: the admin list's filter, an index into input_status_words */
 	KEY__MAX
 };
 
@@ -52,13 +61,22 @@ extern const char *const input_type_words[];
 
 enum action {
 	ACTION_SAVE, ACTION_SUBMIT, ACTION_PUBLISH, ACTION_PREVIEW, ACTION_EDIT,
-	ACTION_WITHDRAW, ACTION_SENDBACK, ACTION_SHARE, ACTION_REVOKE, ACTION__MAX
+	ACTION_WITHDRAW, ACTION_SENDBACK, ACTION_SHARE, ACTION_REVOKE,
+	ACTION_UNSCHEDULE, /* a scheduled item back to draft */
+	ACTION__MAX
 };
 extern const char *const input_action_words[];
 
 enum done { DONE_SAVED, DONE_SUBMITTED, DONE_PUBLISHED, DONE_SCHEDULED, DONE_SENTBACK, DONE_WITHDRAWN,
-            DONE_REVOKED, DONE__MAX };
+            DONE_REVOKED, DONE_UNSCHEDULED, DONE__MAX };
 extern const char *const input_done_words[];
+
+/* The statuses the admin list filters by, as officers see them (store_shown_status), NULL-terminated. */
+extern const char *const input_status_words[];
+
+/* When "Publish" makes an item public: now, or at the time the form's fields set. */
+enum when { WHEN_NOW, WHEN_SET, WHEN__MAX };
+extern const char *const input_when_words[];
 
 /* The item kinds and types a form may choose, NULL-terminated, with the words shown for them. */
 extern const char *const input_kind_words[];

@@ -33,11 +33,39 @@ int store_get(struct db *db, struct arena *a, long long id, struct admin_item *o
 	return found;
 }
 
+static int admin_rows(struct arena *a, sqlite3_stmt *st, int limit, struct admin_row **out);
+
 int store_list(struct db *db, struct arena *a, int limit, long long offset, struct admin_row **out)
+{
+	return admin_rows(a, db_page_stmt(db, STMT_ITEMS_ADMIN_PAGE, limit, offset), limit, out);
+}
+
+int store_list_filtered(struct db *db, struct arena *a, time_t now, const char *status, const char *words,
+                        int limit, long long offset, struct admin_row **out)
+{
+	sqlite3_stmt *st = db_page_stmt(db, STMT_ITEMS_ADMIN_FILTERED, limit, offset);
+	if (st != NULL) {
+		/* LIKE's wildcards typed in the search box match themselves. */
+		size_t n = words ? strlen(words) : 0, o = 0;
+		char *like = arena_alloc(a, 2 * n + 1);
+		for (size_t i = 0; i < n; i++) {
+			if (words[i] == '%' || words[i] == '_' || words[i] == '\\')
+				like[o++] = '\\';
+			like[o++] = words[i];
+		}
+		like[o] = '\0';
+		sqlite3_bind_text(st, 3, status ? status : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, like, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, (long long)now);
+	}
+	return admin_rows(a, st, limit, out);
+}
+
+/* The rows of a list statement (its first 8 columns: items_admin_page's), at most limit. */
+static int admin_rows(struct arena *a, sqlite3_stmt *st, int limit, struct admin_row **out)
 {
 	struct admin_row *rows = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *rows);
 	*out = rows;
-	sqlite3_stmt *st = db_page_stmt(db, STMT_ITEMS_ADMIN_PAGE, limit, offset);
 	if (st == NULL)
 		return -1;
 	int n = 0, rc = 1;
@@ -77,6 +105,7 @@ int store_revisions(struct db *db, struct arena *a, long long id, struct revisio
 			.action = db_text_col(a, st, 2),
 			.status = db_text_col(a, st, 3),
 			.note = db_text_col(a, st, 4),
+			.id = sqlite3_column_int64(st, 5),
 		};
 	}
 	*out = revs;

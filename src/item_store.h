@@ -42,10 +42,16 @@ struct admin_row {
  * Returns the count, or -1. */
 int store_list(struct db *db, struct arena *a, int limit, long long offset, struct admin_row **out);
 
+/* The same, narrowed to status ("" or NULL: any; "scheduled" as store_shown_status says at now) and to
+ * titles containing words (NULL or "": any; case folded for ASCII letters only, as SQLite's LIKE). */
+int store_list_filtered(struct db *db, struct arena *a, time_t now, const char *status, const char *words,
+                        int limit, long long offset, struct admin_row **out);
+
 /* One kept revision of an item: when, by whom, what was done, the status it left and the note. */
 struct revision {
 	long long at;
 	const char *who, *action, *status, *note;
+	long long id;
 };
 /* The latest revisions of item id (at most 50), newest first, into an array owned by a. Count or -1. */
 int store_revisions(struct db *db, struct arena *a, long long id, struct revision **out);

@@ -151,6 +151,8 @@ static void fill_header(struct req *r, struct tpl_dict *d, const struct head *h)
 	}
 	if (r->in[KEY_Q].set)
 		tpl_set(d, "QUERY", r->in[KEY_Q].s);
+	/* Two search forms can share a page (/messages): each landmark needs its own name. */
+	tpl_set(d, "SITE_SEARCH_LABEL", i18n_text("Search the site"));
 
 	char date[64], iso[32], hhmm[8];
 	struct tm tm;

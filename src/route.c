@@ -17,8 +17,9 @@
 #define ITEM_FIELDS                                                                                       \
 	(KEYBIT(KEY_ACTION) | KEYBIT(KEY_KIND) | KEYBIT(KEY_ITEM_TYPE) | KEYBIT(KEY_TITLE) | KEYBIT(KEY_TEASER) | \
 	 KEYBIT(KEY_BODY) | KEYBIT(KEY_SIGNATURE) | KEYBIT(KEY_DATE) | KEYBIT(KEY_TIME) | KEYBIT(KEY_ZONE) |     \
-	 KEYBIT(KEY_NOTE))
+	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM))
 #define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
+#define ADMIN_FORM (ADMIN | ROUTE_KEEP_FORM)
 
 const struct route route_table[PAGE__MAX] = {
 	[PAGE_HOME] = {"/", page_home, READ, 0, 0, SEG_NONE, NULL},
@@ -37,21 +38,9 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_EVENT] = {"/events/*", page_item, READ, 0, 0, SEG_ID_SLUG, "event"},
 	[PAGE_PREVIEW] = {"/preview/*", page_preview, READ, 0, ROUTE_NOSTORE, SEG_TOKEN, NULL},
 	[PAGE_ADMIN_LOGIN] = {"/admin/login", page_admin_login, READ | METHOD_POST,
-	                      KEYBIT(KEY_USERNAME) | KEYBIT(KEY_PASSWORD), ROUTE_NOSTORE, SEG_NONE, NULL},
+	                      KEYBIT(KEY_USERNAME) | KEYBIT(KEY_PASSWORD) | ITEM_FIELDS | KEYBIT(KEY_RETURN), ROUTE_NOSTORE,
+	                      SEG_NONE, NULL},
 	[PAGE_ADMIN_LOGOUT] = {"/admin/logout", page_admin_logout, METHOD_POST, 0, ADMIN, SEG_NONE, NULL},
-	[PAGE_ADMIN_LIST] = {"/admin", page_admin_list, READ, KEYBIT(KEY_PAGE), ADMIN, SEG_NONE, NULL},
-	[PAGE_ADMIN_NEW] = {"/admin/new", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS, ADMIN | ROUTE_FILES,
-	                    SEG_NONE, NULL},
-	[PAGE_ADMIN_ITEM] = {"/admin/items/*", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS | KEYBIT(KEY_DONE),
-	                     ADMIN | ROUTE_FILES, SEG_ID, NULL},
-	[PAGE_ADMIN_WITHDRAW] = {"/admin/items/*/withdraw", page_admin_withdraw, METHOD_POST, KEYBIT(KEY_NOTE),
-	                         ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
-	[PAGE_ADMIN_SENDBACK] = {"/admin/items/*/sendback", page_admin_sendback, METHOD_POST, KEYBIT(KEY_COMMENT),
-	                         ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
-	[PAGE_ADMIN_SHARE] = {"/admin/items/*/share", page_admin_share, METHOD_POST, 0, ADMIN, SEG_ID, NULL},
-	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, 0, ADMIN, SEG_ID, NULL},
-	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER, SEG_NONE,
-	                    NULL},
 	[PAGE_MEDIA] = {"/media/*", page_media, READ, 0, 0, SEG_MEDIA, NULL},
 	[PAGE_LANG_HOME] = {"/*/", page_home, READ, 0, 0, SEG_LANG, NULL},
 	[PAGE_LANG_MESSAGES] = {"/*/messages", page_messages, READ,
@@ -61,6 +50,28 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_LANG_FEED_ALL] = {"/*/feed.atom", page_feed, READ, 0, 0, SEG_LANG, NULL},
 	[PAGE_LANG_FEED_RELEASES] = {"/*/releases/feed.atom", page_feed, READ, 0, 0, SEG_LANG, "release"},
 	[PAGE_LANG_FEED_EVENTS] = {"/*/events/feed.atom", page_feed, READ, 0, 0, SEG_LANG, "event"},
+	[PAGE_ADMIN_LIST] = {"/admin", page_admin_list, READ, KEYBIT(KEY_PAGE) | KEYBIT(KEY_STATUS) | KEYBIT(KEY_Q), ADMIN,
+	                     SEG_NONE, NULL},
+	[PAGE_ADMIN_NEW] = {"/admin/new", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS, ADMIN_FORM | ROUTE_FILES,
+	                    SEG_NONE, NULL},
+	[PAGE_ADMIN_ITEM] = {"/admin/items/*", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS | KEYBIT(KEY_DONE),
+	                     ADMIN_FORM | ROUTE_FILES, SEG_ID, NULL},
+	[PAGE_ADMIN_WITHDRAW] = {"/admin/items/*/withdraw", page_admin_withdraw, READ | METHOD_POST, KEYBIT(KEY_NOTE)
+	                         | KEYBIT(KEY_VERSION), ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
+	[PAGE_ADMIN_SENDBACK] = {"/admin/items/*/sendback", page_admin_sendback, METHOD_POST, KEYBIT(KEY_COMMENT)
+	                         | KEYBIT(KEY_VERSION), ADMIN | ROUTE_PUBLISHER, SEG_ID, NULL},
+	[PAGE_ADMIN_SHARE] = {"/admin/items/*/share", page_admin_share, METHOD_POST, KEYBIT(KEY_VERSION), ADMIN, SEG_ID,
+	                      NULL},
+	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, KEYBIT(KEY_VERSION), ADMIN,
+	                       SEG_ID, NULL},
+	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER, SEG_NONE,
+	                    NULL},
+	[PAGE_ADMIN_REVISIONS] = {"/admin/items/*/revisions", page_admin_revisions, READ, KEYBIT(KEY_REV) | KEYBIT(KEY_TO),
+	                          ADMIN, SEG_ID, NULL},
+	[PAGE_ADMIN_RESTORE] = {"/admin/items/*/restore", page_admin_restore, METHOD_POST,
+	                        KEYBIT(KEY_REV) | KEYBIT(KEY_VERSION), ADMIN, SEG_ID, NULL},
+	[PAGE_ADMIN_ACCOUNT] = {"/admin/account", page_admin_account, READ | METHOD_POST,
+	                        KEYBIT(KEY_PASSWORD) | KEYBIT(KEY_NEW_PASSWORD) | KEYBIT(KEY_DONE), ADMIN, SEG_NONE, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -305,7 +316,9 @@ void route_dispatch(struct req *r)
 			return;
 		}
 		if (live == 0) {
-			if (post)
+			if (post && (rt->flags & ROUTE_KEEP_FORM) && auth_form_was_ours(r, form_csrf(r)) == 1)
+				page_admin_login_keep(r); /* the fields ride through a sign-in, nothing is saved */
+			else if (post)
 				resp_error(r, 403, "Your session has ended. Sign in again, then repeat the action.");
 			else
 				resp_redirect(r, 303, "/admin/login");
@@ -319,6 +332,15 @@ void route_dispatch(struct req *r)
 		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf : auth_cookie(r, AUTH_LOGIN_COOKIE);
 		if (sent == NULL || expected == NULL || !auth_token_valid(sent) || !auth_token_valid(expected) ||
 		    !auth_equal(sent, expected)) {
+			const char *missing;
+			if ((rt->flags & ROUTE_KEEP_FORM) && (rt->flags & ROUTE_LOGIN) && auth_form_was_ours(r, sent) == 1 &&
+			    route_segment(rt->seg, r->arg, &r->seg, &missing)) {
+				/* A form from this officer's earlier sign-in: shown again filled in, with the current
+				 * token, saving nothing. */
+				log_warn("%s %s: stale CSRF token from a signed-in officer: form shown again", r->method_name, r->path);
+				page_admin_form_kept(r, r->seg.id);
+				return;
+			}
 			resp_error(r, 403, "This form has expired or did not come from this site. Reload the page and "
 			                   "try again.");
 			return;

@@ -36,6 +36,9 @@ enum page {
 	PAGE_LANG_FEED_ALL,
 	PAGE_LANG_FEED_RELEASES,
 	PAGE_LANG_FEED_EVENTS,
+	PAGE_ADMIN_REVISIONS,
+	PAGE_ADMIN_RESTORE,
+	PAGE_ADMIN_ACCOUNT,
 	PAGE__MAX
 };
 
@@ -44,6 +47,8 @@ enum route_flag {
 	ROUTE_PUBLISHER = 1u << 1, /* and the publisher role */
 	ROUTE_NOSTORE = 1u << 2,   /* Cache-Control: no-store (every ROUTE_LOGIN route has it too) */
 	ROUTE_FILES = 1u << 3,     /* takes multipart/form-data with files too (media_upload.c) */
+	ROUTE_KEEP_FORM = 1u << 4, /* a POST refused for an ended session or a stale CSRF token keeps its fields:
+	                              a sign-in form carries them through, or the form comes back filled in */
 };
 
 /* What a route's '*' segment must hold. route_dispatch checks it before the handler runs and hands the

@@ -3,10 +3,18 @@
 {{>HEADER}}
 <h1 class="page-title">{{FORM_TITLE}}</h1>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#KEPT}}<p class="notice" role="status">{{MESSAGE}}</p>{{/KEPT}}
+{{#EDITING}}<p class="notice editing" role="status">{{WHO}} opened this form at <time datetime="{{AT_ISO}}">{{AT}}</time> and may be editing it. If you both save, the second save is stopped and shown what the first changed.</p>{{/EDITING}}
 {{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}</p>{{/STATUS_LINE}}
 {{#REVIEW_COMMENT}}<div class="notice review-comment"><p><strong>Sent back by the publisher:</strong></p><p>{{COMMENT}}</p></div>{{/REVIEW_COMMENT}}
 {{#WITHDRAWN}}<p class="notice">This item was withdrawn on {{WITHDRAWN_DATE}} and can no longer be edited.{{#WITHDRAWAL_NOTE}} Note: {{NOTE}}{{/WITHDRAWAL_NOTE}}</p>{{/WITHDRAWN}}
-{{#SHARED}}<div class="notice" role="status"><p>Anyone with this link can read the draft until {{EXPIRES}} (UTC), unless you revoke it. It is shown only now: copy it.</p><p><a class="share-link" href="{{SHARE_URL}}">{{SHARE_URL}}</a></p></div>{{/SHARED}}
+{{#SHARED}}<div class="notice" role="status"><p>Anyone with this link can read the draft until {{EXPIRES}} (UTC), unless you revoke it. It is shown only now: copy it.</p><p><label for="share-url">Preview link</label> <input id="share-url" class="share-link" type="url" readonly value="{{SHARE_URL}}"> <a href="{{SHARE_URL}}">open it</a></p></div>{{/SHARED}}
+{{#CONFLICT}}<section class="conflict" role="alert" aria-labelledby="conflict-title">
+  <h2 id="conflict-title">Changed by {{WHO}} at <time datetime="{{AT_ISO}}">{{AT}}</time> since you opened it</h2>
+  <p>{{ADVICE}}</p>
+  <h3>{{DIFF_TITLE}}</h3>
+  {{>DIFF}}
+</section>{{/CONFLICT}}
 {{#FORM_ERRORS}}
 <div class="form-errors" role="alert" aria-labelledby="form-errors-title">
   <h2 id="form-errors-title">Nothing was saved: please correct</h2>
@@ -15,6 +23,14 @@
 {{/FORM_ERRORS}}
 <form class="item-form" method="post" action="{{FORM_ACTION}}" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#VERSION_FIELD}}<input type="hidden" name="version" value="{{VERSION}}">{{/VERSION_FIELD}}
+{{#BACKDATE}}<div class="conflict" role="alert">
+  <h2>Publish with a date in the past?</h2>
+  <p>This will appear as published on {{DATE_LONG}}, {{AGO}}. Nothing has been published yet.</p>
+  <input type="hidden" name="confirm" value="{{CONFIRM_AT}}">
+  <p><button type="submit" name="action" value="publish">Yes, publish as of {{DATE_LONG}}</button></p>
+  <p>To publish it as new, choose "Now" below and press Publish.</p>
+</div>{{/BACKDATE}}
 <fieldset{{#READONLY}} disabled{{/READONLY}}>
   <legend class="visually-hidden">Statement</legend>
   <div class="field-row">
@@ -39,6 +55,11 @@
     <select id="zone" name="zone">{{#ZONE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ZONE_OPTION}}</select>
     {{#ZONE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/ZONE_ERROR}}</p>
   </div>
+  {{#CAN_PUBLISH}}<fieldset class="when">
+    <legend>When "Publish" makes it public</legend>
+    <p><label><input type="radio" name="when" value="now"{{#WHEN_NOW}} checked{{/WHEN_NOW}}> Now: the publication time is the moment you press Publish</label></p>
+    <p><label><input type="radio" name="when" value="set"{{#WHEN_SET}} checked{{/WHEN_SET}}> At the date and time above: a future time schedules it; a past time asks you to confirm</label></p>
+  </fieldset>{{/CAN_PUBLISH}}
   <p class="hint">A time in the future schedules the item: it becomes public at that moment by itself.</p>
   <p class="field"><label for="teaser">Teaser <span class="hint">(one paragraph, shown in lists)</span></label>
   <textarea id="teaser" name="teaser" rows="3" maxlength="1000">{{TEASER:pre_escape}}</textarea>
@@ -79,37 +100,34 @@
     {{#CAN_SAVE}}<button type="submit" name="action" value="save" class="secondary">{{SAVE_LABEL}}</button>{{/CAN_SAVE}}
     {{#CAN_SUBMIT}}<button type="submit" name="action" value="submit">Submit for review</button>{{/CAN_SUBMIT}}
     {{#CAN_PUBLISH}}<button type="submit" name="action" value="publish">Publish or schedule</button>{{/CAN_PUBLISH}}
+    {{#CAN_UNSCHEDULE}}<button type="submit" name="action" value="unschedule" class="secondary">Unschedule (back to draft)</button>{{/CAN_UNSCHEDULE}}
   </p>
 </fieldset>
 </form>
 {{#SENDBACK_FORM}}
 <form class="side-form" method="post" action="{{ITEM_ADMIN_URL}}/sendback">
-  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
   <p class="field"><label for="comment">Send back to the author with a comment</label>
   <textarea id="comment" name="comment" rows="3" maxlength="2000" required></textarea></p>
   <p><button type="submit" class="secondary">Send back</button></p>
 </form>
 {{/SENDBACK_FORM}}
 {{#WITHDRAW_FORM}}
-<form class="side-form danger" method="post" action="{{ITEM_ADMIN_URL}}/withdraw">
-  <input type="hidden" name="csrf" value="{{CSRF}}">
-  <p class="field"><label for="withdraw-note">Withdraw: the public page will answer "withdrawn" with this note</label>
-  <input id="withdraw-note" name="note" type="text" maxlength="500" required></p>
-  <p><button type="submit" class="danger">Withdraw</button></p>
-</form>
+<p class="side-form danger"><a href="{{ITEM_ADMIN_URL}}/withdraw">Withdraw this item…</a> (asks first, with a note for the public)</p>
 {{/WITHDRAW_FORM}}
 {{#SHARE_BOX}}
 <section class="share" aria-labelledby="share-title">
   <h2 id="share-title">Preview link for reviewers</h2>
   {{#ACTIVE_LINK}}<p>A link made {{CREATED}} is valid until {{EXPIRES}} (UTC).</p>{{/ACTIVE_LINK}}
-  <form method="post" action="{{ITEM_ADMIN_URL}}/share"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Make a preview link (valid 7 days)</button></form>
-  {{#CAN_REVOKE}}<form method="post" action="{{ITEM_ADMIN_URL}}/revoke"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Revoke every preview link</button></form>{{/CAN_REVOKE}}
+  <form method="post" action="{{ITEM_ADMIN_URL}}/share"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" class="secondary">Make a preview link (valid 7 days)</button></form>
+  {{#CAN_REVOKE}}<form method="post" action="{{ITEM_ADMIN_URL}}/revoke"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" class="secondary">Revoke every preview link</button></form>{{/CAN_REVOKE}}
 </section>
 {{/SHARE_BOX}}
 {{#HISTORY}}
 <section class="history" aria-labelledby="history-title">
   <h2 id="history-title">Revisions</h2>
-  <ol>{{#REVISION}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> {{WHO}}: {{ACTION}} ({{STATUS}}){{#REVISION_NOTE}}: {{NOTE}}{{/REVISION_NOTE}}</li>{{/REVISION}}</ol>
+  <ol>{{#REVISION}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> {{WHO}}: {{ACTION}} ({{STATUS}}){{#REVISION_NOTE}}: {{NOTE}}{{/REVISION_NOTE}} &middot; <a href="{{ITEM_ADMIN_URL}}/revisions?rev={{REV_ID}}">open</a></li>{{/REVISION}}</ol>
+  <p><a href="{{ITEM_ADMIN_URL}}/revisions">Compare revisions</a></p>
 </section>
 {{/HISTORY}}
 {{>FOOTER}}

@@ -21,6 +21,7 @@
       <ul>
         <li><a href="/admin">All items</a></li>
         <li><a href="/admin/new">New statement</a></li>
+        <li><a href="/admin/account">Your account</a></li>
         {{#PUBLISHER}}<li><a href="/admin/log">Audit log</a></li>{{/PUBLISHER}}
         <li><a href="/">Public site</a></li>
       </ul>

@@ -62,7 +62,7 @@
       <li><a href="{{MESSAGES_URL}}?type=events">{{W_EVENTS}}</a></li>
       <li><a href="{{MESSAGES_URL}}">{{W_ALL_MESSAGES}}</a></li>
     </ul>
-    <form class="site-search" role="search" method="get" action="{{MESSAGES_URL}}">
+    <form class="site-search" role="search" aria-label="{{SITE_SEARCH_LABEL}}" method="get" action="{{MESSAGES_URL}}">
       <label for="site-search-q" class="visually-hidden">{{W_SEARCH_STATEMENTS}}</label>
       <input id="site-search-q" type="search" name="q" value="{{QUERY}}" placeholder="{{W_SEARCH_STATEMENTS}}" maxlength="256">
       <button type="submit">{{W_SEARCH}}</button>

@@ -11,6 +11,14 @@
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
 </article>
 {{/RELEASE}}
+{{#OTHER_RELEASES}}
+<section class="other-releases" aria-labelledby="other-releases">
+  <h2 id="other-releases">{{OTHER_RELEASES_TITLE}}</h2>
+  <ul class="item-list compact">
+    {{#OTHER_RELEASE}}<li><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_DATE}}</time> <a href="{{ITEM_URL}}">{{ITEM_TITLE}}</a></li>{{/OTHER_RELEASE}}
+  </ul>
+</section>
+{{/OTHER_RELEASES}}
 {{#NO_RELEASE}}<p class="empty">{{W_NO_RELEASES_YET}}</p>{{/NO_RELEASE}}
 <section class="latest-events" aria-labelledby="latest-events">
   <h2 id="latest-events">{{W_LATEST_EVENTS}}</h2>

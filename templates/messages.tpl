@@ -2,7 +2,7 @@
 {{! messages.tpl: all messages, filtered and paginated. }}
 {{>HEADER}}
 <h1 class="page-title">{{LIST_TITLE}}</h1>
-<form class="search-form" role="search" method="get" action="{{MESSAGES_URL}}">
+<form class="search-form" role="search" aria-label="{{PAGE_SEARCH_LABEL}}" method="get" action="{{MESSAGES_URL}}">
   <label for="q">{{W_SEARCH_TITLES_AND_TEXTS}}</label>
   <input id="q" type="search" name="q" value="{{QUERY}}" maxlength="256">
   {{#SEARCH_LANG}}<input type="hidden" name="lang" value="{{SEARCH_LANG_TAG}}">{{/SEARCH_LANG}}<button type="submit">{{W_SEARCH}}</button>

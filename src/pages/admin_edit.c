@@ -5,9 +5,18 @@
  *   preview  show the page as the public will see it, saving nothing;
  *   save     keep as a draft (or, for a publisher, save the changes of a submitted or published item);
  *   submit   save and submit for review;
- *   publish  (publishers) save and publish now, or schedule when the time is in the future.
+ *   publish  (publishers) save and publish now, or schedule when the time is in the future;
+ *   unschedule (publishers) a scheduled item back to draft, with the form's changes.
+ * when (now | set) says which time "Publish" uses: now, the default for an item not yet published, or the
+ * date and time fields (a scheduled item's default). A time set in the past is not taken silently: the form
+ * comes back asking to confirm "published on 27 November, 3 days ago", and only a post whose confirm
+ * field names that very instant publishes it, audited as backdated.
  * Editors write and submit drafts; once submitted or published, only a publisher changes an item. A bad
- * field shows the form again (422) with every value as typed and the message beside the field. */
+ * field shows the form again (422) with every value as typed and the message beside the field.
+ * The form carries version, the item's version it was loaded from (revision_store.h): if the item has
+ * changed since, nothing is saved and the form comes back (409) with the officer's text, who changed it
+ * when, and that change word by word (admin_compare.c), carrying the new version so a save after merging
+ * by hand goes through. */
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +33,8 @@
 #include "../tpl.h"
 #include "../valid.h"
 #include "../view.h"
+#include "../revision_store.h"
+#include "admin_compare.h"
 #include "admin_form.h"
 #include "admin_media.h"
 #include "pages.h"
@@ -35,9 +46,21 @@ struct form {
 	const char *err[KEY__MAX];      /* field messages */
 	int nerr;
 	const char *general_error;      /* a message above the form not tied to a field */
+	const char *kept;               /* a notice: the form was carried through a sign-in or a stale token */
 	long long published_at;
 	struct media_form media;        /* the files (admin_media.c) */
+	long long version;              /* the item version the form is based on; -1: the post gave none */
+	int conflict;                   /* the item changed after version conflict_since: show what changed */
+	long long conflict_since;
+	int ask_backdate;               /* publishing at published_at, in the past, needs a confirmation */
 };
+
+/* How long an opened form counts as someone editing: "NAME opened this form at 10:42". */
+enum { EDITING_WINDOW = 10 * 60 };
+
+/* Slack for "now": the form sets times to the minute and an officer may type the time a few minutes
+ * before pressing Publish; only a time more than five minutes ago is backdating and asks first. */
+enum { BACKDATE_SLACK = 5 * 60 };
 
 static const enum key fields[] = {KEY_KIND, KEY_ITEM_TYPE, KEY_TITLE, KEY_DATE, KEY_TIME, KEY_ZONE,
                                   KEY_TEASER, KEY_BODY, KEY_SIGNATURE, KEY_NOTE};
@@ -65,6 +88,17 @@ static const char *field_label(enum key k)
 static int is_public(const struct req *r, const struct admin_item *a)
 {
 	return strcmp(store_shown_status(a->status, a->it.published_at, (long long)r->now), "published") == 0;
+}
+
+static int is_scheduled(const struct req *r, const struct admin_item *a)
+{
+	return a && strcmp(store_shown_status(a->status, a->it.published_at, (long long)r->now), "scheduled") == 0;
+}
+
+/* New, a draft or submitted for review: "Publish" means now unless the officer sets a time. */
+static int unpublished(const struct admin_item *a)
+{
+	return a == NULL || strcmp(a->status, "draft") == 0 || strcmp(a->status, "submitted") == 0;
 }
 
 /* May this officer change the item's content at all? */
@@ -129,6 +163,8 @@ static void form_from_item(struct req *r, struct form *f, const struct admin_ite
 	memset(f, 0, sizeof *f);
 	f->item = a;
 	admin_media_from_item(r, a ? a->it.id : 0, &f->media);
+	f->version = a ? revision_latest(r->db, a->it.id) : 0;
+	f->v[KEY_WHEN] = input_when_words[unpublished(a) ? WHEN_NOW : WHEN_SET];
 	if (a == NULL) {
 		f->v[KEY_KIND] = "release";
 		f->v[KEY_ITEM_TYPE] = "statement";
@@ -148,6 +184,8 @@ static void form_from_post(struct req *r, struct form *f, const struct admin_ite
 {
 	memset(f, 0, sizeof *f);
 	f->item = a;
+	f->version = r->in[KEY_VERSION].set ? r->in[KEY_VERSION].i : -1;
+	f->v[KEY_WHEN] = r->in[KEY_WHEN].set ? input_when_words[r->in[KEY_WHEN].i] : input_when_words[WHEN_SET];
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const struct input *in = &r->in[fields[i]];
 		f->v[fields[i]] = in->set ? in->s : "";
@@ -228,6 +266,7 @@ static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 		tpl_set(rev, "WHO", revs[i].who);
 		tpl_set(rev, "ACTION", revs[i].action);
 		tpl_set(rev, "STATUS", revs[i].status);
+		tpl_set_int(rev, "REV_ID", revs[i].id);
 		if (*revs[i].note)
 			tpl_set(tpl_section(rev, "REVISION_NOTE"), "NOTE", revs[i].note);
 	}
@@ -235,9 +274,21 @@ static void fill_history(struct req *r, struct tpl_dict *d, long long id)
 		tpl_show(d, "HISTORY");
 }
 
+/* The other officers who opened this form in the last minutes, as a warning before edits collide. */
+static void fill_editing(struct req *r, struct tpl_dict *d, long long id)
+{
+	struct editing *e;
+	int n = revision_editing_others(r->db, r->arena, id, r->user.id, (long long)r->now - EDITING_WINDOW, &e);
+	for (int i = 0; i < n; i++) {
+		struct tpl_dict *w = tpl_section(d, "EDITING");
+		tpl_set(w, "WHO", e[i].who);
+		view_set_at(w, r->site->zone, (time_t)e[i].opened_at, "%H:%M");
+	}
+}
+
 static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin_item *a)
 {
-	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0)
+	if (strcmp(a->status, "draft") != 0 && strcmp(a->status, "submitted") != 0 && !is_scheduled(r, a))
 		return;
 	struct tpl_dict *box = tpl_section(d, "SHARE_BOX");
 	struct share_link *links;
@@ -257,6 +308,52 @@ static void fill_share_box(struct req *r, struct tpl_dict *d, const struct admin
 	}
 	if (n > 0)
 		tpl_show(box, "CAN_REVOKE");
+}
+
+/* Who changed the item since version since, when, and what: that change word by word, or, when the form
+ * came from before the item's first revision, the officer's text against the saved one. */
+static void fill_conflict(struct req *r, struct tpl_dict *d, struct form *f, int from_form)
+{
+	const struct admin_item *a = f->item;
+	struct tpl_dict *c = tpl_section(d, "CONFLICT");
+	struct revision_full now, then;
+	if (revision_get(r->db, r->arena, a->it.id, f->version, &now) == 1) {
+		tpl_set(c, "WHO", now.who[0] ? now.who : "someone");
+		view_set_at(c, r->site->zone, (time_t)now.at, "%d.%m.%Y %H:%M");
+	} else {
+		tpl_set(c, "WHO", "someone");
+		tpl_set(c, "AT", "a time not recorded");
+	}
+	tpl_set(c, "ADVICE", from_form ? "Nothing was saved. Your text is kept in the form below; the other change "
+	                                 "is shown word by word: merge it into your text by hand, then save again."
+	                               : "Nothing was done. The item as it is now is shown below, and the change "
+	                                 "word by word: check it, then repeat the action if it is still right.");
+	struct compare_side mine = {f->v[KEY_TITLE], f->v[KEY_TEASER], f->v[KEY_BODY], f->v[KEY_SIGNATURE]};
+	struct compare_side saved = {a->it.title, a->it.teaser, a->it.body, a->it.signature};
+	if (f->conflict_since > 0 && revision_get(r->db, r->arena, a->it.id, f->conflict_since, &then) == 1) {
+		struct compare_side old = admin_compare_revision(&then);
+		tpl_set(c, "DIFF_TITLE", "What changed since you opened it");
+		admin_compare_fill(r, c, &old, &saved);
+	} else {
+		tpl_set(c, "DIFF_TITLE", "Your text compared with the saved one");
+		admin_compare_fill(r, c, &mine, &saved);
+	}
+}
+
+/* The question a backdated publication asks: "This will appear as published on 27 November, 3 days ago". */
+static void fill_backdate(struct req *r, struct tpl_dict *d, long long at)
+{
+	struct tpl_dict *b = tpl_section(d, "BACKDATE");
+	char date[64];
+	struct tm tm;
+	clock_local(r->site->zone, (time_t)at, &tm);
+	clock_fmt_long_date(&tm, date, sizeof date);
+	long long ago = (long long)r->now - at;
+	const char *unit = ago >= 2 * 86400 ? "days" : ago >= 7200 ? "hours" : "minutes";
+	long long n = ago >= 2 * 86400 ? ago / 86400 : ago >= 7200 ? ago / 3600 : ago / 60;
+	tpl_set(b, "DATE_LONG", date);
+	tpl_setf(b, "AGO", "%lld %s ago", n, unit);
+	tpl_set_int(b, "CONFIRM_AT", at);
 }
 
 static void render_form(struct req *r, struct form *f, int status, const char *share_url, long long expires)
@@ -292,6 +389,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 			[DONE_SCHEDULED] = "Scheduled: it will become public at the time set.",
 			[DONE_SENTBACK] = "Sent back to the author.", [DONE_WITHDRAWN] = "Withdrawn.",
 			[DONE_REVOKED] = "Every preview link of this item is revoked.",
+			[DONE_UNSCHEDULED] = "Unscheduled: it is a draft again and will not become public by itself.",
 		};
 		tpl_set(tpl_section(d, "DONE"), "MESSAGE", done[r->in[KEY_DONE].i]);
 	}
@@ -306,6 +404,16 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		tpl_set(s, "EXPIRES", when);
 	}
 	struct tpl_dict *box = NULL;
+	if (f->conflict)
+		fill_conflict(r, d, f, status == 409 && r->in[KEY_ACTION].set);
+	if (a) {
+		tpl_set_int(d, "VERSION", f->version >= 0 ? f->version : revision_latest(r->db, a->it.id));
+		tpl_show(d, "VERSION_FIELD");
+	}
+	if (f->ask_backdate)
+		fill_backdate(r, d, f->published_at);
+	if (f->kept)
+		tpl_set(tpl_section(d, "KEPT"), "MESSAGE", f->kept);
 	if (f->nerr || f->general_error) {
 		box = tpl_section(d, "FORM_ERRORS");
 		if (f->general_error) {
@@ -364,8 +472,12 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		tpl_set(tpl_section(d, "CAN_SAVE"), "SAVE_LABEL", draft ? "Save draft" : "Save changes");
 		if (draft)
 			tpl_show(d, "CAN_SUBMIT");
-		if (publisher && (draft || strcmp(a->status, "submitted") == 0))
-			tpl_show(d, "CAN_PUBLISH");
+		if (publisher && (draft || strcmp(a->status, "submitted") == 0 || is_scheduled(r, a))) {
+			struct tpl_dict *p = tpl_section(d, "CAN_PUBLISH");
+			tpl_show(p, strcmp(f->v[KEY_WHEN], "now") == 0 ? "WHEN_NOW" : "WHEN_SET");
+		}
+		if (publisher && is_scheduled(r, a))
+			tpl_show(d, "CAN_UNSCHEDULE");
 	}
 	if (a && publisher && strcmp(a->status, "submitted") == 0)
 		tpl_show(d, "SENDBACK_FORM");
@@ -374,6 +486,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 	if (a) {
 		fill_share_box(r, d, a);
 		fill_history(r, d, a->it.id);
+		fill_editing(r, d, a->it.id);
 	}
 	r->status = status;
 	resp_render(r, d, "admin_form.tpl");
@@ -385,6 +498,47 @@ void admin_form_show_item(struct req *r, const struct admin_item *a, const char 
 	struct form f;
 	form_from_item(r, &f, a);
 	render_form(r, &f, 200, share_url, expires);
+}
+
+void admin_form_carry(struct req *r, struct tpl_dict *d)
+{
+	static const enum key carried[] = {KEY_VERSION, KEY_WHEN};
+	for (size_t i = 0; i < NFIELDS + sizeof carried / sizeof carried[0]; i++) {
+		enum key k = i < NFIELDS ? fields[i] : carried[i - NFIELDS];
+		if (!r->in[k].set || r->in[k].s == NULL)
+			continue;
+		struct tpl_dict *h = tpl_section(d, "HIDDEN");
+		tpl_set(h, "NAME", input_name(k));
+		tpl_set(h, "VALUE", r->in[k].s);
+	}
+}
+
+void page_admin_form_kept(struct req *r, long long item_id)
+{
+	struct admin_item stored, *a = NULL;
+	if (item_id) {
+		int found = store_get(r->db, r->arena, item_id, &stored);
+		if (found != 1) {
+			resp_error(r, found < 0 ? 500 : 404, found < 0 ? "The item could not be read. The error has been logged."
+			                                                : "There is no item with this number.");
+			return;
+		}
+		a = &stored;
+	}
+	struct form f;
+	form_from_post(r, &f, a);
+	f.kept = "Nothing was saved yet, and nothing you typed is lost: check the form and press the button again.";
+	render_form(r, &f, 200, NULL, 0);
+}
+
+void admin_form_show_conflict(struct req *r, const struct admin_item *a, long long since)
+{
+	struct form f;
+	form_from_item(r, &f, a);
+	f.conflict = 1;
+	f.conflict_since = since;
+	log_warn("%s %s: item %lld changed since version %lld: refused", r->method_name, r->path, a->it.id, since);
+	render_form(r, &f, 409, NULL, 0);
 }
 
 /* The page as the public will see it, built from the form; nothing is saved. */
@@ -416,6 +570,11 @@ static void render_preview(struct req *r, struct form *f)
 		tpl_set(h, "NAME", input_name(fields[i]));
 		tpl_set(h, "VALUE", f->v[fields[i]]);
 	}
+	if (f->version >= 0) { /* back to the form still based on the version it was loaded from */
+		struct tpl_dict *h = tpl_section(form, "HIDDEN");
+		tpl_set(h, "NAME", input_name(KEY_VERSION));
+		tpl_setf(h, "VALUE", "%lld", f->version);
+	}
 	if (view_item_full(r, d, &it) != 0)
 		resp_error(r, 500, "The preview could not be made. The error has been logged.");
 	else
@@ -427,10 +586,12 @@ static void render_preview(struct req *r, struct form *f)
 
 static const char *const status_after[ACTION__MAX] = {
 	[ACTION_SAVE] = NULL, [ACTION_SUBMIT] = "submitted", [ACTION_PUBLISH] = "published",
+	[ACTION_UNSCHEDULE] = "draft",
 };
 
 /* Save the form in one transaction: the item, its new status, a revision and an audit line. Returns the
- * item's id, or -1 (rolled back, logged). */
+ * item's id, -1 (rolled back, logged), or -2 when the item has changed since the form's version (rolled
+ * back; f then carries the current version and what it conflicted with). */
 static long long save(struct req *r, struct form *f, enum action action, enum done *done)
 {
 	const struct admin_item *a = f->item;
@@ -445,6 +606,20 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 
 	if (db_begin(r->db) != 0)
 		return -1;
+	if (a && f->version >= 0) {
+		long long current = revision_latest(r->db, id);
+		if (current < 0)
+			goto fail;
+		if (current != f->version) {
+			db_rollback(r->db);
+			f->conflict = 1;
+			f->conflict_since = f->version;
+			f->version = current;
+			log_warn("%s %s: item %lld changed since version %lld: not saved", r->method_name, r->path, id,
+			         f->conflict_since);
+			return -2;
+		}
+	}
 	if (a == NULL)
 		id = store_create(r->db, r->now, r->user.id, &fields, status ? status : "draft");
 	else if (store_update(r->db, r->now, id, &fields, note) != 0)
@@ -466,11 +641,16 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 		/* Reviewed means someone else submitted it; a publisher's own word is recorded as such. */
 		int reviewed = a && strcmp(a->status, "submitted") == 0 && a->submitted_by != r->user.id;
 		char iso[32];
+		int backdated = f->published_at < (long long)r->now - BACKDATE_SLACK;
 		what = scheduled ? "schedule" : "publish";
 		*done = scheduled ? DONE_SCHEDULED : DONE_PUBLISHED;
-		snprintf(detail, sizeof detail, "%s %s; %s", scheduled ? "public from" : "public at",
+		snprintf(detail, sizeof detail, "%s %s; %s%s", scheduled ? "public from" : "public at",
 		         clock_fmt_iso_utc((time_t)f->published_at, iso, sizeof iso),
+		         backdated ? "backdated (confirmed by the publisher); " : "",
 		         reviewed ? "reviewed by a second reader" : "published without a second reader");
+	} else if (action == ACTION_UNSCHEDULE) {
+		what = "unschedule";
+		*done = DONE_UNSCHEDULED;
 	} else if (note) {
 		what = "edit-published";
 		snprintf(detail, sizeof detail, "note: %.120s", note);
@@ -500,6 +680,11 @@ void page_admin_edit(struct req *r)
 		a = &stored;
 	}
 	if (r->method != METHOD_POST) {
+		/* Opening the form is noted (not for HEAD, nor for an item this officer may only read), so that
+		 * others opening it see who may be editing. A failure only loses the notice. */
+		if (a && r->method == METHOD_GET && may_edit(r, a) &&
+		    revision_editing_open(r->db, a->it.id, r->user.id, (long long)r->now) != 0)
+			log_warn("could not note that %s opened item %lld", r->user.name, a->it.id);
 		form_from_item(r, &f, a);
 		render_form(r, &f, 200, NULL, 0);
 		return;
@@ -517,7 +702,8 @@ void page_admin_edit(struct req *r)
 		render_form(r, &f, 200, NULL, 0);
 		return;
 	}
-	if (action != ACTION_PREVIEW && action != ACTION_SAVE && action != ACTION_SUBMIT && action != ACTION_PUBLISH) {
+	if (action != ACTION_PREVIEW && action != ACTION_SAVE && action != ACTION_SUBMIT && action != ACTION_PUBLISH &&
+	    action != ACTION_UNSCHEDULE) {
 		resp_error(r, 400, "This form does not take that action.");
 		return;
 	}
@@ -529,6 +715,15 @@ void page_admin_edit(struct req *r)
 	}
 	if (action == ACTION_PUBLISH && r->user.role != ROLE_PUBLISHER) {
 		resp_error(r, 403, "Only a publisher may publish. Submit it for review instead.");
+		return;
+	}
+	if (action == ACTION_UNSCHEDULE && (r->user.role != ROLE_PUBLISHER || a == NULL)) {
+		resp_error(r, 403, "Only a publisher may unschedule a scheduled item.");
+		return;
+	}
+	if (action == ACTION_UNSCHEDULE && !is_scheduled(r, a)) {
+		resp_error(r, 409, is_public(r, a) ? "This item is already public: withdraw it instead."
+		                                   : "Only a scheduled item can be unscheduled.");
 		return;
 	}
 	if (action == ACTION_SUBMIT && a && strcmp(a->status, "draft") != 0) {
@@ -550,13 +745,27 @@ void page_admin_edit(struct req *r)
 		render_preview(r, &f);
 		return;
 	}
+	if (action == ACTION_PUBLISH && r->in[KEY_WHEN].set && r->in[KEY_WHEN].i == WHEN_NOW) {
+		f.published_at = (long long)r->now;
+	} else if (action == ACTION_PUBLISH && f.published_at < (long long)r->now - BACKDATE_SLACK &&
+	           !(r->in[KEY_CONFIRM].set && r->in[KEY_CONFIRM].i == f.published_at)) {
+		f.ask_backdate = 1; /* nothing saved: the same form, asking */
+		render_form(r, &f, 200, NULL, 0);
+		return;
+	}
 	enum done done;
 	long long id = save(r, &f, action, &done);
+	if (id == -2) {
+		render_form(r, &f, 409, NULL, 0);
+		return;
+	}
 	if (id < 0) {
 		f.general_error = "could not be saved: the database refused the change. Nothing was lost from this "
 		                  "form; try again.";
 		render_form(r, &f, 503, NULL, 0);
 		return;
 	}
+	if (revision_editing_done(r->db, id, r->user.id) != 0)
+		log_warn("could not note that %s is done with item %lld", r->user.name, id);
 	resp_redirect(r, 303, item_admin_path(r->arena, id, input_done_words[done]));
 }

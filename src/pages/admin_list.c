@@ -1,8 +1,10 @@
 /* admin_list.c: GET /admin -- every item, drafts and scheduled ones included, with its status, newest
- * first, 50 to a page (?page=N), each linking to its edit form. Signed-in officers only. */
+ * first, 50 to a page (?page=N), each linking to its edit form. Signed-in officers only.
+ * ?status=draft|submitted|scheduled|published|withdrawn and ?q=words (in the title) narrow it. */
 #include <stdio.h>
 #include <string.h>
 
+#include "../arena.h"
 #include "../clock.h"
 #include "../item_public.h"
 #include "../layout.h"
@@ -16,11 +18,45 @@
 
 enum { PER_PAGE = 50 };
 
+/* Newer and older pages of the same filter: the canonical query string with only the page changed. */
+static void pager(struct req *r, struct tpl_dict *d, long long page, int more)
+{
+	struct input in[KEY__MAX];
+	memcpy(in, r->in, sizeof in);
+	in[KEY_DONE].set = 0;
+	if (page > 1) {
+		in[KEY_PAGE] = (struct input){.set = 1, .i = page - 1};
+		tpl_set(tpl_section(d, "PREV"), "PREV_URL", arena_printf(r->arena, "/admin%s", input_query_string(r->arena, in)));
+	}
+	if (more) {
+		in[KEY_PAGE] = (struct input){.set = 1, .i = page + 1};
+		tpl_set(tpl_section(d, "NEXT"), "NEXT_URL", arena_printf(r->arena, "/admin%s", input_query_string(r->arena, in)));
+	}
+}
+
+/* The filter form: a status menu (All first) and the title search, as they were asked. */
+static void fill_filter(struct tpl_dict *d, const char *status, const char *words)
+{
+	struct tpl_dict *all = tpl_section(d, "STATUS_OPTION");
+	tpl_set(all, "VALUE", "");
+	tpl_set(all, "LABEL", "All");
+	for (int i = 0; input_status_words[i]; i++) {
+		struct tpl_dict *o = tpl_section(d, "STATUS_OPTION");
+		tpl_set(o, "VALUE", input_status_words[i]);
+		tpl_set(o, "LABEL", input_status_words[i]);
+		if (status && strcmp(status, input_status_words[i]) == 0)
+			tpl_show(o, "SELECTED");
+	}
+	tpl_set(d, "Q", words ? words : "");
+}
+
 void page_admin_list(struct req *r)
 {
 	long long page = r->in[KEY_PAGE].set ? r->in[KEY_PAGE].i : 1;
 	struct admin_row *rows;
-	int got = store_list(r->db, r->arena, PER_PAGE + 1, (page - 1) * PER_PAGE, &rows);
+	const char *status = r->in[KEY_STATUS].set ? input_status_words[r->in[KEY_STATUS].i] : NULL;
+	const char *words = r->in[KEY_Q].set ? r->in[KEY_Q].s : NULL;
+	int got = store_list_filtered(r->db, r->arena, r->now, status, words, PER_PAGE + 1, (page - 1) * PER_PAGE, &rows);
 	if (got < 0) {
 		resp_error(r, 500, "The items could not be read. The error has been logged.");
 		return;
@@ -51,8 +87,9 @@ void page_admin_list(struct req *r)
 		return;
 	}
 	if (n == 0)
-		tpl_show(d, "NO_ROWS");
-	view_pager(r, d, "/admin", page, more);
+		tpl_show(d, status || (words && *words) ? "NO_MATCH" : "NO_ROWS");
+	fill_filter(d, status, words);
+	pager(r, d, page, more);
 	resp_render(r, d, "admin_list.tpl");
 	tpl_dict_free(d);
 }

@@ -3,7 +3,11 @@
  * there is no session yet to hold a token). Success: a session cookie, a device cookie if this browser has
  * none for the officer, and 303 to /admin. Wrong name or password: 401 and the same message for both.
  * Throttled: 429 with Retry-After. Every password-check slot busy (slots.h: a sign-in flood): 503 with
- * Retry-After and the form again, at once rather than queued. */
+ * Retry-After and the form again, at once rather than queued.
+ * A statement form posted after its session ended comes here with its fields (page_admin_login_keep, called
+ * by the gate): the sign-in form holds them in hidden inputs with return_to, and a good password answers
+ * with the statement form filled in and the new session's token, to save from there; nothing is saved
+ * without that fresh post. */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +18,7 @@
 #include "../resp.h"
 #include "../slots.h"
 #include "../tpl.h"
+#include "admin_form.h"
 #include "pages.h"
 
 static void show_form(struct req *r, int status, const char *message)
@@ -29,9 +34,22 @@ static void show_form(struct req *r, int status, const char *message)
 		tpl_set(d, "USERNAME", r->in[KEY_USERNAME].s);
 	if (message)
 		tpl_set(tpl_section(d, "LOGIN_ERROR"), "MESSAGE", message);
+	if (r->in[KEY_RETURN].set) {
+		struct tpl_dict *k = tpl_section(d, "KEEPING");
+		tpl_set(k, "RETURN_TO", r->in[KEY_RETURN].s);
+		admin_form_carry(r, k);
+	}
 	r->status = status;
 	resp_render(r, d, "admin_login.tpl");
 	tpl_dict_free(d);
+}
+
+void page_admin_login_keep(struct req *r)
+{
+	r->in[KEY_RETURN] = (struct input){.set = 1, .s = r->path}; /* the form to come back to */
+	log_warn("%s %s: session ended; the form's fields are carried through a sign-in", r->method_name, r->path);
+	resp_header(r, "WWW-Authenticate", "Form realm=\"Pressroom\"");
+	show_form(r, 401, NULL);
 }
 
 void page_admin_login(struct req *r)
@@ -53,7 +71,10 @@ void page_admin_login(struct req *r)
 		const char *device = auth_device_cookie(r); /* failures elsewhere never lock this browser out */
 		if (device)
 			resp_header(r, "Set-Cookie", device);
-		resp_redirect(r, 303, "/admin");
+		if (r->in[KEY_RETURN].set)
+			page_admin_form_kept(r, r->in[KEY_RETURN].i);
+		else
+			resp_redirect(r, 303, "/admin");
 		return;
 	}
 	case LOGIN_LOCKED: {

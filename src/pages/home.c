@@ -1,6 +1,7 @@
 /* home.c: GET / and /<lang>/ (/ru/) -- the front page, laid out like the embassy's press page: the latest
- * press release in full, then the ten newest events with their teasers, and a link to all messages, each in
- * the page's language (the gate chose it from the path). Public; no parameters. */
+ * press release in full, the few releases before it (titles and dates, so two published close together are
+ * both in view), then the ten newest events with their teasers, and a link to all messages, each in the
+ * page's language (the gate chose it from the path). Public; no parameters. */
 #include <limits.h>
 
 #include "../i18n.h"
@@ -15,7 +16,29 @@
 #include "../view.h"
 #include "pages.h"
 
-enum { HOME_EVENTS = 10 };
+enum { HOME_EVENTS = 10, HOME_OTHER_RELEASES = 4 };
+
+/* Up to HOME_OTHER_RELEASES public releases other than the featured one, newest first. -1 on error. */
+static int fill_other_releases(struct req *r, struct tpl_dict *d, long long featured)
+{
+	struct item *rel;
+	struct item_filter releases = {.kind = "release", .from = LLONG_MIN, .to = (long long)r->now};
+	int n = item_list(r->db, r->arena, r->now, &releases, HOME_OTHER_RELEASES + 1, 0, &rel);
+	if (n < 0)
+		return -1;
+	struct tpl_dict *box = NULL;
+	for (int i = 0, shown = 0; i < n && shown < HOME_OTHER_RELEASES; i++) {
+		if (rel[i].id == featured)
+			continue;
+		if (box == NULL) {
+			box = tpl_section(d, "OTHER_RELEASES");
+			tpl_set(box, "OTHER_RELEASES_TITLE", i18n_text("More press releases"));
+		}
+		view_item_summary(r, tpl_section(box, "OTHER_RELEASE"), &rel[i]);
+		shown++;
+	}
+	return 0;
+}
 
 void page_home(struct req *r)
 {
@@ -49,6 +72,10 @@ void page_home(struct req *r)
 		media_view_thumb(r, rel, &media[n]);
 		if (view_item_full(r, rel, &release) != 0) {
 			resp_error(r, 500, "The latest press release could not be shown. The error has been logged.");
+			goto out;
+		}
+		if (fill_other_releases(r, d, release.id) != 0) {
+			resp_error(r, 500, "The press releases could not be read. The error has been logged.");
 			goto out;
 		}
 	} else {

@@ -276,6 +276,7 @@ void page_messages(struct req *r)
 	if (cur.lang) /* the search box keeps the language chosen */
 		tpl_set(tpl_section(d, "SEARCH_LANG"), "SEARCH_LANG_TAG", cur.lang);
 	tpl_set(d, "QUERY", cur.q ? cur.q : "");
+	tpl_set(d, "PAGE_SEARCH_LABEL", i18n_text("Search messages"));
 
 	filter_link(r, d, i18n_text("All"), -1, &cur);
 	filter_link(r, d, item_kind_label("release", ITEM_LABEL_MANY), LIST_RELEASES, &cur);

@@ -28,5 +28,12 @@ page_fn page_admin_sendback;
 page_fn page_admin_share;
 page_fn page_admin_revoke;
 page_fn page_admin_log;
+page_fn page_admin_revisions;
+page_fn page_admin_restore;
+page_fn page_admin_account;
+/* Not routes: what the gate answers a ROUTE_KEEP_FORM post whose session ended (a sign-in form carrying the
+ * fields) or whose CSRF token is stale (the item form item_id, 0 for new, filled in from the post). */
+page_fn page_admin_login_keep;
+void page_admin_form_kept(struct req *r, long long item_id);
 
 #endif

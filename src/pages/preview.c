@@ -1,4 +1,4 @@
-/* preview.c: GET /preview/<token> -- a draft shown to a reviewer who holds a secret link, until the link
+/* preview.c: GET /preview/<token> -- a draft (or a scheduled item under embargo) shown to a reviewer who holds a secret link, until the link
  * expires (7 days) or is revoked. Anyone with the link; never cached, never indexed. An unknown, expired
  * or revoked link is a 404, like any other address that does not exist. */
 #include <string.h>
@@ -31,8 +31,12 @@ void page_preview(struct req *r)
 	struct tpl_dict *d = tpl_dict_new();
 	struct head head = {.title = a.it.title, .description = a.it.teaser};
 	layout_fill(r, d, &head);
-	tpl_set(tpl_section(d, "PREVIEW"), "PREVIEW_TEXT",
-	        "A draft shared for review: it is not published, and this link will expire.");
+	if (strcmp(store_shown_status(a.status, a.it.published_at, (long long)r->now), "scheduled") == 0)
+		tpl_set(tpl_section(d, "PREVIEW"), "PREVIEW_TEXT",
+		        "Embargoed: shared before its scheduled publication. It is not public yet; this link will expire.");
+	else
+		tpl_set(tpl_section(d, "PREVIEW"), "PREVIEW_TEXT",
+		        "A draft shared for review: it is not published, and this link will expire.");
 	if (view_item_full(r, d, &a.it) != 0)
 		resp_error(r, 500, "The preview could not be made. The error has been logged.");
 	else

@@ -228,6 +228,67 @@ await step('its title leads to its /releases/<id>-<slug> page', async () => {
   same(await page.locator('.preview-banner').count(), 0, 'no preview banner on the public page');
 });
 
+// ---- issue 12: two officers, one statement. A second browser context (its own session) opens the form,
+// the first saves a correction, and the second's older form meets it: 409, his text kept, the change shown
+// word by word; after merging by hand his save goes through. Its 409 is expected, so the second page is not
+// watched for problems like the first. ----
+let otherPage;
+const SECOND_TITLE = `${TITLE} (second officer)`;
+const CORRECTION = 'A correction from the first officer.';
+
+await step('a second browser signs in and opens the same statement', async () => {
+  const other = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
+  other.setDefaultTimeout(STEP_TIMEOUT);
+  other.setDefaultNavigationTimeout(STEP_TIMEOUT);
+  otherPage = await other.newPage();
+  await otherPage.goto(url('/admin/login'));
+  await otherPage.fill('#username', user);
+  await otherPage.fill('#password', password);
+  await Promise.all([otherPage.waitForURL((u) => u.pathname === '/admin'), otherPage.getByRole('button', { name: 'Sign in' }).click()]);
+  await otherPage.goto(url(`/admin/items/${itemId}`));
+  same(await otherPage.locator('#title').inputValue(), TITLE, 'the second browser sees the statement');
+});
+
+await step('the first browser saves a correction', async () => {
+  await page.goto(url(`/admin/items/${itemId}`));
+  await page.fill('#body', `${BODY}\n\n${CORRECTION}`);
+  await page.fill('#note', 'Added a sentence');
+  await clickAndLoad(page.getByRole('button', { name: 'Save changes' }), (u) => u.searchParams.get('done') === 'saved');
+});
+
+await step('the second browser saving its older form sees the conflict, its text kept', async () => {
+  await otherPage.fill('#title', SECOND_TITLE);
+  await otherPage.fill('#note', 'Retitled');
+  const [resp] = await Promise.all([
+    otherPage.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/admin/items/${itemId}`),
+    otherPage.getByRole('button', { name: 'Save changes' }).click(),
+  ]);
+  await otherPage.waitForLoadState('load');
+  same(resp.status(), 409, 'the stale save is refused');
+  const heading = await otherPage.locator('.conflict h2').textContent();
+  check(heading.startsWith(`Changed by ${user} at`) && heading.endsWith('since you opened it'), `conflict heading: ${heading}`);
+  same(await otherPage.locator('#title').inputValue(), SECOND_TITLE, 'the second officer\'s title is kept');
+  const inserted = (await otherPage.locator('.conflict .diff ins').allTextContents()).join(' ');
+  check(inserted.includes(CORRECTION), `the other change is shown as inserted words: ${inserted}`);
+});
+
+await step('after merging by hand the second save goes through', async () => {
+  await otherPage.fill('#body', `${BODY}\n\n${CORRECTION}`);
+  await Promise.all([otherPage.waitForURL((u) => u.searchParams.get('done') === 'saved'),
+                     otherPage.getByRole('button', { name: 'Save changes' }).click()]);
+  same(await otherPage.locator('#title').inputValue(), SECOND_TITLE, 'title saved');
+  check((await otherPage.locator('#body').inputValue()).includes(CORRECTION), 'the correction survived');
+  await otherPage.context().close();
+});
+
+await step('on a 390 px screen the admin list keeps the status column in view', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(url('/admin'));
+  const box = await page.locator('table.admin-items tbody tr').first().locator('td .status').boundingBox();
+  check(box !== null && box.x >= 0 && box.x + box.width <= 390, `status cell at ${JSON.stringify(box)}`);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+});
+
 await step('no console errors and no failed requests', async () => {
   problemsShown = true;
   check(problems.length === 0, `${problems.length} problem(s):\n${problems.join('\n')}`);

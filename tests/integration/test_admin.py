@@ -402,7 +402,7 @@ class Form(unittest.TestCase):
         bob.request(f"/admin/items/{iid}")
         status, _, body = bob.post(f"/admin/items/{iid}/share", {})
         self.assertEqual(status, 200)
-        link = re.search(r'href="(/preview/[0-9a-f]{64})"', body).group(1)
+        link = re.search(r'href="http://[^/"]+(/preview/[0-9a-f]{64})"', body).group(1)
         status, headers, body = SITE.get(link)
         self.assertEqual(status, 200)
         self.assertIn("Shared draft", body)

@@ -13,7 +13,8 @@ ROUTES = ["/", "/messages", "/releases/1", "/events/2", "/feed.atom", "/sitemap.
           "/admin", "/admin/login", "/admin/new", "/admin/items/1", "/admin/log", "/admin/logout",
           "/admin/items/1/withdraw", "/preview/" + "a" * 64]
 ALLOWED = {"/admin/login": {"GET", "HEAD", "POST"}, "/admin/new": {"GET", "HEAD", "POST"},
-           "/admin/items/1": {"GET", "HEAD", "POST"}, "/admin/logout": {"POST"}, "/admin/items/1/withdraw": {"POST"}}
+           "/admin/items/1": {"GET", "HEAD", "POST"}, "/admin/logout": {"POST"},
+           "/admin/items/1/withdraw": {"GET", "HEAD", "POST"}}
 
 
 def hostile_requests():

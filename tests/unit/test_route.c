@@ -305,10 +305,12 @@ static void table_state_changing_admin_actions_are_post_only(void **state)
 {
 	(void)state;
 	assert_int_equal(route_table[PAGE_ADMIN_LOGOUT].methods, METHOD_POST);
-	assert_int_equal(route_table[PAGE_ADMIN_WITHDRAW].methods, METHOD_POST);
+	/* Withdrawal's GET is the page that asks first (issue 12); only its POST withdraws. */
+	assert_int_equal(route_table[PAGE_ADMIN_WITHDRAW].methods, METHOD_GET | METHOD_HEAD | METHOD_POST);
 	assert_int_equal(route_table[PAGE_ADMIN_SENDBACK].methods, METHOD_POST);
 	assert_int_equal(route_table[PAGE_ADMIN_SHARE].methods, METHOD_POST);
 	assert_int_equal(route_table[PAGE_ADMIN_REVOKE].methods, METHOD_POST);
+	assert_int_equal(route_table[PAGE_ADMIN_RESTORE].methods, METHOD_POST);
 }
 
 static void table_messages_accepts_page_type_year_month_q(void **state)
