@@ -11,7 +11,7 @@ const char *const input_type_words[] = {"releases", "events", NULL};
 const char *const input_action_words[] = {"save", "submit", "publish", "preview", "edit",
                                           "withdraw", "sendback", "share", "revoke", NULL};
 const char *const input_done_words[] = {"saved", "submitted", "published", "scheduled", "sentback",
-                                        "withdrawn", "revoked", NULL};
+                                        "withdrawn", "revoked", "checked", NULL};
 const char *const input_kind_words[] = {"release", "event", NULL};
 const char *const input_item_type_words[] = {"statement", "press-release", "comment", "interview", "news",
                                              "speech", "briefing", "event", NULL};
@@ -105,6 +105,25 @@ static int check_action(struct arena *a, const char *raw, struct input *out)
 	if (!valid_word(raw, input_action_words, &w))
 		return 0;
 	out->i = w;
+	return 1;
+}
+
+/* A language: 2-3 lower-case letters, optionally '-' and 2-8 letters or digits (BCP 47's language and one
+ * subtag), or "all" (every language, for a list). Whether it is one of the site's is the page's question. */
+static int check_lang(struct arena *a, const char *raw, struct input *out)
+{
+	static const char lower[] = "abcdefghijklmnopqrstuvwxyz";
+	(void)a;
+	size_t lang = strspn(raw, lower);
+	const char *sub = raw[lang] == '-' ? raw + lang + 1 : "";
+	size_t sublen = strlen(sub);
+	int tag = lang >= 2 && lang <= 3 &&
+	          (raw[lang] == '\0' ||
+	           (raw[lang] == '-' && sublen >= 2 && sublen <= 8 &&
+	            strspn(sub, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == sublen));
+	if (!tag && strcmp(raw, "all") != 0)
+		return 0;
+	out->s = raw;
 	return 1;
 }
 
@@ -230,6 +249,7 @@ static const struct {
 	[KEY_ZONE] = {"zone", 1, check_zone},
 	[KEY_NOTE] = {"note", 1, check_note},
 	[KEY_COMMENT] = {"comment", 1, check_comment},
+	[KEY_LANG] = {"lang", 0, check_lang},
 };
 
 const char *input_name(enum key k)

@@ -31,6 +31,7 @@ enum key {
 	KEY_ZONE,      /* the label of one of the site's clock cities */
 	KEY_NOTE,      /* the change note shown with "Updated" */
 	KEY_COMMENT,   /* a publisher's comment when sending a draft back */
+	KEY_LANG,      /* ?lang= or the form's language: a BCP 47 tag (en, ru, pt-BR) or "all"; else 400 */
 	KEY__MAX
 };
 
@@ -56,7 +57,7 @@ enum action {
 extern const char *const input_action_words[];
 
 enum done { DONE_SAVED, DONE_SUBMITTED, DONE_PUBLISHED, DONE_SCHEDULED, DONE_SENTBACK, DONE_WITHDRAWN,
-            DONE_REVOKED, DONE__MAX };
+            DONE_REVOKED, DONE_CHECKED, DONE__MAX };
 extern const char *const input_done_words[];
 
 /* The item kinds and types a form may choose, NULL-terminated, with the words shown for them. */

@@ -32,8 +32,48 @@ static void organization(struct buf *out, const char *name, const char *site)
 	buf_putc(out, '}');
 }
 
+/* A version of the work as a member: {"@type":"NewsArticle","@id":url,"url":url,"inLanguage":lang}. */
+static void work(struct buf *out, const struct jsonld_version *v)
+{
+	buf_putc(out, '{');
+	member(out, "@type", "NewsArticle");
+	member(out, "@id", v->url);
+	member(out, "url", v->url);
+	member(out, "inLanguage", v->lang);
+	buf_putc(out, '}');
+}
+
+/* translationOfWork (a translation: its original) or workTranslation (an original: its translations). */
+static void translations(struct buf *out, const struct jsonld_version *v, int n)
+{
+	int self_original = 0;
+	for (int i = 0; i < n; i++)
+		if (v[i].self)
+			self_original = v[i].original;
+	if (!self_original) {
+		for (int i = 0; i < n; i++)
+			if (v[i].original) {
+				member(out, "translationOfWork", NULL);
+				work(out, &v[i]);
+			}
+		return;
+	}
+	member(out, "workTranslation", NULL);
+	buf_putc(out, '[');
+	int first = 1;
+	for (int i = 0; i < n; i++) {
+		if (v[i].self)
+			continue;
+		if (!first)
+			buf_putc(out, ',');
+		first = 0;
+		work(out, &v[i]);
+	}
+	buf_putc(out, ']');
+}
+
 int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const struct item *it, const char *url,
-                   const char *description)
+                   const char *description, const char *lang, const struct jsonld_version *v, int n)
 {
 	char published[32], modified[32];
 	long long changed = it->public_updated_at ? it->public_updated_at : it->published_at;
@@ -50,6 +90,9 @@ int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const str
 	member(&out, "datePublished", published);
 	member(&out, "dateModified", modified);
 	member(&out, "articleSection", item_type_label(it->type));
+	member(&out, "inLanguage", lang);
+	if (n > 1)
+		translations(&out, v, n);
 	organization(&out, "publisher", r->site->name);
 	organization(&out, "author", r->site->name);
 	buf_putc(&out, '}');

@@ -61,7 +61,7 @@ static void apply_config(struct site *s)
 static int load(struct db *db, struct site *out)
 {
 	struct buf pool = {0};
-	size_t off_name = 0, off_tagline = 0, off_zone = 0, off_label = 0, off_phone = 0, off_email = 0, off_url = 0;
+	size_t off_name = 0, off_tagline = 0, off_zone = 0, off_label = 0, off_phone = 0, off_email = 0, off_url = 0, off_languages = 0;
 	size_t off_clock[SITE_MAX_CLOCKS][2];
 	int n = 0, rc = -1;
 	buf_putc(&pool, '\0'); /* offset 0 is the empty string, for unset keys */
@@ -87,6 +87,8 @@ static int load(struct db *db, struct site *out)
 			off_email = at;
 		else if (strcmp(key, "site_url") == 0)
 			off_url = at;
+		else if (strcmp(key, "languages") == 0)
+			off_languages = at;
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
@@ -115,6 +117,7 @@ static int load(struct db *db, struct site *out)
 	out->contact_phone = p + off_phone;
 	out->contact_email = p + off_email;
 	out->url = p + off_url;
+	out->languages = off_languages && p[off_languages] ? p + off_languages : "en";
 	for (int i = 0; i < n; i++) {
 		out->clocks[i].label = p + off_clock[i][0];
 		out->clocks[i].zone = p + off_clock[i][1];
@@ -177,4 +180,23 @@ long long site_last_change(struct req *r)
 	long long t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return t;
+}
+
+int site_language_at(const struct site *s, int i, char *out, size_t n)
+{
+	const char *p = s->languages;
+	for (;;) {
+		p += strspn(p, " ");
+		size_t len = strcspn(p, " ");
+		if (len == 0)
+			return 0;
+		if (i-- == 0) {
+			if (len >= n)
+				return 0;
+			memcpy(out, p, len);
+			out[len] = '\0';
+			return 1;
+		}
+		p += len;
+	}
 }

@@ -10,4 +10,14 @@ int admin_item_from_arg(struct req *r, struct admin_item *a);
 /* Show the edit page of a stored item, with a notice of a preview link just made when share_url is set. */
 void admin_form_show_item(struct req *r, const struct admin_item *a, const char *share_url, long long expires);
 
+/* Languages and translations (admin_translation.c). */
+struct tpl_dict;
+/* The form that adds the lang version of original: /admin/items/<original>/translate?lang=<lang>. */
+const char *admin_translate_path(struct req *r, long long original, const char *lang);
+/* On an item's page: its language, its other versions, "Add <language> version" for each site language its
+ * group lacks, and the stale flag with the "checked, still accurate" form. */
+void admin_translation_fill(struct req *r, struct tpl_dict *d, const struct admin_item *a);
+/* Beside the form that translates original: the original's text, read-only. */
+void admin_translation_source(struct req *r, struct tpl_dict *d, const struct admin_item *original);
+
 #endif

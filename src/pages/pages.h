@@ -27,5 +27,6 @@ page_fn page_admin_sendback;
 page_fn page_admin_share;
 page_fn page_admin_revoke;
 page_fn page_admin_log;
+page_fn page_admin_checked;
 
 #endif
