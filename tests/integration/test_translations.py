@@ -316,6 +316,25 @@ class Stale(unittest.TestCase):
         self.assertEqual(status, 409)
 
 
+class Demo(unittest.TestCase):
+    def test_the_seed_shows_a_linked_pair_with_a_stale_translation(self):
+        en, ru = public_path(7), public_path(12)
+        self.assertEqual(ru, "/events/12-spetsialnyy-pokaz-rossiyskogo-filma-prityazhenie-v-edinburge")
+        _, _, en_page = SITE.get(en)
+        status, _, ru_page = SITE.get(ru)
+        self.assertEqual(status, 200)
+        self.assertIn('<html lang="ru">', ru_page)
+        self.assertIn(f'<a href="{ru}" hreflang="ru" lang="ru" rel="alternate">Русская версия</a>', en_page)
+        self.assertIn(f'<a href="{en}" hreflang="en" lang="en" rel="alternate">English version</a>', ru_page)
+        self.assertRegex(ru_page, r'class="item-stale-translation" role="note">[^<]*<time datetime="2018-01-20T10:00:00Z">'
+                                  r'20 January 2018</time>, [^<]*<a href="%s">' % re.escape(en))
+        self.assertNotIn("item-stale-translation", en_page)
+        _, _, admin = signed_in().request("/admin")
+        row = re.search(r'<tr class="status-published">(?:(?!</tr>).)*?/admin/items/12"(?:(?!</tr>).)*</tr>', admin,
+                        re.S).group(0)
+        self.assertIn("stale-flag", row)
+
+
 class Cyrillic(unittest.TestCase):
     def test_cyrillic_round_trips_through_the_admin(self):
         c = signed_in()
