@@ -16,6 +16,7 @@
 #include "../audit.h"
 #include "../clock.h"
 #include "../db.h"
+#include "../i18n.h"
 #include "../layout.h"
 #include "../log.h"
 #include "../req.h"
@@ -468,6 +469,7 @@ static void render_preview(struct req *r, struct form *f)
 		.update_note = f->v[KEY_NOTE],
 		.public_updated_at = f->item && is_public(r, f->item) ? (long long)r->now : 0,
 	};
+	i18n_use(f->v[KEY_LANG]); /* as the public will see it: in its language (validate checked it) */
 	struct tpl_dict *d = tpl_dict_new();
 	struct head head = {.title = it.title, .description = it.teaser};
 	layout_fill(r, d, &head);

@@ -238,6 +238,10 @@ class OneVersionPerLanguage(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT lang, translation_of FROM item WHERE id = ?", (iid,)), [("ru", None)])
         _, _, public = SITE.get(public_path(iid))
         self.assertIn('<html lang="ru">', public)
+        status, _, preview = c.post(f"/admin/items/{iid}", dict(statement("Заявление на русском"), lang="ru",
+                                                                  note="Правка", action="preview"))
+        self.assertEqual(status, 200)
+        self.assertIn('<html lang="ru">', preview)
         _, _, home = SITE.get("/")
         self.assertIn('<html lang="en">', home)  # the worker's language does not leak into the next page
 
