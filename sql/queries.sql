@@ -342,11 +342,13 @@ SELECT id, body FROM item WHERE body_html_version IS NOT ?1 AND id > ?2 ORDER BY
 -- An item's language, its original (its own id for an original), when a translation last caught up and the
 -- note of its last check, and when its original last changed in public: the later of its publication and its
 -- last public edit, NULL while the original is not public. translation.c decides staleness from these.
+-- Last, whether the item has other versions at all (most have none: their pages skip the group's query).
 -- ?1 id, ?2 now
 SELECT t.lang, coalesce(t.translation_of, t.id), t.translation_of IS NOT NULL, t.translation_synced_at,
        t.translation_note,
        CASE WHEN o.status = 'published' AND o.published_at <= ?2
-            THEN max(o.published_at, coalesce(o.public_updated_at, 0)) END
+            THEN max(o.published_at, coalesce(o.public_updated_at, 0)) END,
+       t.translation_of IS NOT NULL OR EXISTS (SELECT 1 FROM item x WHERE x.translation_of = t.id)
   FROM item t LEFT JOIN item o ON o.id = t.translation_of
  WHERE t.id = ?1;
 

@@ -25,6 +25,7 @@ int translation_state(struct db *db, struct arena *a, time_t now, long long id, 
 		.synced_at = sqlite3_column_int64(st, 3),
 		.note = db_text_col(a, st, 4),
 		.original_changed = sqlite3_column_int64(st, 5),
+		.grouped = sqlite3_column_int(st, 6),
 	};
 	sqlite3_reset(st);
 	/* The rule: the original changed in public after the translation last caught up. */

@@ -18,6 +18,7 @@ struct translation_state {
 	const char *note;            /* the note of its last "checked, still accurate", or "" */
 	long long original_changed;  /* when the original last changed in public; 0 while it is not public */
 	int stale;                   /* a translation whose original changed in public after synced_at */
+	int grouped;                 /* the item has other versions (translation_group would list more than it) */
 };
 /* The state of item id at now into *out (strings owned by a). 1 found, 0 no such item, -1 error (logged). */
 int translation_state(struct db *db, struct arena *a, time_t now, long long id, struct translation_state *out);

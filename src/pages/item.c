@@ -126,7 +126,8 @@ void page_item(struct req *r)
 	i18n_use(ts.lang); /* before any template is filled: the interface follows the item's language */
 	d = tpl_dict_new();
 	struct head head = {.title = it.title, .description = it.teaser, .path = canonical, .article = &it};
-	fill_versions(r, d, &head, &it, &ts);
+	if (ts.grouped)
+		fill_versions(r, d, &head, &it, &ts);
 	fill_stale(r, d, &ts);
 	layout_fill(r, d, &head);
 	struct item near;
