@@ -377,8 +377,10 @@ UPDATE item SET translation_synced_at = ?2, translation_note = ?3, updated_at = 
 
 -- name: items_sitemap_translated
 -- Of the public items with ids in [?2, ?3] (one sitemap file), those in a translation group, with the group's
--- original, in id order. ?1 now
-SELECT id, translation_of FROM item
+-- original, in id order. The translations are found in 0008's index: read by id, each item's translation_of
+-- would be read past its body (a column added last), which made a 10,000-item sitemap cost 6.6 times as much.
+-- ?1 now
+SELECT id, translation_of FROM item INDEXED BY item_translation
  WHERE translation_of IS NOT NULL AND id BETWEEN ?2 AND ?3 AND status = 'published' AND published_at <= ?1
 UNION ALL
 SELECT id, id FROM item i
