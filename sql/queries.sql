@@ -376,14 +376,13 @@ UPDATE item SET translation_synced_at = ?2, translation_note = ?3, updated_at = 
  WHERE id = ?1 AND translation_of IS NOT NULL;
 
 -- name: items_sitemap_translated
--- Of the public items with ids in [?2, ?3] (one sitemap file), those in a translation group, with the group's
--- original, in id order. The translations are found in 0008's index: read by id, each item's translation_of
--- would be read past its body (a column added last), which made a 10,000-item sitemap cost 6.6 times as much.
--- ?1 now
+-- Of the items with ids in [?1, ?2] (one sitemap file's range), those in a translation group, with the group's
+-- original, in id order, whatever their status: the sitemap only looks up the public items it lists. Read
+-- from 0008's index alone (the id is the rowid), so the cost follows the number of translations, not of items:
+-- an EXISTS per item made a 10,000-item sitemap cost 9.5% more with no translation at all.
 SELECT id, translation_of FROM item INDEXED BY item_translation
- WHERE translation_of IS NOT NULL AND id BETWEEN ?2 AND ?3 AND status = 'published' AND published_at <= ?1
-UNION ALL
-SELECT id, id FROM item i
- WHERE id BETWEEN ?2 AND ?3 AND status = 'published' AND published_at <= ?1
-   AND EXISTS (SELECT 1 FROM item t WHERE t.translation_of = i.id)
+ WHERE translation_of IS NOT NULL AND id BETWEEN ?1 AND ?2
+UNION
+SELECT translation_of, translation_of FROM item INDEXED BY item_translation
+ WHERE translation_of BETWEEN ?1 AND ?2
  ORDER BY 1;

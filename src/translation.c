@@ -80,16 +80,15 @@ const struct translation_version *translation_default(const struct translation_v
 	return n > 0 && v[0].public ? &v[0] : NULL;
 }
 
-int translation_public_in(struct db *db, struct arena *a, time_t now, long long from, long long to,
-                          long long **ids, long long **originals)
+int translation_grouped_in(struct db *db, struct arena *a, long long from, long long to, long long **ids,
+                           long long **originals)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_SITEMAP_TRANSLATED);
 	*ids = *originals = NULL;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, (long long)now);
-	sqlite3_bind_int64(st, 2, from);
-	sqlite3_bind_int64(st, 3, to);
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
 	int n = 0, cap = 0, rc;
 	while ((rc = db_row(st)) == 1) {
 		if (n == cap) {

@@ -41,10 +41,11 @@ const struct translation_version *translation_find(const struct translation_vers
 const struct translation_version *translation_default(const struct translation_version *v, int n,
                                                       const char *primary);
 
-/* The public items with ids in [from, to] that are in a translation group, in id order: ids[i] and the
- * original of its group originals[i], arrays owned by a. Returns the count, or -1. (One sitemap file's.) */
-int translation_public_in(struct db *db, struct arena *a, time_t now, long long from, long long to,
-                          long long **ids, long long **originals);
+/* The items with ids in [from, to] that are in a translation group, whatever their status, in id order:
+ * ids[i] and the original of its group originals[i], arrays owned by a. Returns the count, or -1. (One
+ * sitemap file's range: it looks up only the public items it lists.) */
+int translation_grouped_in(struct db *db, struct arena *a, long long from, long long to, long long **ids,
+                           long long **originals);
 
 /* Does another item than self in the group of original already have lang? 1 yes, 0 no, -1 error. */
 int translation_lang_taken(struct db *db, struct arena *a, time_t now, long long original, const char *lang,

@@ -74,8 +74,7 @@ static void urlset(struct req *r, long long offset)
 		return;
 	}
 	long long *translated = NULL, *originals = NULL;
-	int nt = n > 0 ? translation_public_in(r->db, r->arena, r->now, items[0].id, items[n - 1].id, &translated,
-	                                       &originals)
+	int nt = n > 0 ? translation_grouped_in(r->db, r->arena, items[0].id, items[n - 1].id, &translated, &originals)
 	               : 0;
 	if (nt < 0) {
 		resp_error(r, 500, "The sitemap could not be read. The error has been logged.");
