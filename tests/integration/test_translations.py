@@ -65,7 +65,7 @@ def publish_original(c, title):
     return item_id(headers["location"])
 
 
-def add_russian(c, original, title, body="Первый абзац.\n\n1. Пункт первый."):
+def add_russian(c, original, title, body="Первый абзац.\n\n1. Пункт первый.", action="publish"):
     """The admin's way: the original's page offers "Add Russian version", whose form is posted."""
     status, _, page = c.request(f"/admin/items/{original}")
     assert status == 200
@@ -74,9 +74,9 @@ def add_russian(c, original, title, body="Первый абзац.\n\n1. Пун�
     href = html.unescape(link.group(1))
     status, _, form_page = c.request(href)
     assert status == 200, (status, form_page[:500])
-    action = re.search(r'<form class="item-form" method="post" action="([^"]+)"', form_page).group(1)
-    status, headers, page = c.post(action, dict(statement(title, body=body, teaser="Анонс: " + title), lang="ru",
-                                                action="publish"))
+    target = re.search(r'<form class="item-form" method="post" action="([^"]+)"', form_page).group(1)
+    status, headers, page = c.post(target, dict(statement(title, body=body, teaser="Анонс: " + title), lang="ru",
+                                                action=action))
     assert status == 303, (status, page[:3000])
     return item_id(headers["location"])
 
@@ -190,6 +190,25 @@ class Linked(unittest.TestCase):
                         page, re.S).group(0)
         self.assertIn('<span class="lang">ru</span>', row)
         self.assertNotIn("stale-flag", row)
+
+
+class DraftTranslation(unittest.TestCase):
+    def test_a_draft_translation_is_linked_nowhere_in_public(self):
+        c = signed_in()
+        en = publish_original(c, "Statement whose translation is a draft")
+        ru = add_russian(c, en, "Черновик перевода", action="save")
+        self.assertEqual(SITE.query("SELECT status, translation_of FROM item WHERE id = ?", (ru,)), [("draft", en)])
+        en_path = public_path(en)
+        _, _, page = SITE.get(en_path)
+        self.assertNotIn("item-other-language", page)
+        self.assertNotIn("hreflang", page)
+        self.assertNotIn("workTranslation", page)
+        _, _, sitemap = SITE.get("/sitemap.xml")
+        entry = re.search(r"<url><loc>[^<]*%s</loc>.*?</url>" % re.escape(en_path), sitemap).group(0)
+        self.assertNotIn("xhtml:link", entry)
+        _, _, admin = c.request(f"/admin/items/{en}")
+        self.assertIn("Russian: Черновик перевода", admin)  # the officers see the draft version
+        self.assertNotIn("Add Russian version", admin)
 
 
 class OneVersionPerLanguage(unittest.TestCase):
