@@ -117,3 +117,16 @@ Sergey Lavrov: This is a hypothetical question. We have said repeatedly that we 
 )
 INSERT INTO item (id, kind, type, slug, title, teaser, body, signature, status, published_at, created_at, updated_at)
 SELECT id, 'event', type, slugify(title), title, teaser, body, '', 'published', at, at, at FROM src;
+
+-- Two languages (0008): a Russian version of the Edinburgh screening (event 7), WRITTEN FOR THE DEMO (it is
+-- not in the capture), linked to its original. The original was corrected after the translation last
+-- caught up, so the demo shows a stale translation: the notice on /events/12-..., the flag in /admin.
+INSERT INTO item (id, kind, type, slug, title, teaser, body, signature, status, published_at, created_at, updated_at,
+                  lang, translation_of, translation_synced_at)
+SELECT 12, 'event', 'event', slugify(title), title, body, body, '', 'published', at, at, at, 'ru', 7, at FROM (SELECT
+  unixepoch('2018-01-19 13:00:00') AS at,
+  'Специальный показ российского фильма «Притяжение» в Эдинбурге' AS title,
+  'В прокат Великобритании вышел российский научно-фантастический фильм Федора Бондарчука «Притяжение». В день премьеры, 18 января, в кинотеатре «Cineworld IMAX» состоялись специальный показ фильма и экспертная дискуссия с участием представителей Эдинбургского университета и Университета Сент-Эндрюс. Показ организовали Генеральное консульство России в Эдинбурге и Русский центр имени княгини Дашковой при финансовой поддержке Посольства России в Великобритании. Было зачитано приветствие Посла России в Великобритании А.В.Яковенко.' AS body);
+UPDATE item SET public_updated_at = unixepoch('2018-01-20 10:00:00'), updated_at = unixepoch('2018-01-20 10:00:00'),
+                update_note = 'Corrected the names of the universities'
+ WHERE id = 7;

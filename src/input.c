@@ -11,7 +11,7 @@ const char *const input_type_words[] = {"releases", "events", NULL};
 const char *const input_action_words[] = {"save", "submit", "publish", "preview", "edit",
                                           "withdraw", "sendback", "share", "revoke", "unschedule", NULL};
 const char *const input_done_words[] = {"saved", "submitted", "published", "scheduled", "sentback",
-                                        "withdrawn", "revoked", "unscheduled", NULL};
+                                        "withdrawn", "revoked", "unscheduled", "checked", NULL};
 const char *const input_when_words[] = {"now", "set", NULL};
 const char *const input_status_words[] = {"draft", "submitted", "scheduled", "published", "withdrawn", NULL};
 const char *const input_kind_words[] = {"release", "event", NULL};

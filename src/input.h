@@ -68,7 +68,7 @@ enum action {
 extern const char *const input_action_words[];
 
 enum done { DONE_SAVED, DONE_SUBMITTED, DONE_PUBLISHED, DONE_SCHEDULED, DONE_SENTBACK, DONE_WITHDRAWN,
-            DONE_REVOKED, DONE_UNSCHEDULED, DONE__MAX };
+            DONE_REVOKED, DONE_UNSCHEDULED, DONE_CHECKED, DONE__MAX };
 extern const char *const input_done_words[];
 
 /* The statuses the admin list filters by, as officers see them (store_shown_status), NULL-terminated. */

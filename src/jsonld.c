@@ -42,8 +42,49 @@ static void image(struct buf *out, const char *url, int width, int height)
 	buf_printf(out, ",\"width\":%d,\"height\":%d}", width, height);
 }
 
+/* A version of the work as a member: {"@type":"NewsArticle","@id":url,"url":url,"inLanguage":lang}. */
+static void work(struct buf *out, const struct jsonld_version *v)
+{
+	buf_putc(out, '{');
+	member(out, "@type", "NewsArticle");
+	member(out, "@id", v->url);
+	member(out, "url", v->url);
+	member(out, "inLanguage", v->lang);
+	buf_putc(out, '}');
+}
+
+/* translationOfWork (a translation: its original) or workTranslation (an original: its translations). */
+static void translations(struct buf *out, const struct jsonld_version *v, int n)
+{
+	int self_original = 0;
+	for (int i = 0; i < n; i++)
+		if (v[i].self)
+			self_original = v[i].original;
+	if (!self_original) {
+		for (int i = 0; i < n; i++)
+			if (v[i].original) {
+				member(out, "translationOfWork", NULL);
+				work(out, &v[i]);
+			}
+		return;
+	}
+	member(out, "workTranslation", NULL);
+	buf_putc(out, '[');
+	int first = 1;
+	for (int i = 0; i < n; i++) {
+		if (v[i].self)
+			continue;
+		if (!first)
+			buf_putc(out, ',');
+		first = 0;
+		work(out, &v[i]);
+	}
+	buf_putc(out, ']');
+}
+
 int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const struct item *it, const char *url,
-                   const char *description, const char *image_url, int width, int height)
+                   const char *description, const char *image_url, int width, int height, const char *lang,
+                   const struct jsonld_version *v, int n)
 {
 	char published[32], modified[32];
 	long long changed = it->public_updated_at ? it->public_updated_at : it->published_at;
@@ -62,6 +103,9 @@ int jsonld_article(struct req *r, struct tpl_dict *d, const char *key, const str
 	member(&out, "articleSection", item_type_label(it->type));
 	if (image_url != NULL)
 		image(&out, image_url, width, height);
+	member(&out, "inLanguage", lang);
+	if (n > 1)
+		translations(&out, v, n);
 	organization(&out, "publisher", r->site->name);
 	organization(&out, "author", r->site->name);
 	buf_putc(&out, '}');

@@ -96,10 +96,11 @@ static const struct media_rendition *social_image(struct req *r, const struct me
 	return jpeg;
 }
 
-static void fill_article(struct req *r, struct tpl_dict *d, const struct item *it, const char *url,
-                         const char *description, const struct media_item *image)
+static void fill_article(struct req *r, struct tpl_dict *d, const struct head *h, const char *url,
+                         const char *description)
 {
 	char published[32], modified[32];
+	const struct item *it = h->article;
 	long long changed = it->public_updated_at ? it->public_updated_at : it->published_at;
 	clock_fmt_iso_utc((time_t)it->published_at, published, sizeof published);
 	clock_fmt_iso_utc((time_t)changed, modified, sizeof modified);
@@ -110,9 +111,31 @@ static void fill_article(struct req *r, struct tpl_dict *d, const struct item *i
 	tpl_set(a, "PUBLISHED_ISO", published);
 	tpl_set(a, "MODIFIED_ISO", modified);
 	const char *image_url = NULL;
-	const struct media_rendition *jpeg = social_image(r, image, a, &image_url);
+	const struct media_rendition *jpeg = social_image(r, h->image, a, &image_url);
+	struct jsonld_version v[8];
+	int n = 0;
+	for (int i = 0; h->nversions > 1 && i < h->nversions && n < 8; i++)
+		v[n++] = (struct jsonld_version){h->versions[i].lang, absolute(r, h->versions[i].path),
+		                                 h->versions[i].original, strcmp(h->versions[i].path, h->path) == 0};
 	jsonld_article(r, a, "JSONLD_JSON", it, url, description, image_url, jpeg ? jpeg->width : 0,
-	               jpeg ? jpeg->height : 0);
+	               jpeg ? jpeg->height : 0, i18n_lang(), v, n);
+}
+
+/* <html lang> and the page's versions in the other languages (reciprocal: each version lists them all). */
+static void fill_languages(struct req *r, struct tpl_dict *d, const struct head *h)
+{
+	if (h->nversions < 2)
+		return;
+	for (int i = 0; i < h->nversions; i++) {
+		struct tpl_dict *alt = tpl_section(d, "HREFLANG");
+		tpl_set(alt, "HREFLANG", h->versions[i].lang);
+		tpl_set(alt, "HREFLANG_URL", absolute(r, h->versions[i].path));
+	}
+	if (h->x_default) {
+		struct tpl_dict *alt = tpl_section(d, "HREFLANG");
+		tpl_set(alt, "HREFLANG", "x-default");
+		tpl_set(alt, "HREFLANG_URL", absolute(r, h->x_default));
+	}
 }
 
 /* The contact line: the header links the number for dialling, the footer shows it only. */
@@ -147,8 +170,9 @@ static void fill_header(struct req *r, struct tpl_dict *d, const struct head *h)
 		const char *url = absolute(r, h->path);
 		tpl_set(tpl_section(d, "CANONICAL"), "CANONICAL_URL", url);
 		if (h->article)
-			fill_article(r, d, h->article, url, description, h->image);
+			fill_article(r, d, h, url, description);
 	}
+	fill_languages(r, d, h);
 	if (r->in[KEY_Q].set)
 		tpl_set(d, "QUERY", r->in[KEY_Q].s);
 	/* Two search forms can share a page (/messages): each landmark needs its own name. */

@@ -8,6 +8,13 @@ struct tpl_dict;
 struct item;
 struct media_item;
 
+/* One version of a page in one of the site's languages (the page's own included). */
+struct head_version {
+	const char *lang;            /* BCP 47 tag */
+	const char *path;
+	int original;                /* the version the others translate */
+};
+
 /* What a page says about itself in its <head>. */
 struct head {
 	const char *title;           /* the page's own title, before the site's name */
@@ -15,6 +22,11 @@ struct head {
 	const char *path;            /* the canonical path, or NULL for none (error pages) */
 	const struct item *article;  /* a detail page's item: Open Graph, Twitter card and NewsArticle JSON-LD */
 	const struct media_item *image; /* its lead photo, or NULL: og:image, the large Twitter card, JSON-LD image */
+	const struct head_version *versions; /* with more than one: <link rel="alternate" hreflang> to each, and
+	                                      * an article's JSON-LD translation links; the page's language is
+	                                      * i18n_lang() */
+	int nversions;
+	const char *x_default;       /* the path of the version for other languages (hreflang="x-default") */
 };
 
 /* The home page of lang: "/" for the site's primary language, "/<lang>/" for the others. Owned by r. */

@@ -17,7 +17,7 @@
 #define ITEM_FIELDS                                                                                       \
 	(KEYBIT(KEY_ACTION) | KEYBIT(KEY_KIND) | KEYBIT(KEY_ITEM_TYPE) | KEYBIT(KEY_TITLE) | KEYBIT(KEY_TEASER) | \
 	 KEYBIT(KEY_BODY) | KEYBIT(KEY_SIGNATURE) | KEYBIT(KEY_DATE) | KEYBIT(KEY_TIME) | KEYBIT(KEY_ZONE) |     \
-	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM))
+	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM) | KEYBIT(KEY_LANG))
 #define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
 #define ADMIN_FORM (ADMIN | ROUTE_KEEP_FORM)
 
@@ -64,6 +64,10 @@ const struct route route_table[PAGE__MAX] = {
 	                      NULL},
 	[PAGE_ADMIN_REVOKE] = {"/admin/items/*/revoke", page_admin_revoke, METHOD_POST, KEYBIT(KEY_VERSION), ADMIN,
 	                       SEG_ID, NULL},
+	[PAGE_ADMIN_TRANSLATE] = {"/admin/items/*/translate", page_admin_edit, READ | METHOD_POST, ITEM_FIELDS,
+	                          ADMIN_FORM | ROUTE_FILES, SEG_ID, "translate"},
+	[PAGE_ADMIN_CHECKED] = {"/admin/items/*/checked", page_admin_checked, METHOD_POST, KEYBIT(KEY_NOTE), ADMIN,
+	                        SEG_ID, NULL},
 	[PAGE_ADMIN_LOG] = {"/admin/log", page_admin_log, READ, KEYBIT(KEY_PAGE), ADMIN | ROUTE_PUBLISHER, SEG_NONE,
 	                    NULL},
 	[PAGE_ADMIN_REVISIONS] = {"/admin/items/*/revisions", page_admin_revisions, READ, KEYBIT(KEY_REV) | KEYBIT(KEY_TO),
@@ -191,7 +195,9 @@ static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigne
 {
 	for (size_t i = 0; i < n; i++) {
 		enum key k = input_key(pairs[i].key);
-		if (k == KEY__MAX || k == KEY_CSRF || !(keys & KEYBIT(k)) || input_is_field(k) != form)
+		/* lang is both: a query key (?lang=) and the statement form's language, checked alike. */
+		if (k == KEY__MAX || k == KEY_CSRF || !(keys & KEYBIT(k)) ||
+		    (input_is_field(k) != form && !(form && k == KEY_LANG)))
 			continue;
 		if (r->in[k].set && first_wins)
 			continue;

@@ -29,6 +29,8 @@ enum page {
 	PAGE_ADMIN_SENDBACK,
 	PAGE_ADMIN_SHARE,
 	PAGE_ADMIN_REVOKE,
+	PAGE_ADMIN_TRANSLATE,
+	PAGE_ADMIN_CHECKED,
 	PAGE_ADMIN_LOG,
 	PAGE_MEDIA,
 	PAGE_LANG_HOME,          /* /ru/ and the rest: the public pages in a language other than the primary */

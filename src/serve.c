@@ -302,6 +302,9 @@ static int worker_main(const struct serve_options *o)
 		if (reading)
 			db_read_begin(db);
 		r.site = site_get(db);
+		/* Every request starts in the site's primary language; a page in another one says so (i18n_use). */
+		char primary[16];
+		i18n_use(r.site && site_language_at(r.site, 0, primary, sizeof primary) ? primary : "en");
 
 		handle(&fr, &r, o->body_limit);
 		media_upload_cleanup(&r);

@@ -272,3 +272,11 @@ long long site_last_change(struct req *r)
 	sqlite3_reset(st);
 	return t;
 }
+
+int site_language_at(const struct site *s, int i, char *out, size_t n)
+{
+	if (s == NULL || i < 0 || i >= s->nlanguages || strlen(s->languages[i]) >= n)
+		return 0;
+	strcpy(out, s->languages[i]);
+	return 1;
+}

@@ -3,6 +3,8 @@
 #ifndef PRESSROOM_SITE_H
 #define PRESSROOM_SITE_H
 
+#include <stddef.h>
+
 struct db;
 
 enum { SITE_MAX_CLOCKS = 8, SITE_MAX_LANGS = 8 };
@@ -33,6 +35,8 @@ struct site {
 /* The current settings, reloaded if the database changed since the last call. NULL if they cannot be
  * read. The site belongs to this module; it stays valid until the next call. */
 const struct site *site_get(struct db *db);
+/* The i-th of the site's languages (0: the primary) into out (size n): 1, or 0 when there is no i-th. */
+int site_language_at(const struct site *s, int i, char *out, size_t n);
 struct req;
 /* The scheme and host absolute links start with: the site_url setting (pressroom.conf, else the database),
  * else the PRESSROOM_BASE_URL that nginx's configuration passes, else the scheme, the server_name and the

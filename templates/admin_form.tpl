@@ -6,6 +6,20 @@
 {{#KEPT}}<p class="notice" role="status">{{MESSAGE}}</p>{{/KEPT}}
 {{#EDITING}}<p class="notice editing" role="status">{{WHO}} opened this form at <time datetime="{{AT_ISO}}">{{AT}}</time> and may be editing it. If you both save, the second save is stopped and shown what the first changed.</p>{{/EDITING}}
 {{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}</p>{{/STATUS_LINE}}
+{{#TRANSLATIONS}}
+<section class="translations" aria-label="Languages">
+  <p>Language: <span class="item-language">{{LANGUAGE}}</span>{{#IS_TRANSLATION}} (a translation){{/IS_TRANSLATION}}{{#OTHER_VERSION}} &middot; <a class="other-version" href="{{URL}}">{{LANGUAGE}}{{#ORIGINAL}} original{{/ORIGINAL}}: {{TITLE}}</a>{{/OTHER_VERSION}}</p>
+  {{#STALE}}<div class="notice stale-translation" role="status">
+    <p><strong>Stale translation:</strong> <a href="{{ORIGINAL_URL}}">the original</a> was updated on {{CHANGED}}, after this version was last saved or checked. Update this version, or say it is still accurate.</p>
+    <form method="post" action="{{CHECKED_URL}}"><input type="hidden" name="csrf" value="{{CSRF}}">
+      <p class="field"><label for="checked-note">What was checked</label> <input id="checked-note" name="note" type="text" maxlength="500" required></p>
+      <p><button type="submit" class="secondary">Checked, still accurate</button></p>
+    </form>
+  </div>{{/STALE}}
+  {{#CHECK_NOTE}}<p class="hint">Last checked against the original: {{NOTE}}</p>{{/CHECK_NOTE}}
+  {{#ADD_VERSION}}<p><a class="button secondary add-version" href="{{URL}}">{{LABEL}}</a></p>{{/ADD_VERSION}}
+</section>
+{{/TRANSLATIONS}}
 {{#REVIEW_COMMENT}}<div class="notice review-comment"><p><strong>Sent back by the publisher:</strong></p><p>{{COMMENT}}</p></div>{{/REVIEW_COMMENT}}
 {{#WITHDRAWN}}<p class="notice">This item was withdrawn on {{WITHDRAWN_DATE}} and can no longer be edited.{{#WITHDRAWAL_NOTE}} Note: {{NOTE}}{{/WITHDRAWAL_NOTE}}</p>{{/WITHDRAWN}}
 {{#SHARED}}<div class="notice" role="status"><p>Anyone with this link can read the draft until {{EXPIRES}} (UTC), unless you revoke it. It is shown only now: copy it.</p><p><label for="share-url">Preview link</label> <input id="share-url" class="share-link" type="url" readonly value="{{SHARE_URL}}"> <a href="{{SHARE_URL}}">open it</a></p></div>{{/SHARED}}
@@ -21,6 +35,13 @@
   <ul>{{#ERROR}}<li><a href="#{{FIELD}}">{{LABEL}} {{MESSAGE}}</a></li>{{/ERROR}}</ul>
 </div>
 {{/FORM_ERRORS}}
+{{#WITH_SOURCE}}<div class="translate-side-by-side">{{/WITH_SOURCE}}
+{{#SOURCE}}<section class="translation-source" aria-labelledby="source-title">
+  <h2 id="source-title">The original (read-only): <a href="{{SOURCE_URL}}">{{SOURCE_TITLE}}</a></h2>
+  <p class="field"><label for="source-teaser">Teaser</label><textarea id="source-teaser" rows="3" readonly>{{SOURCE_TEASER:pre_escape}}</textarea></p>
+  <p class="field"><label for="source-body">Text</label><textarea id="source-body" rows="18" readonly>{{SOURCE_BODY:pre_escape}}</textarea></p>
+  <p class="field"><label for="source-signature">Signature block</label><textarea id="source-signature" rows="4" readonly>{{SOURCE_SIGNATURE:pre_escape}}</textarea></p>
+</section>{{/SOURCE}}
 <form class="item-form" method="post" action="{{FORM_ACTION}}" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#VERSION_FIELD}}<input type="hidden" name="version" value="{{VERSION}}">{{/VERSION_FIELD}}
@@ -40,6 +61,9 @@
     <p class="field"><label for="item_type">Type</label>
     <select id="item_type" name="item_type">{{#TYPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TYPE_OPTION}}</select>
     {{#ITEM_TYPE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/ITEM_TYPE_ERROR}}</p>
+    <p class="field"><label for="lang">Language</label>
+    <select id="lang" name="lang">{{#LANG_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LANG_OPTION}}</select>
+    {{#LANG_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/LANG_ERROR}}</p>
   </div>
   <p class="field"><label for="title">Title</label>
   <input id="title" name="title" type="text" maxlength="300" value="{{TITLE}}"{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
@@ -104,6 +128,7 @@
   </p>
 </fieldset>
 </form>
+{{#WITH_SOURCE}}</div>{{/WITH_SOURCE}}
 {{#SENDBACK_FORM}}
 <form class="side-form" method="post" action="{{ITEM_ADMIN_URL}}/sendback">
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">

@@ -11,13 +11,14 @@
   <p><button type="submit" class="secondary">Filter</button></p>
 </form>
 <table class="admin-items">
-  <thead><tr><th scope="col">Date</th><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Author</th></tr></thead>
+  <thead><tr><th scope="col">Date</th><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Language</th><th scope="col">Status</th><th scope="col">Author</th></tr></thead>
   <tbody>
   {{#ROW}}
   <tr class="status-{{STATUS}}">
     <td><time datetime="{{DATE_ISO}}">{{DATE}}</time></td>
     <td><a href="{{EDIT_URL}}">{{TITLE}}</a></td>
     <td>{{KIND}}</td>
+    <td><span class="lang">{{LANG}}</span>{{#STALE}} <span class="stale-flag" title="The original changed after this translation was last saved or checked">stale translation</span>{{/STALE}}</td>
     <td><span class="status">{{STATUS}}</span></td>
     <td>{{AUTHOR}}</td>
   </tr>

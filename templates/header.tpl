@@ -9,7 +9,8 @@
 <meta name="description" content="{{META_DESCRIPTION}}">
 {{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">{{/CANONICAL}}
 <link rel="alternate" type="application/atom+xml" title="{{SITE_NAME}}" href="{{FEED_URL}}">
-{{#ARTICLE}}
+{{#HREFLANG}}<link rel="alternate" hreflang="{{HREFLANG}}" href="{{HREFLANG_URL}}">
+{{/HREFLANG}}{{#ARTICLE}}
 <meta property="og:type" content="article">
 <meta property="og:site_name" content="{{SITE_NAME}}">
 <meta property="og:title" content="{{OG_TITLE}}">

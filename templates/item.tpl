@@ -14,6 +14,8 @@
 </div>
 {{/PREVIEW}}
 <article class="item item-full">
+  {{#OTHER_LANGUAGE}}<p class="item-other-language"><a href="{{URL}}" hreflang="{{LANG}}" lang="{{LANG}}" rel="alternate">{{LABEL}}</a></p>{{/OTHER_LANGUAGE}}
+  {{#STALE_TRANSLATION}}<p class="item-stale-translation" role="note">{{STALE_BEFORE}} <time datetime="{{STALE_DATE_ISO}}">{{STALE_DATE}}</time>, {{STALE_AFTER}} <a href="{{ORIGINAL_URL}}">{{ORIGINAL_LINK}}</a></p>{{/STALE_TRANSLATION}}
   <p class="item-meta"><time datetime="{{ITEM_DATE_ISO}}">{{ITEM_LONG_DATE}}</time> <span class="item-type">{{ITEM_TYPE}}</span></p>
   <h1 class="item-title">{{ITEM_TITLE}}</h1>
   {{#UPDATED}}<p class="item-updated">{{W_UPDATED}} <time datetime="{{UPDATED_ISO}}">{{UPDATED_DATE}}</time>{{#UPDATE_NOTE}}: {{NOTE}}{{/UPDATE_NOTE}}</p>{{/UPDATED}}

@@ -1,6 +1,8 @@
-/* admin_edit.c: GET and POST /admin/new and /admin/items/<id> -- the statement form.
+/* admin_edit.c: GET and POST /admin/new and /admin/items/<id> -- the statement form; and
+ * /admin/items/<original>/translate?lang=<lang>, the same form for a new translation of original,
+ * prefilled with its fields and shown beside its text.
  * Signed-in officers; the gate has checked the session and the CSRF token of a POST.
- * Fields: kind, item_type, title, date, time, zone, teaser, body, signature, note; action is one of
+ * Fields: kind, item_type, title, date, time, zone, teaser, body, signature, note, lang; action is one of
  *   edit     show the form again with the posted values (back from a preview);
  *   preview  show the page as the public will see it, saving nothing;
  *   save     keep as a draft (or, for a publisher, save the changes of a submitted or published item);
@@ -23,6 +25,7 @@
 #include "../audit.h"
 #include "../clock.h"
 #include "../db.h"
+#include "../i18n.h"
 #include "../layout.h"
 #include "../log.h"
 #include "../req.h"
@@ -31,6 +34,7 @@
 #include "../site.h"
 #include "../item_store.h"
 #include "../tpl.h"
+#include "../translation.h"
 #include "../valid.h"
 #include "../view.h"
 #include "../revision_store.h"
@@ -53,6 +57,9 @@ struct form {
 	int conflict;                   /* the item changed after version conflict_since: show what changed */
 	long long conflict_since;
 	int ask_backdate;               /* publishing at published_at, in the past, needs a confirmation */
+	long long group;                /* the original of the item's translation group; 0 for a new original */
+	int translates;                 /* the item is, or is to be, a translation of group */
+	const struct admin_item *source; /* a new translation's original, shown beside the form */
 };
 
 /* How long an opened form counts as someone editing: "NAME opened this form at 10:42". */
@@ -63,7 +70,7 @@ enum { EDITING_WINDOW = 10 * 60 };
 enum { BACKDATE_SLACK = 5 * 60 };
 
 static const enum key fields[] = {KEY_KIND, KEY_ITEM_TYPE, KEY_TITLE, KEY_DATE, KEY_TIME, KEY_ZONE,
-                                  KEY_TEASER, KEY_BODY, KEY_SIGNATURE, KEY_NOTE};
+                                  KEY_TEASER, KEY_BODY, KEY_SIGNATURE, KEY_NOTE, KEY_LANG};
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
 static const char *field_label(enum key k)
@@ -79,6 +86,7 @@ static const char *field_label(enum key k)
 	case KEY_BODY: return "Text";
 	case KEY_SIGNATURE: return "Signature block";
 	case KEY_NOTE: return "Change note";
+	case KEY_LANG: return "Language";
 	default: return input_name(k);
 	}
 }
@@ -158,6 +166,21 @@ static void set_when(struct req *r, struct form *f, long long t, const char *lab
 	f->v[KEY_ZONE] = label;
 }
 
+/* The item's language and translation group: a stored item's own, else the site's primary language. */
+static void form_language(struct req *r, struct form *f, const struct admin_item *a)
+{
+	struct translation_state ts;
+	char primary[16];
+	if (a && translation_state(r->db, r->arena, r->now, a->it.id, &ts) == 1) {
+		f->v[KEY_LANG] = ts.lang;
+		f->group = ts.original;
+		f->translates = ts.is_translation;
+	} else {
+		f->v[KEY_LANG] = site_language_at(r->site, 0, primary, sizeof primary) ? arena_strdup(r->arena, primary)
+		                                                                      : "en";
+	}
+}
+
 static void form_from_item(struct req *r, struct form *f, const struct admin_item *a)
 {
 	memset(f, 0, sizeof *f);
@@ -165,6 +188,7 @@ static void form_from_item(struct req *r, struct form *f, const struct admin_ite
 	admin_media_from_item(r, a ? a->it.id : 0, &f->media);
 	f->version = a ? revision_latest(r->db, a->it.id) : 0;
 	f->v[KEY_WHEN] = input_when_words[unpublished(a) ? WHEN_NOW : WHEN_SET];
+	form_language(r, f, a);
 	if (a == NULL) {
 		f->v[KEY_KIND] = "release";
 		f->v[KEY_ITEM_TYPE] = "statement";
@@ -186,8 +210,11 @@ static void form_from_post(struct req *r, struct form *f, const struct admin_ite
 	f->item = a;
 	f->version = r->in[KEY_VERSION].set ? r->in[KEY_VERSION].i : -1;
 	f->v[KEY_WHEN] = r->in[KEY_WHEN].set ? input_when_words[r->in[KEY_WHEN].i] : input_when_words[WHEN_SET];
+	form_language(r, f, a);
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const struct input *in = &r->in[fields[i]];
+		if (fields[i] == KEY_LANG && !in->set)
+			continue; /* a form without the field keeps the item's language */
 		f->v[fields[i]] = in->set ? in->s : "";
 		if (in->error) {
 			f->err[fields[i]] = in->error;
@@ -203,6 +230,27 @@ static void field_error(struct form *f, enum key k, const char *message)
 	f->err[k] = message;
 }
 
+/* The language: one of the site's (never "all"), and none other in the item's translation group. */
+static void validate_language(struct req *r, struct form *f)
+{
+	const char *lang = f->v[KEY_LANG];
+	char site_lang[16];
+	int listed = 0;
+	for (int i = 0; !listed && site_language_at(r->site, i, site_lang, sizeof site_lang); i++)
+		listed = strcmp(site_lang, lang) == 0;
+	if (!listed) {
+		field_error(f, KEY_LANG, "choose one of the site's languages");
+		return;
+	}
+	if (f->group == 0)
+		return;
+	int taken = translation_lang_taken(r->db, r->arena, r->now, f->group, lang, f->item ? f->item->it.id : 0);
+	if (taken < 0)
+		field_error(f, KEY_LANG, "could not be checked against the other versions; try again");
+	else if (taken)
+		field_error(f, KEY_LANG, "is taken: this statement already has a version in that language");
+}
+
 /* Required fields and a real instant, on top of what the gate checked. */
 static void validate(struct req *r, struct form *f, enum action action)
 {
@@ -216,6 +264,7 @@ static void validate(struct req *r, struct form *f, enum action action)
 		field_error(f, KEY_KIND, "choose press release or event");
 	if (f->v[KEY_ITEM_TYPE][0] == '\0')
 		field_error(f, KEY_ITEM_TYPE, "choose one of the listed types");
+	validate_language(r, f);
 	const char *zone = zone_of_label(r, f->v[KEY_ZONE]);
 	if (zone == NULL)
 		field_error(f, KEY_ZONE, "choose one of the listed cities");
@@ -356,14 +405,24 @@ static void fill_backdate(struct req *r, struct tpl_dict *d, long long at)
 	tpl_set_int(b, "CONFIRM_AT", at);
 }
 
+/* Where the form posts: the item's page, the translate form of its original, or /admin/new. */
+static const char *form_action(struct req *r, const struct form *f)
+{
+	if (f->item)
+		return item_admin_path(r->arena, f->item->it.id, NULL);
+	return f->source ? arena_printf(r->arena, "/admin/items/%lld/translate", f->source->it.id) : "/admin/new";
+}
+
 static void render_form(struct req *r, struct form *f, int status, const char *share_url, long long expires)
 {
 	const struct admin_item *a = f->item;
 	struct tpl_dict *d = tpl_dict_new();
 	const char *url = a ? item_admin_path(r->arena, a->it.id, NULL) : NULL;
-	layout_admin_fill(r, d, a ? a->it.title : "New statement");
-	tpl_set(d, "FORM_TITLE", a ? "Edit" : "New statement");
-	tpl_set(d, "FORM_ACTION", a ? url : "/admin/new");
+	const char *title = f->source ? arena_printf(r->arena, "New %s version", translation_language_name(f->v[KEY_LANG]))
+	                              : "New statement";
+	layout_admin_fill(r, d, a ? a->it.title : title);
+	tpl_set(d, "FORM_TITLE", a ? "Edit" : title);
+	tpl_set(d, "FORM_ACTION", form_action(r, f));
 	if (a) {
 		tpl_set(d, "ITEM_ADMIN_URL", url);
 		struct tpl_dict *line = tpl_section(d, "STATUS_LINE");
@@ -390,6 +449,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 			[DONE_SENTBACK] = "Sent back to the author.", [DONE_WITHDRAWN] = "Withdrawn.",
 			[DONE_REVOKED] = "Every preview link of this item is revoked.",
 			[DONE_UNSCHEDULED] = "Unscheduled: it is a draft again and will not become public by itself.",
+			[DONE_CHECKED] = "Marked as checked: the translation is up to date with its original.",
 		};
 		tpl_set(tpl_section(d, "DONE"), "MESSAGE", done[r->in[KEY_DONE].i]);
 	}
@@ -440,6 +500,16 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 
 	options(d, "KIND_OPTION", input_kind_words, kind_label, f->v[KEY_KIND]);
 	options(d, "TYPE_OPTION", input_item_type_words, item_type_label, f->v[KEY_ITEM_TYPE]);
+	char lang[16];
+	for (int i = 0; site_language_at(r->site, i, lang, sizeof lang); i++) {
+		struct tpl_dict *o = tpl_section(d, "LANG_OPTION");
+		tpl_set(o, "VALUE", lang);
+		tpl_set(o, "LABEL", translation_language_name(lang));
+		if (strcmp(lang, f->v[KEY_LANG]) == 0)
+			tpl_show(o, "SELECTED");
+	}
+	if (f->source)
+		admin_translation_source(r, d, f->source);
 	for (int i = 0; i < r->site->nclocks; i++) {
 		struct tpl_dict *o = tpl_section(d, "ZONE_OPTION");
 		tpl_set(o, "VALUE", r->site->clocks[i].label);
@@ -484,6 +554,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 	if (a && publisher && strcmp(a->status, "published") == 0)
 		tpl_show(d, "WITHDRAW_FORM");
 	if (a) {
+		admin_translation_fill(r, d, a);
 		fill_share_box(r, d, a);
 		fill_history(r, d, a->it.id);
 		fill_editing(r, d, a->it.id);
@@ -557,13 +628,14 @@ static void render_preview(struct req *r, struct form *f)
 		.update_note = f->v[KEY_NOTE],
 		.public_updated_at = f->item && is_public(r, f->item) ? (long long)r->now : 0,
 	};
+	i18n_use(f->v[KEY_LANG]); /* as the public will see it: in its language (validate checked it) */
 	struct tpl_dict *d = tpl_dict_new();
 	struct head head = {.title = it.title, .description = it.teaser};
 	layout_fill(r, d, &head);
 	struct tpl_dict *p = tpl_section(d, "PREVIEW");
 	tpl_set(p, "PREVIEW_TEXT", "This is how the page will look. Nothing has been saved or published yet.");
 	struct tpl_dict *form = tpl_section(p, "PREVIEW_FORM");
-	tpl_set(form, "FORM_ACTION", f->item ? item_admin_path(r->arena, it.id, NULL) : "/admin/new");
+	tpl_set(form, "FORM_ACTION", form_action(r, f));
 	tpl_set(form, "CSRF", r->csrf);
 	for (size_t i = 0; i < NFIELDS; i++) {
 		struct tpl_dict *h = tpl_section(form, "HIDDEN");
@@ -624,7 +696,7 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 		id = store_create(r->db, r->now, r->user.id, &fields, status ? status : "draft");
 	else if (store_update(r->db, r->now, id, &fields, note) != 0)
 		id = -1;
-	if (id < 0)
+	if (id < 0 || translation_set(r->db, r->now, id, f->v[KEY_LANG], f->translates ? f->group : 0) != 0)
 		goto fail;
 	if (a && status &&
 	    store_set_status(r->db, r->now, r->user.id, id, status, action == ACTION_PUBLISH ? "" : NULL) != 0)
@@ -670,14 +742,68 @@ fail:
 	return -1;
 }
 
+/* ---- a new translation ---- */
+
+/* May source get a translation in ?lang=? It must be an original (a translation's translation is made from
+ * the original) and lack that language; else the response (409, 400 or 500) is made and 0 returned. */
+static int translation_source_ok(struct req *r, const struct admin_item *source)
+{
+	struct translation_state ts;
+	const char *lang = r->in[KEY_LANG].set ? r->in[KEY_LANG].s : NULL;
+	int found = translation_state(r->db, r->arena, r->now, source->it.id, &ts);
+	if (found != 1) {
+		resp_error(r, 500, "The item could not be read. The error has been logged.");
+		return 0;
+	}
+	if (ts.is_translation) {
+		resp_error(r, 409, "This item is itself a translation: add other versions from its original.");
+		return 0;
+	}
+	if (r->method != METHOD_POST && lang == NULL) {
+		resp_error(r, 400, "Say which language the new version is in (?lang=).");
+		return 0;
+	}
+	if (r->method != METHOD_POST) {
+		int taken = translation_lang_taken(r->db, r->arena, r->now, source->it.id, lang, 0);
+		if (taken != 0) {
+			resp_error(r, taken < 0 ? 500 : 409,
+			           taken < 0 ? "The other versions could not be read. The error has been logged."
+			                     : "This statement already has a version in that language.");
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The form as a new translation of source: in the language asked (a GET's ?lang=, or the form's), linked to
+ * source, shown beside its text. */
+static void as_translation(struct req *r, struct form *f, const struct admin_item *source)
+{
+	f->item = NULL;
+	f->group = source->it.id;
+	f->translates = 1;
+	f->source = source;
+	if (r->in[KEY_LANG].set)
+		f->v[KEY_LANG] = r->in[KEY_LANG].s;
+	if (r->method != METHOD_POST)
+		set_when(r, f, (long long)r->now, default_zone_label(r));
+}
+
 void page_admin_edit(struct req *r)
 {
 	struct admin_item stored, *a = NULL;
+	const struct admin_item *source = NULL; /* on .../translate: the original; the form makes a new item */
 	struct form f;
 	if (r->seg.id) {
 		if (!admin_item_from_arg(r, &stored))
 			return;
 		a = &stored;
+	}
+	if (r->route_arg && strcmp(r->route_arg, "translate") == 0) {
+		if (!translation_source_ok(r, a))
+			return;
+		source = a;
+		a = NULL;
 	}
 	if (r->method != METHOD_POST) {
 		/* Opening the form is noted (not for HEAD, nor for an item this officer may only read), so that
@@ -685,7 +811,9 @@ void page_admin_edit(struct req *r)
 		if (a && r->method == METHOD_GET && may_edit(r, a) &&
 		    revision_editing_open(r->db, a->it.id, r->user.id, (long long)r->now) != 0)
 			log_warn("could not note that %s opened item %lld", r->user.name, a->it.id);
-		form_from_item(r, &f, a);
+		form_from_item(r, &f, source ? source : a);
+		if (source)
+			as_translation(r, &f, source);
 		render_form(r, &f, 200, NULL, 0);
 		return;
 	}
@@ -695,6 +823,8 @@ void page_admin_edit(struct req *r)
 	}
 	enum action action = (enum action)r->in[KEY_ACTION].i;
 	form_from_post(r, &f, a);
+	if (source)
+		as_translation(r, &f, source);
 	if (action == ACTION_EDIT) {
 		f.nerr = 0;
 		memset(f.err, 0, sizeof f.err);

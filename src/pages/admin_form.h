@@ -19,4 +19,14 @@ void admin_form_carry(struct req *r, struct tpl_dict *d);
 /* The page that asks before withdrawing a (status) with the note field, and error above it (may be NULL). */
 void admin_confirm_withdraw(struct req *r, const struct admin_item *a, int status, const char *error);
 
+/* Languages and translations (admin_translation.c). */
+struct tpl_dict;
+/* The form that adds the lang version of original: /admin/items/<original>/translate?lang=<lang>. */
+const char *admin_translate_path(struct req *r, long long original, const char *lang);
+/* On an item's page: its language, its other versions, "Add <language> version" for each site language its
+ * group lacks, and the stale flag with the "checked, still accurate" form. */
+void admin_translation_fill(struct req *r, struct tpl_dict *d, const struct admin_item *a);
+/* Beside the form that translates original: the original's text, read-only. */
+void admin_translation_source(struct req *r, struct tpl_dict *d, const struct admin_item *original);
+
 #endif

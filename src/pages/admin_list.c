@@ -1,6 +1,7 @@
-/* admin_list.c: GET /admin -- every item, drafts and scheduled ones included, with its status, newest
- * first, 50 to a page (?page=N), each linking to its edit form. Signed-in officers only.
- * ?status=draft|submitted|scheduled|published|withdrawn and ?q=words (in the title) narrow it. */
+/* admin_list.c: GET /admin -- every item, drafts and scheduled ones included, with its status and language
+ * (stale translations flagged), newest first, 50 to a page (?page=N), each linking to its edit form.
+ * Signed-in officers only. ?status=draft|submitted|scheduled|published|withdrawn and ?q=words (in the title)
+ * narrow it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "../site.h"
 #include "../item_store.h"
 #include "../tpl.h"
+#include "../translation.h"
 #include "../view.h"
 #include "pages.h"
 
@@ -79,6 +81,12 @@ void page_admin_list(struct req *r)
 		tpl_set(row, "DATE", date);
 		tpl_set(row, "DATE_ISO", clock_fmt_iso_utc((time_t)at, iso, sizeof iso));
 		tpl_set(row, "AUTHOR", rows[n].author);
+		struct translation_state ts;
+		if (translation_state(r->db, r->arena, r->now, id, &ts) == 1) {
+			tpl_set(row, "LANG", ts.lang);
+			if (ts.stale)
+				tpl_show(row, "STALE");
+		}
 	}
 	int more = got > PER_PAGE;
 	if (n == 0 && page > 1) {

@@ -22,7 +22,8 @@ enum { HOME_EVENTS = 10, HOME_OTHER_RELEASES = 4 };
 static int fill_other_releases(struct req *r, struct tpl_dict *d, long long featured)
 {
 	struct item *rel;
-	struct item_filter releases = {.kind = "release", .from = LLONG_MIN, .to = (long long)r->now};
+	struct item_filter releases = {.kind = "release", .from = LLONG_MIN, .to = (long long)r->now,
+	                               .lang = i18n_lang()};
 	int n = item_list(r->db, r->arena, r->now, &releases, HOME_OTHER_RELEASES + 1, 0, &rel);
 	if (n < 0)
 		return -1;

@@ -1,9 +1,12 @@
 /* item.c: GET /releases/<id>-<slug> and /events/<id>-<slug> -- one press release or event in full.
- * Public. The id decides; /releases/<id>, a wrong slug or the wrong kind answer 301 to the canonical URL. */
+ * Public. The id decides; /releases/<id>, a wrong slug or the wrong kind answer 301 to the canonical URL.
+ * The page is in the item's language (i18n_use), links its public versions in the other languages (a
+ * visible link at the top, hreflang in the head, JSON-LD) and says when a translation is stale. */
 #include <string.h>
 
 #include "../buf.h"
 #include "../clock.h"
+#include "../i18n.h"
 #include "../item_public.h"
 #include "../layout.h"
 #include "../media_public.h"
@@ -12,6 +15,7 @@
 #include "../resp.h"
 #include "../site.h"
 #include "../tpl.h"
+#include "../translation.h"
 #include "../view.h"
 #include "pages.h"
 
@@ -40,6 +44,61 @@ static void not_public(struct req *r, long long id)
 	buf_free(&msg);
 }
 
+/* The public path of a version of a statement. */
+static const char *version_path(struct req *r, const struct translation_version *v)
+{
+	struct item it = {.id = v->id, .kind = v->kind, .slug = v->slug};
+	return item_path(r, &it);
+}
+
+/* The item's public versions in every language into head (versions, x-default: the version in the site's
+ * primary language, else the original) and the visible links to the others into d. */
+static void fill_versions(struct req *r, struct tpl_dict *d, struct head *head, const struct item *it,
+                          const struct translation_state *ts)
+{
+	struct translation_version *v;
+	int n = translation_group(r->db, r->arena, r->now, ts->original, &v);
+	struct head_version *hv = arena_alloc(r->arena, (size_t)(n > 0 ? n : 1) * sizeof *hv);
+	int nv = 0;
+	char primary[16];
+	if (!site_language_at(r->site, 0, primary, sizeof primary))
+		primary[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (!v[i].public)
+			continue;
+		const char *path = v[i].id == it->id ? head->path : version_path(r, &v[i]);
+		hv[nv++] = (struct head_version){v[i].lang, path, i == 0};
+		if (&v[i] == translation_default(v, n, primary))
+			head->x_default = path;
+		if (v[i].id == it->id)
+			continue;
+		struct tpl_dict *link = tpl_section(d, "OTHER_LANGUAGE");
+		tpl_set(link, "URL", path);
+		tpl_set(link, "LANG", v[i].lang);
+		tpl_set(link, "LABEL", translation_version_label(v[i].lang));
+	}
+	head->versions = hv;
+	head->nversions = nv;
+}
+
+/* A stale translation's notice, in the page's language: the original changed on DATE, with a link to it. */
+static void fill_stale(struct req *r, struct tpl_dict *d, const struct translation_state *ts)
+{
+	struct item original;
+	if (!ts->stale || item_get_public(r->db, r->arena, r->now, ts->original, &original) != 1)
+		return;
+	char date[64], iso[32];
+	struct tm tm;
+	clock_local(r->site->zone, (time_t)ts->original_changed, &tm);
+	struct tpl_dict *s = tpl_section(d, "STALE_TRANSLATION");
+	tpl_set(s, "STALE_BEFORE", i18n_text("The original of this text was updated on"));
+	tpl_set(s, "STALE_DATE", clock_fmt_long_date(&tm, date, sizeof date));
+	tpl_set(s, "STALE_DATE_ISO", clock_fmt_iso_utc((time_t)ts->original_changed, iso, sizeof iso));
+	tpl_set(s, "STALE_AFTER", i18n_text("and this version may not reflect the change."));
+	tpl_set(s, "ORIGINAL_URL", item_path(r, &original));
+	tpl_set(s, "ORIGINAL_LINK", i18n_text("Read the original"));
+}
+
 void page_item(struct req *r)
 {
 	long long id = r->seg.id; /* checked by the route (SEG_ID_SLUG); the slug only decides a redirect */
@@ -61,6 +120,12 @@ void page_item(struct req *r)
 		return;
 	}
 
+	struct translation_state ts;
+	if (translation_state(r->db, r->arena, r->now, id, &ts) != 1) {
+		resp_error(r, 500, "This item could not be read. The error has been logged.");
+		return;
+	}
+	i18n_use(ts.lang); /* before any template is filled: the interface follows the item's language */
 	struct media_set media;
 	if (media_of_items(r->db, r->arena, &it.id, 1, &media) != 0) {
 		resp_error(r, 500, "This item's photos and documents could not be read. The error has been logged.");
@@ -69,6 +134,9 @@ void page_item(struct req *r)
 	d = tpl_dict_new();
 	struct head head = {.title = it.title, .description = it.teaser, .path = canonical, .article = &it,
 	                    .image = media_lead(&media)};
+	if (ts.grouped)
+		fill_versions(r, d, &head, &it, &ts);
+	fill_stale(r, d, &ts);
 	layout_fill(r, d, &head);
 	struct item near;
 	struct tpl_dict *nav = NULL;

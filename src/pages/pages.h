@@ -35,5 +35,6 @@ page_fn page_admin_account;
  * fields) or whose CSRF token is stale (the item form item_id, 0 for new, filled in from the post). */
 page_fn page_admin_login_keep;
 void page_admin_form_kept(struct req *r, long long item_id);
+page_fn page_admin_checked;
 
 #endif

@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "../auth.h"
+#include "../i18n.h"
 #include "../layout.h"
 #include "../req.h"
 #include "../resp.h"
 #include "../share.h"
 #include "../item_store.h"
 #include "../tpl.h"
+#include "../translation.h"
 #include "../view.h"
 #include "pages.h"
 
@@ -28,6 +30,9 @@ void page_preview(struct req *r)
 		return;
 	}
 	resp_header(r, "X-Robots-Tag", "noindex");
+	struct translation_state ts;
+	if (translation_state(r->db, r->arena, r->now, id, &ts) == 1)
+		i18n_use(ts.lang); /* in the draft's language, as its public page will be */
 	struct tpl_dict *d = tpl_dict_new();
 	struct head head = {.title = a.it.title, .description = a.it.teaser};
 	layout_fill(r, d, &head);

@@ -1,6 +1,7 @@
 // e2e.mjs: the real-browser end-to-end test. Debian's headless Chromium, driven by playwright-core, does what
 // a press officer does: signs in, writes a statement, previews it, goes back to editing, publishes it, and
-// finds it on the home page as the latest press release, then on its own page.
+// finds it on the home page as the latest press release, then on its own page; then adds its Russian version
+// and follows the language links between the two pages.
 //
 //   node tests/browser/e2e.mjs BASE_URL USER PASSWORD [SCREENSHOT_DIR]
 //
@@ -226,6 +227,42 @@ await step('its title leads to its /releases/<id>-<slug> page', async () => {
   same(await page.locator('article h1.item-title').textContent(), TITLE, 'release page title');
   sameList(await textOf(page.locator('article .item-body ol > li')), POINTS, 'release page list items');
   same(await page.locator('.preview-banner').count(), 0, 'no preview banner on the public page');
+});
+
+// ---- a Russian version of the statement, linked both ways ----
+
+const RU_TITLE = `Заявление о сотрудничестве в Арктике ${stamp}`;
+const RU_BODY = 'Арктика должна оставаться территорией мира и сотрудничества.\n\n1. Диалог в Арктическом совете должен продолжаться.';
+let englishPath, russianPath;
+
+await step('"Add Russian version" opens the form beside the original, and publishing links the two', async () => {
+  englishPath = new URL(page.url()).pathname;
+  await page.goto(url(`/admin/items/${itemId}`));
+  await clickAndLoad(page.getByRole('link', { name: 'Add Russian version' }),
+                     (u) => u.pathname === `/admin/items/${itemId}/translate` && u.searchParams.get('lang') === 'ru');
+  same(await page.locator('#source-body').inputValue(), BODY, "the original's text beside the form");
+  same(await page.locator('#lang').inputValue(), 'ru', 'the language of the new version');
+  same(await page.locator('#title').inputValue(), TITLE, 'the title, prefilled to translate');
+  await page.locator('#title').fill(RU_TITLE);
+  await page.locator('#body').fill(RU_BODY);
+  await clickAndLoad(page.getByRole('button', { name: 'Publish or schedule' }),
+                     (u) => /^\/admin\/items\/\d+$/.test(u.pathname) && u.searchParams.get('done') === 'published');
+  same(await page.locator('#title').inputValue(), RU_TITLE, 'title of the saved translation');
+  same(await page.locator('.translations .item-language').textContent(), 'Russian', 'its language');
+});
+
+await step('the English page links "Русская версия", which leads to the Russian page and back', async () => {
+  // The browser saw this page before the translation existed and may keep it for the cache's max-age:
+  // reloading revalidates it, as a reader's reload would.
+  await page.goto(url(englishPath), { waitUntil: 'networkidle' });
+  await page.reload();
+  await clickAndLoad(page.getByRole('link', { name: 'Русская версия' }), (u) => u.pathname !== englishPath);
+  russianPath = new URL(page.url()).pathname;
+  same(await page.locator('html').getAttribute('lang'), 'ru', '<html lang> of the Russian page');
+  same(await page.locator('article h1.item-title').textContent(), RU_TITLE, 'Russian page title');
+  await clickAndLoad(page.getByRole('link', { name: 'English version' }), (u) => u.pathname === englishPath);
+  same(await page.locator('html').getAttribute('lang'), 'en', '<html lang> of the English page');
+  same(await page.locator('article h1.item-title').textContent(), TITLE, 'back on the English page');
 });
 
 // ---- issue 12: two officers, one statement. A second browser context (its own session) opens the form,

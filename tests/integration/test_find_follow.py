@@ -281,7 +281,7 @@ class Metadata(unittest.TestCase):
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Reception at the embassy café",
             "description": "A reception", "mainEntityOfPage": url, "datePublished": "2019-05-03T10:00:00Z",
             "dateModified": data["dateModified"], "articleSection": data["articleSection"],
-            "publisher": org, "author": org})
+            "inLanguage": "en", "publisher": org, "author": org})
         self.assertRegex(data["dateModified"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
         self.assertTrue(data["articleSection"])
 

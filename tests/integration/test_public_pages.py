@@ -15,7 +15,8 @@ STATEMENT_PATH = "/releases/1-joint-statement-by-the-russian-and-chinese-foreign
 
 def setUpModule():
     global SITE
-    SITE = Site().__enter__()
+    # The home page's lists of the English seed: the demo's Russian version of an event is left out.
+    SITE = Site(sql="DELETE FROM item WHERE lang <> 'en'").__enter__()
 
 
 def tearDownModule():

@@ -135,7 +135,7 @@ class CommandLine(unittest.TestCase):
             self.assertEqual(run("db", "seed", "--db", db).returncode, 0)
             again = run("db", "seed", "--db", db)
             self.assertEqual(again.returncode, 1)
-            self.assertIn("already holds 11 items", again.stderr)
+            self.assertIn("already holds 12 items", again.stderr)
 
     def test_serve_refuses_a_missing_database_and_bad_templates(self):
         with tempfile.TemporaryDirectory() as d:

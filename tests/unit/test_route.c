@@ -8,11 +8,46 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "input.h"
 #include "req.h"
 #include "route.h"
 
 /* A value route_match must overwrite, to catch an *arg left from an earlier call. */
 static const char stale[] = "stale";
+
+/* ?lang= and the form's language: a BCP 47 tag (language and one subtag) or "all"; anything else is a 400. */
+static void lang_key_takes_tags_and_all(void **state)
+{
+	(void)state;
+	static const char *const good[] = {"en", "ru", "ast", "pt-BR", "zh-Hant", "sr-Latn", "es-419", "all"};
+	static const char *const bad[] = {"", "e", "english", "EN", "ru-", "ru-x", "ru-abcdefghi", "ru_RU", "pt-BR-x",
+	                                  "ru!", "en ru", "-ru", "\xd1\x80\xd1\x83"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		struct input v = {0};
+		assert_int_equal(input_check(NULL, KEY_LANG, good[i], &v), 1);
+		assert_string_equal(v.s, good[i]);
+		assert_null(v.error);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct input v = {0};
+		assert_int_equal(input_check(NULL, KEY_LANG, bad[i], &v), 0);
+	}
+	assert_int_equal(input_key("lang"), KEY_LANG);
+	assert_int_equal(input_is_field(KEY_LANG), 0); /* a query key; the gate also reads it from the form */
+}
+
+static void translation_routes(void **state)
+{
+	(void)state;
+	const char *arg = stale;
+	assert_ptr_equal(route_match("/admin/items/7/translate", &arg), &route_table[PAGE_ADMIN_TRANSLATE]);
+	assert_string_equal(route_table[PAGE_ADMIN_TRANSLATE].arg, "translate");
+	assert_true(route_table[PAGE_ADMIN_TRANSLATE].keys & KEYBIT(KEY_LANG));
+	assert_ptr_equal(route_match("/admin/items/7/checked", &arg), &route_table[PAGE_ADMIN_CHECKED]);
+	assert_int_equal(route_table[PAGE_ADMIN_CHECKED].methods, METHOD_POST);
+	assert_true(route_table[PAGE_ADMIN_CHECKED].flags & ROUTE_LOGIN);
+	assert_true(route_table[PAGE_ADMIN_ITEM].keys & KEYBIT(KEY_LANG));
+}
 
 static void match_root_is_home(void **state)
 {
@@ -507,6 +542,8 @@ int main(void)
 		cmocka_unit_test(table_routes_name_their_handlers),
 		cmocka_unit_test(table_a_star_has_a_segment_check_and_only_a_star),
 		cmocka_unit_test(segment_id_slug),
+		cmocka_unit_test(lang_key_takes_tags_and_all),
+		cmocka_unit_test(translation_routes),
 		cmocka_unit_test(segment_id),
 		cmocka_unit_test(segment_token),
 		cmocka_unit_test(segment_xml_part),
