@@ -142,7 +142,7 @@ class Linked(unittest.TestCase):
                           "(SELECT translation_of FROM item WHERE translation_of IS NOT NULL)")[0][0]
         _, _, lone = SITE.get(public_path(lone))
         self.assertNotIn("item-other-language", lone)
-        self.assertNotIn("hreflang", lone)
+        self.assertNotIn('<link rel="alternate" hreflang', lone)
 
     def test_hreflang_is_reciprocal_with_x_default(self):
         _, _, en = SITE.get(self.en_path)
@@ -201,7 +201,7 @@ class DraftTranslation(unittest.TestCase):
         en_path = public_path(en)
         _, _, page = SITE.get(en_path)
         self.assertNotIn("item-other-language", page)
-        self.assertNotIn("hreflang", page)
+        self.assertNotIn('<link rel="alternate" hreflang', page)
         self.assertNotIn("workTranslation", page)
         _, _, sitemap = SITE.get("/sitemap.xml")
         entry = re.search(r"<url><loc>[^<]*%s</loc>.*?</url>" % re.escape(en_path), sitemap).group(0)
@@ -286,7 +286,9 @@ class Stale(unittest.TestCase):
         _, _, page = SITE.get(self.ru_path)
         self.assertIn(self.NOTICE, page)
         notice = re.search(r'<p class="item-stale-translation" role="note">(.*?)</p>', page, re.S).group(1)
-        self.assertRegex(notice, r'updated on <time datetime="[^"]+">\d+ \w+ \d{4}</time>, and this version may not')
+        # in the translation's own language (Russian), with a Russian date
+        self.assertRegex(notice, r'Оригинал этого текста был обновлён <time datetime="[^"]+">\d+ \w+ \d{4} г\.</time>, '
+                                 r'и эта версия может не отражать изменений\.')
         self.assertIn('<a href="%s">' % public_path(self.en), notice)
         self.assertIn("stale-flag", self.admin_row())
         _, _, admin = self.c.request(f"/admin/items/{self.ru}")
@@ -346,7 +348,7 @@ class Demo(unittest.TestCase):
         self.assertIn(f'<a href="{ru}" hreflang="ru" lang="ru" rel="alternate">Русская версия</a>', en_page)
         self.assertIn(f'<a href="{en}" hreflang="en" lang="en" rel="alternate">English version</a>', ru_page)
         self.assertRegex(ru_page, r'class="item-stale-translation" role="note">[^<]*<time datetime="2018-01-20T10:00:00Z">'
-                                  r'20 January 2018</time>, [^<]*<a href="%s">' % re.escape(en))
+                                  r'20 января 2018 г\.</time>, [^<]*<a href="%s">Читать оригинал' % re.escape(en))
         self.assertNotIn("item-stale-translation", en_page)
         _, _, admin = signed_in().request("/admin")
         row = re.search(r'<tr class="status-published">(?:(?!</tr>).)*?/admin/items/12"(?:(?!</tr>).)*</tr>', admin,
