@@ -47,6 +47,29 @@ const char *layout_lang_path(struct req *r, const char *path)
 	return home[1] ? arena_printf(r->arena, "%.*s%s", (int)strlen(home) - 1, home, path) : path;
 }
 
+const char *layout_unprefixed(struct req *r, const char *path)
+{
+	size_t n = strlen(layout_lang_home(r, i18n_lang())) - 1; /* "/ru/" -> 3, "/" -> 0 */
+	return n && strncmp(path, layout_lang_home(r, i18n_lang()), n) == 0 ? path + n : path;
+}
+
+int layout_language_versions(struct req *r, const char *unprefixed, const struct head_version **out,
+                             const char **x_default)
+{
+	const struct site *s = r->site;
+	if (s == NULL || s->nlanguages < 2)
+		return 0;
+	struct head_version *v = arena_alloc(r->arena, (size_t)s->nlanguages * sizeof *v);
+	for (int i = 0; i < s->nlanguages; i++) {
+		const char *home = layout_lang_home(r, s->languages[i]);
+		v[i] = (struct head_version){s->languages[i],
+		                             arena_printf(r->arena, "%.*s%s", (int)strlen(home) - 1, home, unprefixed), i == 0};
+	}
+	*out = v;
+	*x_default = v[0].path;
+	return s->nlanguages;
+}
+
 /* What every part of the page shows alike, in the language in use: its tag, its words and its links. */
 static void fill_language(struct req *r, struct tpl_dict *d)
 {
@@ -171,6 +194,12 @@ static void fill_header(struct req *r, struct tpl_dict *d, const struct head *h)
 		tpl_set(tpl_section(d, "CANONICAL"), "CANONICAL_URL", url);
 		if (h->article)
 			fill_article(r, d, h, url, description);
+	}
+	struct head each;
+	if (h->nversions == 0 && h->every_language) {
+		each = *h;
+		each.nversions = layout_language_versions(r, h->every_language, &each.versions, &each.x_default);
+		h = &each;
 	}
 	fill_languages(r, d, h);
 	if (r->in[KEY_Q].set)

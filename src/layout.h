@@ -27,6 +27,8 @@ struct head {
 	                                      * i18n_lang() */
 	int nversions;
 	const char *x_default;       /* the path of the version for other languages (hreflang="x-default") */
+	const char *every_language;  /* a page that each site language has under its prefix ("/", "/messages?..."):
+	                              * this path without the prefix; its versions are then those */
 };
 
 /* The home page of lang: "/" for the site's primary language, "/<lang>/" for the others. Owned by r. */
@@ -34,6 +36,13 @@ const char *layout_lang_home(struct req *r, const char *lang);
 /* path ("/messages", "/feed.atom") in the language in use (i18n_lang): "/ru/messages" where the language
  * has its own prefix, else path itself. Owned by r. */
 const char *layout_lang_path(struct req *r, const char *path);
+
+/* The path in the language in use, its prefix removed: "/ru/messages" -> "/messages". Owned by r. */
+const char *layout_unprefixed(struct req *r, const char *path);
+/* The versions of a page that each of the site's languages has at its prefix + unprefixed, the primary
+ * first (it is also *x_default). Returns their number, 0 for a one-language site. Owned by r. */
+int layout_language_versions(struct req *r, const char *unprefixed, const struct head_version **out,
+                             const char **x_default);
 
 /* Fill d with the shared frame, in the language in use (i18n_use): <html lang>, every word, the links. Every public page calls it before rendering. */
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h);

@@ -5,6 +5,8 @@
   <id>{{FEED_ID}}</id>
   <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>
   <link rel="alternate" type="text/html" href="{{HTML_URL}}"/>
+  {{#HREFLANG}}<link rel="alternate" type="application/atom+xml" hreflang="{{HREFLANG}}" href="{{HREFLANG_URL}}"/>
+  {{/HREFLANG}}
   <updated>{{UPDATED}}</updated>
   <author><name>{{SITE_NAME}}</name></author>
   {{#ENTRY}}

@@ -121,6 +121,14 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 	           kind ? item_kind_segment(kind) : "");
 	tpl_set(d, "HTML_URL", buf_str(&s));
 	tpl_set(d, "LANG", i18n_lang());
+	/* The same feed in each of the site's languages (Atom allows one alternate per type and hreflang). */
+	const struct head_version *v;
+	const char *x_default;
+	for (int i = 0, nv = layout_language_versions(r, layout_unprefixed(r, path), &v, &x_default); i < nv; i++) {
+		struct tpl_dict *alt = tpl_section(d, "HREFLANG");
+		tpl_set(alt, "HREFLANG", v[i].lang);
+		tpl_set(alt, "HREFLANG_URL", arena_printf(r->arena, "%s%s", base, v[i].path));
+	}
 	tpl_set(d, "UPDATED", clock_fmt_iso_utc(newest ? (time_t)newest : r->now, iso, sizeof iso));
 	resp_render_as(r, d, "feed.tpl", "application/atom+xml; charset=utf-8");
 	buf_free(&s);

@@ -66,7 +66,7 @@ void page_home(struct req *r)
 		goto out;
 	}
 
-	struct head head = {.title = r->site->tagline, .path = layout_lang_path(r, "/")};
+	struct head head = {.title = r->site->tagline, .path = layout_lang_path(r, "/"), .every_language = "/"};
 	layout_fill(r, d, &head);
 	if (found) {
 		struct tpl_dict *rel = tpl_section(d, "RELEASE");

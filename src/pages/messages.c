@@ -261,6 +261,8 @@ void page_messages(struct req *r)
 	struct filter canonical = cur;
 	canonical.q = NULL;
 	struct head head = {.title = buf_str(&title), .path = searching ? NULL : messages_url(r, &canonical, page)};
+	if (head.path)
+		head.every_language = layout_unprefixed(r, head.path);
 	layout_fill(r, d, &head);
 	tpl_set(d, "LIST_TITLE", buf_str(&title));
 	if (searching && n > 0)

@@ -9,6 +9,7 @@ import html.parser
 import os
 import re
 import unittest
+import urllib.parse
 import xml.etree.ElementTree as ET
 
 import harness
@@ -269,6 +270,37 @@ class LanguageFilter(unittest.TestCase):
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def alternates(page):
+    """{hreflang: path} of a page's <link rel="alternate" hreflang> elements."""
+    return {lang: re.sub(r"^https?://[^/]+", "", url)
+            for lang, url in re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)}
+
+
+class Versions(unittest.TestCase):
+    """The homes, the lists and the feeds name their versions in each language, each version all of them."""
+
+    def test_homes_and_lists_link_each_other_with_x_default(self):
+        for en, ru in (("/", "/ru/"), ("/messages?type=events", "/ru/messages?type=events")):
+            for path in (en, ru):
+                with self.subTest(path=path):
+                    _, _, page = SITE.get(path)
+                    self.assertEqual(alternates(page), {"en": en, "ru": ru, "x-default": en})
+
+    def test_a_search_names_no_versions(self):
+        _, _, page = SITE.get("/ru/messages?q=" + urllib.parse.quote("ракета"))
+        self.assertEqual(alternates(page), {})
+
+    def test_feeds_link_their_other_language(self):
+        for en, ru in (("/feed.atom", "/ru/feed.atom"), ("/events/feed.atom", "/ru/events/feed.atom")):
+            for path in (en, ru):
+                with self.subTest(path=path):
+                    _, _, body = SITE.get(path)
+                    root = ET.fromstring(body.encode())
+                    links = {l.get("hreflang"): re.sub(r"^https?://[^/]+", "", l.get("href"))
+                             for l in root.findall(ATOM + "link[@rel='alternate'][@type='application/atom+xml']")}
+                    self.assertEqual(links, {"en": en, "ru": ru})
 
 
 class Feeds(unittest.TestCase):
