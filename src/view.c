@@ -101,20 +101,3 @@ void view_set_at(struct tpl_dict *d, const char *zone, time_t at, const char *fm
 	tpl_set(d, "AT", when);
 	tpl_set(d, "AT_ISO", clock_fmt_iso_utc(at, iso, sizeof iso));
 }
-
-const char *view_number(struct arena *a, unsigned long long n)
-{
-	/* TRANSLATORS: the thousands separator of numbers, as in 1,240 (Russian: a no-break space). */
-	const char *sep = i18n_text(",");
-	char digits[24];
-	int len = snprintf(digits, sizeof digits, "%llu", n);
-	struct buf out = {0};
-	for (int i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf_puts(&out, sep);
-		buf_putc(&out, digits[i]);
-	}
-	const char *s = arena_strndup(a, buf_str(&out), out.len);
-	buf_free(&out);
-	return s;
-}

@@ -20,8 +20,4 @@ void view_set_at(struct tpl_dict *d, const char *zone, time_t at, const char *fm
 /* Newer and older links of a list at base (a path without a query): sections PREV and NEXT of d. */
 void view_pager(struct req *r, struct tpl_dict *d, const char *base, long long page, int more);
 
-/* n with its thousands grouped ("1,240"; the separator is the language's), in a's memory. */
-struct arena;
-const char *view_number(struct arena *a, unsigned long long n);
-
 #endif

@@ -168,7 +168,8 @@ static int search(struct req *r, struct tpl_dict *d, const char *fts, const stru
 static void search_summary(struct req *r, struct tpl_dict *d, const struct search_total *total)
 {
 	struct tpl_dict *s = tpl_section(d, "SEARCHED");
-	const char *count = view_number(r->arena, (unsigned long long)total->n);
+	char number[32];
+	const char *count = arena_strdup(r->arena, i18n_number(total->n, number, sizeof number));
 	if (total->about)
 		tpl_set(s, "RESULT_COUNT", arena_printf(r->arena, i18n_text("About %s results"), count));
 	else
@@ -177,7 +178,7 @@ static void search_summary(struct req *r, struct tpl_dict *d, const struct searc
 	if (total->about)
 		tpl_set(tpl_section(s, "RANKED_ONLY"), "RANKED_NOTE",
 		        arena_printf(r->arena, i18n_text("the newest %s matches are ranked"),
-		                     view_number(r->arena, SEARCH_CANDIDATES)));
+		                     i18n_number(SEARCH_CANDIDATES, number, sizeof number)));
 }
 
 void page_messages(struct req *r)
