@@ -91,8 +91,8 @@ enum key input_key(const char *name);
 /* Is k a form field (soft errors) rather than a query key? */
 int input_is_field(enum key k);
 /* Check raw against key k's validator. A query key: fills *out and returns 1, or returns 0. A form field:
- * always fills *out (with out->error set when it fails) and returns 1, except for a malformed CSRF token or
- * action, which return 0. Cleaned copies are allocated in a. */
+ * always fills *out (with out->error set when it fails) and returns 1, except for the hidden fields the form
+ * sets itself (CSRF token, action, version, when, confirm, return_to), which return 0: the gate's 400. Cleaned copies are allocated in a. */
 int input_check(struct arena *a, enum key k, const char *raw, struct input *out);
 /* The canonical query string of the query keys in[] holds: "" when there are none, else "?k=v&..." with the
  * keys in one fixed order (type, year, month, q, page, done, lang), defaults left out (page 1, an empty q), and
