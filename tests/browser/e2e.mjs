@@ -256,7 +256,7 @@ await step('the English page links "Русская версия", which leads to
   // The browser saw this page before the translation existed and may keep it for the cache's max-age:
   // reloading revalidates it, as a reader's reload would.
   await page.goto(url(englishPath), { waitUntil: 'networkidle' });
-  await page.reload();
+  await page.reload({ waitUntil: 'networkidle' }); // a reload revalidates the favicon too: let it finish
   await clickAndLoad(page.getByRole('link', { name: 'Русская версия' }), (u) => u.pathname !== englishPath);
   russianPath = new URL(page.url()).pathname;
   same(await page.locator('html').getAttribute('lang'), 'ru', '<html lang> of the Russian page');
@@ -371,8 +371,10 @@ await step('a photo attached with alt text as the lead image appears on the publ
   await page.check(`input[name="media_lead"][value="${n}"]`);
   await page.fill('#note', 'Added a photo');
   await clickAndLoad(page.getByRole('button', { name: 'Save changes' }), (u) => u.searchParams.get('done') === 'saved');
-  await page.goto(url(englishPath));
-  await page.reload(); // the page may be cached from before the photo; a reload revalidates it
+  // The browser may keep the page from before the photo for the cache's max-age: a reload revalidates it.
+  // networkidle first, so that the reload aborts none of the first load's requests (the favicon).
+  await page.goto(url(englishPath), { waitUntil: 'networkidle' });
+  await page.reload({ waitUntil: 'networkidle' });
   const img = page.locator(`article img[alt="${PHOTO_ALT}"]`);
   same(await img.count(), 1, 'the photo with its alt text on the public page');
   await img.scrollIntoViewIfNeeded();
