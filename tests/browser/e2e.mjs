@@ -371,19 +371,25 @@ await step('a photo attached with alt text as the lead image appears on the publ
   await page.check(`input[name="media_lead"][value="${n}"]`);
   await page.fill('#note', 'Added a photo');
   await clickAndLoad(page.getByRole('button', { name: 'Save changes' }), (u) => u.searchParams.get('done') === 'saved');
-  // The browser may keep the page from before the photo for the cache's max-age: a reload revalidates it.
-  // networkidle first, so that the reload aborts none of the first load's requests (the favicon).
-  await page.goto(url(englishPath), { waitUntil: 'networkidle' });
-  await page.reload({ waitUntil: 'networkidle' });
-  const img = page.locator(`article img[alt="${PHOTO_ALT}"]`);
+  // A reader who has not seen the page before (a fresh context, so nothing cached from before the photo).
+  const reader = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
+  reader.setDefaultTimeout(STEP_TIMEOUT);
+  const readerPage = await reader.newPage();
+  const failed = [];
+  readerPage.on('requestfailed', (req) => failed.push(`${req.url()}: ${req.failure()?.errorText}`));
+  readerPage.on('response', (resp) => { if (resp.status() >= 400) failed.push(`${resp.url()}: ${resp.status()}`); });
+  await readerPage.goto(url(englishPath), { waitUntil: 'networkidle' });
+  const img = readerPage.locator(`article img[alt="${PHOTO_ALT}"]`);
   same(await img.count(), 1, 'the photo with its alt text on the public page');
   await img.scrollIntoViewIfNeeded();
-  await page.waitForFunction((alt) => {
+  await readerPage.waitForFunction((alt) => {
     const el = [...document.querySelectorAll('article img')].find((i) => i.alt === alt);
     return el && el.complete && el.naturalWidth > 0;
   }, PHOTO_ALT);
   check(/^\/media\/[0-9a-f]{64}\.(jpg|webp)$/.test(new URL(await img.evaluate((el) => el.currentSrc)).pathname),
         'the photo comes from /media/<sha256>');
+  check(!failed.some((f) => f.includes('/media/')), `the photo's requests all succeeded: ${failed.join('; ')}`);
+  await reader.close();
 });
 
 await step('no console errors and no failed requests', async () => {
