@@ -45,6 +45,17 @@ static struct arena_block *block_new(size_t size)
 	return b;
 }
 
+void *arena_grow(struct arena *a, void *array, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return array;
+	*cap = *cap ? *cap * 2 : 16;
+	void *more = arena_alloc(a, (size_t)*cap * size);
+	if (n)
+		memcpy(more, array, (size_t)n * size);
+	return more;
+}
+
 void *arena_alloc(struct arena *a, size_t want)
 {
 	size_t n = ((want + 15) & ~(size_t)15) + ARENA_REDZONE;

@@ -16,6 +16,9 @@ void *arena_alloc(struct arena *a, size_t n);
 /* A copy of s (or of its first n bytes), NUL-terminated, owned by the arena. */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* An array of n elements of size bytes with room for one more: array itself while n < *cap, else a copy
+ * in a twice as long (*cap updated). For lists read row by row: list = arena_grow(a, list, n, &cap, sizeof *list). */
+void *arena_grow(struct arena *a, void *array, int n, int *cap, size_t size);
 /* printf into a string owned by the arena: one call where format-then-copy took three. */
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Free every block but the first, and clear it, ready for the next request. */

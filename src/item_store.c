@@ -93,12 +93,7 @@ int store_revisions(struct db *db, struct arena *a, long long id, struct revisio
 	int n = 0, cap = 0, rc;
 	struct revision *revs = NULL;
 	while ((rc = db_row(st)) == 1) {
-		if (n == cap) {
-			struct revision *more = arena_alloc(a, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *more);
-			if (n)
-				memcpy(more, revs, (size_t)n * sizeof *more);
-			revs = more;
-		}
+		revs = arena_grow(a, revs, n, &cap, sizeof *revs);
 		revs[n++] = (struct revision){
 			.at = sqlite3_column_int64(st, 0),
 			.who = db_text_col(a, st, 1),

@@ -181,12 +181,7 @@ int media_store_of_item(struct db *db, struct arena *a, long long item, struct m
 	int n = 0, cap = 0, rc;
 	struct media_attach *list = NULL;
 	while ((rc = db_row(st)) == 1) {
-		if (n == cap) {
-			struct media_attach *more = arena_alloc(a, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *more);
-			if (n)
-				memcpy(more, list, (size_t)n * sizeof *more);
-			list = more;
-		}
+		list = arena_grow(a, list, n, &cap, sizeof *list);
 		list[n++] = (struct media_attach){
 			.media_id = sqlite3_column_int64(st, 0),
 			.is_lead = sqlite3_column_int(st, 1),

@@ -11,19 +11,25 @@
 
 static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len);
 
+/* What search_public and search_count share: ?1 the FTS5 query, ?2 and ?3 the published_at range, ?4 the
+ * kind, and the language at lang_at (NULL binds NULL: every kind, every language). */
+static void bind_query(sqlite3_stmt *st, const char *fts, const struct item_filter *f, int lang_at)
+{
+	db_bind_text(st, 1, fts);
+	sqlite3_bind_int64(st, 2, f->from);
+	sqlite3_bind_int64(st, 3, f->to);
+	db_bind_text(st, 4, f->kind);
+	db_bind_text(st, lang_at, f->lang);
+}
+
 /* The public matches of fts and f, counted up to SEARCH_CANDIDATES; -1 on error (logged). */
 static long long count_matches(struct db *db, const char *fts, const struct item_filter *f)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_COUNT);
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, fts);
-	sqlite3_bind_int64(st, 2, f->from);
-	sqlite3_bind_int64(st, 3, f->to);
-	if (f->kind)
-		db_bind_text(st, 4, f->kind);
+	bind_query(st, fts, f, 6);
 	sqlite3_bind_int(st, 5, SEARCH_CANDIDATES);
-	db_bind_text(st, 6, f->lang); /* NULL: every language */
 	long long n = db_row(st) == 1 ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_reset(st);
 	return n;
@@ -65,15 +71,10 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
 	if (st == NULL || search_rank_bind(db, st, 8, fts, terms, n) != 0)
 		return -1;
-	db_bind_text(st, 1, fts);
-	sqlite3_bind_int64(st, 2, f->from);
-	sqlite3_bind_int64(st, 3, f->to);
-	if (f->kind)
-		db_bind_text(st, 4, f->kind);
+	bind_query(st, fts, f, 9);
 	sqlite3_bind_int(st, 5, limit);
 	sqlite3_bind_int64(st, 6, offset);
 	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
-	db_bind_text(st, 9, f->lang); /* NULL: every language */
 	int got = 0, rc = 1;
 	while (got < limit && (rc = db_row(st)) == 1)
 		item_from_row(a, st, &items[got++]);

@@ -56,12 +56,7 @@ int share_active(struct db *db, struct arena *a, long long id, time_t now, struc
 	int n = 0, cap = 0, rc;
 	struct share_link *links = NULL;
 	while ((rc = db_row(st)) == 1) {
-		if (n == cap) {
-			struct share_link *more = arena_alloc(a, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *more);
-			if (n)
-				memcpy(more, links, (size_t)n * sizeof *more);
-			links = more;
-		}
+		links = arena_grow(a, links, n, &cap, sizeof *links);
 		links[n++] = (struct share_link){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)};
 	}
 	*out = links;

@@ -44,12 +44,7 @@ int translation_group(struct db *db, struct arena *a, time_t now, long long orig
 	int n = 0, cap = 0, rc;
 	struct translation_version *v = NULL;
 	while ((rc = db_row(st)) == 1) {
-		if (n == cap) {
-			struct translation_version *more = arena_alloc(a, (size_t)(cap = cap ? cap * 2 : 4) * sizeof *more);
-			if (n)
-				memcpy(more, v, (size_t)n * sizeof *more);
-			v = more;
-		}
+		v = arena_grow(a, v, n, &cap, sizeof *v);
 		v[n++] = (struct translation_version){
 			.id = sqlite3_column_int64(st, 0),
 			.kind = db_text_col(a, st, 1),
@@ -91,17 +86,9 @@ int translation_grouped_in(struct db *db, struct arena *a, long long from, long 
 	sqlite3_bind_int64(st, 2, to);
 	int n = 0, cap = 0, rc;
 	while ((rc = db_row(st)) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			long long *more_ids = arena_alloc(a, (size_t)cap * sizeof *more_ids);
-			long long *more_originals = arena_alloc(a, (size_t)cap * sizeof *more_originals);
-			if (n) {
-				memcpy(more_ids, *ids, (size_t)n * sizeof *more_ids);
-				memcpy(more_originals, *originals, (size_t)n * sizeof *more_originals);
-			}
-			*ids = more_ids;
-			*originals = more_originals;
-		}
+		int same_cap = cap; /* the two arrays grow together */
+		*originals = arena_grow(a, *originals, n, &same_cap, sizeof **originals);
+		*ids = arena_grow(a, *ids, n, &cap, sizeof **ids);
 		(*ids)[n] = sqlite3_column_int64(st, 0);
 		(*originals)[n] = sqlite3_column_int64(st, 1);
 		n++;
