@@ -26,6 +26,7 @@
 #include "route.h"
 #include "sandbox.h"
 #include "site.h"
+#include "signing_key.h"
 #include "slots.h"
 #include "tpl.h"
 #include "valid.h"
@@ -434,6 +435,12 @@ int serve_run(const struct serve_options *o)
 	/* Before the fork: libsodium picks its implementations once for every worker. */
 	if (auth_init() != 0) {
 		log_error("cannot initialise libsodium");
+		return 1;
+	}
+	/* Before the fork and before root is dropped: only the public half is kept, for /signing-key.pub; the
+	 * secret never stays in a process that parses requests (docs/authenticity.md). */
+	if (signing_key_load_public(o->config ? o->config->signing_key : NULL, err, sizeof err) != 0) {
+		log_error("signing_key: %s", err);
 		return 1;
 	}
 	int inherited = serve_inherited_socket();

@@ -15,6 +15,7 @@ page_fn page_preview;
 page_fn page_feed;
 page_fn page_sitemap;
 page_fn page_robots;
+page_fn page_signing_key;
 page_fn page_health;
 page_fn page_media;
 
