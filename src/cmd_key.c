@@ -1,6 +1,7 @@
-/* cmd_key.c: `pressroom key generate | show | sign FILE`. The sysadmin makes the office's key once, shows
+/* cmd_key.c: `pressroom key generate | show | sign FILE | sign-versions`. The sysadmin makes the office's key once, shows
  * its public half and fingerprint to publish elsewhere, and can sign a file by hand (a saved checkpoint, a
- * statement sent by mail) exactly as the site signs its versions. */
+ * statement sent by mail) exactly as the site signs its versions. sign-versions signs the published versions
+ * still unsigned, reading them from the database itself (the signer process will do this on request). */
 #include "cmd_key.h"
 
 #include <libgen.h>
@@ -9,12 +10,14 @@
 #include <string.h>
 
 #include "buf.h"
+#include "db.h"
 #include "minisign.h"
 #include "signing_key.h"
+#include "version_store.h"
 
 static int usage(const char *why)
 {
-	fprintf(stderr, "pressroom: %s\nusage: pressroom key (generate | show | sign FILE [--comment TEXT]) "
+	fprintf(stderr, "pressroom: %s\nusage: pressroom key (generate | show | sign FILE [--comment TEXT] | sign-versions) "
 	                "[--key PATH] [--db PATH] [--config FILE]\n", why);
 	return 2;
 }
@@ -83,13 +86,32 @@ static int sign_file(const struct minisign_key *k, const char *file, const char 
 	return rc;
 }
 
+/* Every published version still unsigned, signed now. */
+static int sign_versions(const struct minisign_key *k, const char *db_path)
+{
+	char err[512];
+	struct db *db = db_open(db_path, 0, err, sizeof err);
+	if (!db) {
+		fprintf(stderr, "pressroom: %s: %s\n", db_path, err);
+		return 1;
+	}
+	int n = version_sign_pending(db, k);
+	db_close(db);
+	if (n < 0) {
+		fprintf(stderr, "pressroom: signing the versions failed (see the log line above)\n");
+		return 1;
+	}
+	printf("signed %d version%s\n", n, n == 1 ? "" : "s");
+	return 0;
+}
+
 int key_command(int argc, char **words, const char *key_path, const char *db_path, const char *comment)
 {
 	if (argc < 1)
-		return usage("key needs an action: generate, show or sign FILE");
+		return usage("key needs an action: generate, show, sign FILE or sign-versions");
 	const char *action = words[0];
-	int is_sign = strcmp(action, "sign") == 0;
-	if (strcmp(action, "generate") != 0 && strcmp(action, "show") != 0 && !is_sign)
+	int is_sign = strcmp(action, "sign") == 0, is_versions = strcmp(action, "sign-versions") == 0;
+	if (strcmp(action, "generate") != 0 && strcmp(action, "show") != 0 && !is_sign && !is_versions)
 		return usage("unknown key action");
 	if (argc != (is_sign ? 2 : 1))
 		return usage(is_sign ? "key sign needs one FILE" : "too many arguments");
@@ -109,6 +131,8 @@ int key_command(int argc, char **words, const char *key_path, const char *db_pat
 	int rc = 0;
 	if (is_sign)
 		rc = sign_file(&k, words[1], comment);
+	else if (is_versions)
+		rc = sign_versions(&k, db_path);
 	else
 		show(&k);
 	minisign_wipe(&k);

@@ -1,0 +1,40 @@
+/* version_text.c: GET <item URL>.txt and .txt.minisig (the newest version), <item URL>.v<N>.txt and
+ * .v<N>.txt.minisig (version N): the canonical text a reader checks with `minisign -Vm` and the office's
+ * /signing-key.pub (docs/authenticity.md). Public; nothing of a scheduled item's before its time. */
+#include "../buf.h"
+#include "../req.h"
+#include "../resp.h"
+#include "../version_store.h"
+#include "pages.h"
+
+static void send(struct req *r, int signature)
+{
+	struct version_text v;
+	int rc = version_public(r->db, r->arena, r->now, r->seg.id, r->route_arg, r->seg.version, &v);
+	if (rc < 0) {
+		resp_error(r, 500, "This text could not be read. The error has been logged.");
+		return;
+	}
+	if (rc == 0) {
+		resp_error(r, 404, "There is no published text at this address.");
+		return;
+	}
+	if (signature && v.signature == NULL) {
+		resp_error(r, 404, "This version is not signed yet.");
+		return;
+	}
+	buf_reset(&r->body);
+	buf_puts(&r->body, signature ? v.signature : v.text);
+	r->status = 200;
+	r->content_type = "text/plain; charset=utf-8";
+}
+
+void page_version_text(struct req *r)
+{
+	send(r, 0);
+}
+
+void page_version_signature(struct req *r)
+{
+	send(r, 1);
+}

@@ -1,0 +1,30 @@
+/* version_store.h: an item's published versions as signed texts, and the public history that chains them
+ * (0015_authenticity.sql, docs/authenticity.md). Every published version is recorded in the same transaction
+ * as the publication, correction or withdrawal that made it. */
+#ifndef PRESSROOM_VERSION_STORE_H
+#define PRESSROOM_VERSION_STORE_H
+#include <time.h>
+
+struct arena;
+struct db;
+struct minisign_key;
+
+/* After an item's revision is saved (and its files copied to it), inside the caller's transaction: if that
+ * revision is public (published or withdrawn) and differs from the item's last version, freeze its canonical
+ * text as the next version and append its history entry. base_url: the site's scheme and host. Returns 0
+ * (recorded, or nothing to record) or -1 (logged; the caller rolls back). */
+int version_record(struct db *db, struct arena *a, time_t now, long long item_id, const char *base_url);
+
+/* A version as the public reads it: its canonical text, its .minisig (NULL until signed) and number. */
+struct version_text {
+	const char *text, *signature;
+	int version;
+};
+/* Version n (0: the newest) of item id of kind, if visible at now: 1 and *out, 0 if none, -1 on error. */
+int version_public(struct db *db, struct arena *a, time_t now, long long id, const char *kind, int n,
+                   struct version_text *out);
+
+/* Sign every version still unsigned with k (trusted comment "<url> v<N>"): the number signed, or -1. */
+int version_sign_pending(struct db *db, const struct minisign_key *k);
+
+#endif

@@ -1,0 +1,255 @@
+"""test_signed_versions.py: every published version is frozen as a canonical text and chained into the
+public history in the same transaction as its publication, correction or withdrawal (issue 15, migration
+0015). Over HTTP: <URL>.txt, .txt.minisig, .v<N>.txt and .v<N>.txt.minisig, checked with Debian's own
+`minisign -V` against the key the site publishes, before and after one changed byte; a correction adds
+version 2 and version 1 still verifies; a withdrawal adds its notice; the log's hashes and links are
+recomputed here from docs/authenticity.md alone; the database refuses to change or remove an entry or a
+version; a scheduled item's texts are 404 before its time."""
+import datetime
+import hashlib
+import html.parser
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import time
+import unittest
+import zoneinfo
+
+import harness
+from harness import Client, Site, run
+
+ALICE = ("alice", "publisher", "correct horse battery")
+BASE = "https://embassy.example"
+MINISIGN = shutil.which("minisign") or "/usr/bin/minisign"
+SITE = KEYDIR = ENV = None
+
+
+def setUpModule():
+    global SITE, KEYDIR, ENV
+    KEYDIR = tempfile.mkdtemp(prefix="pressroom-signed-")
+    key = os.path.join(KEYDIR, "signing.key")
+    assert run("key", "generate", "--key", key).returncode == 0
+    conf = os.path.join(KEYDIR, "pressroom.conf")
+    with open(conf, "w") as f:
+        f.write(f"signing_key = {key}\n")
+    ENV = {"PRESSROOM_CONFIG": conf}
+    SITE = Site(users=[ALICE], env=ENV,
+                sql=f"INSERT OR REPLACE INTO setting (key, value) VALUES ('site_url', '{BASE}');").__enter__()
+
+
+def tearDownModule():
+    SITE.__exit__(None, None, None)
+    shutil.rmtree(KEYDIR, ignore_errors=True)
+
+
+class Forms(html.parser.HTMLParser):
+    """Every form of a page as a browser would send it: {action: {name: value}}."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.forms, self.form, self.textarea, self.select = {}, None, None, None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.form = self.forms.setdefault(a.get("action"), {})
+        elif self.form is None:
+            return
+        elif tag == "input" and a.get("name") and a.get("type") != "submit":
+            if a.get("type") not in ("radio", "checkbox") or "checked" in a:
+                self.form[a["name"]] = a.get("value") or ""
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.form[self.textarea] = ""
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "option" and self.select and ("selected" in a or self.select not in self.form):
+            self.form[self.select] = a.get("value")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+    def handle_data(self, data):
+        if self.textarea and self.form is not None:
+            self.form[self.textarea] += data.lstrip("\n") if not self.form[self.textarea] else data
+
+
+def forms(client, path):
+    status, _, body = client.request(path)
+    assert status == 200, (status, body[:500])
+    return Forms(body).forms
+
+
+def signed_in():
+    c = Client(SITE)
+    assert c.login(ALICE[0], ALICE[2])[0] == 303
+    return c
+
+
+def publish(client, title, body, **extra):
+    form = forms(client, "/admin/new")["/admin/new"]
+    form.update(title=title, body=body, teaser="Teaser.", action="publish", **extra)
+    status, headers, text = client.post("/admin/new", form)
+    assert status == 303, (status, text[:2000])
+    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
+
+
+def sign_versions():
+    proc = run("key", "sign-versions", "--db", SITE.db, env=dict(os.environ, **ENV))
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def item_url(iid):
+    return f"/releases/{iid}-" + SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+
+
+class Download:
+    """The key, path.txt and path.txt.minisig fetched over HTTP into a folder, checked with Debian's minisign."""
+
+    def __init__(self, test, path):
+        self.test, self.dir = test, tempfile.mkdtemp(prefix="pressroom-dl-")
+        test.addCleanup(shutil.rmtree, self.dir, True)
+        for url, name in (("/signing-key.pub", "signing-key.pub"), (path + ".txt", "statement.txt"),
+                          (path + ".txt.minisig", "statement.txt.minisig")):
+            status, _, body = SITE.get(url)
+            test.assertEqual(status, 200, f"{url}: {body[:300]}")
+            with open(os.path.join(self.dir, name), "wb") as f:
+                f.write(body.encode())
+        with open(os.path.join(self.dir, "statement.txt"), "rb") as f:
+            self.text = f.read()
+
+    def minisign(self):
+        proc = subprocess.run([MINISIGN, "-Vm", "statement.txt", "-p", "signing-key.pub"], cwd=self.dir,
+                              capture_output=True, text=True, timeout=60)
+        return proc.returncode, proc.stdout + proc.stderr
+
+    def change_one_byte(self, where):
+        changed = bytearray(self.text)
+        changed[where] ^= 0x20
+        with open(os.path.join(self.dir, "statement.txt"), "wb") as f:
+            f.write(bytes(changed))
+
+
+def iso(t):
+    return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class SignedVersions(unittest.TestCase):
+    def test_publish_correct_withdraw_each_signed_and_chained(self):
+        alice = signed_in()
+        iid = publish(alice, "Statement on the treaty", "The embassy welcomes the treaty.")
+        url = item_url(iid)
+
+        status, headers, text = SITE.get(url + ".txt")
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["content-type"].startswith("text/plain"))
+        self.assertTrue(text.startswith(f"pressroom-version: 1\nsite: {BASE}\nurl: {BASE}{url}\n"), text)
+        self.assertIn("\nversion: 1\nchange: published\n", text)
+        self.assertIn("\n[body 32]\nThe embassy welcomes the treaty.\n", text)
+        self.assertEqual(SITE.get(url + ".txt.minisig")[0], 404)   # the signer has not run yet
+        self.assertEqual(sign_versions(), "signed 1 version\n")
+
+        first = Download(self, url)
+        code, out = first.minisign()
+        self.assertEqual(code, 0, out)
+        self.assertIn(f"Trusted comment: {BASE}{url} v1", out)
+        for where in (0, len(first.text) // 2, len(first.text) - 2):
+            first.change_one_byte(where)
+            code, out = first.minisign()
+            self.assertNotEqual(code, 0, f"byte {where} changed, yet: {out}")
+
+        # A correction: version 2 with its note; version 1 stays as it was and still verifies.
+        path = f"/admin/items/{iid}"
+        form = forms(alice, path)[path]
+        status, _, body = alice.post(path, dict(form, body="The embassy warmly welcomes the treaty.",
+                                                note="Added a word", action="save"))
+        self.assertEqual(status, 303, body[:1000])
+        self.assertEqual(sign_versions(), "signed 1 version\n")
+        _, _, current = SITE.get(url + ".txt")
+        self.assertIn("\nversion: 2\nchange: corrected\n", current)
+        self.assertIn("\nnote: Added a word\n", current)
+        self.assertEqual(SITE.get(url + ".v2.txt")[2], current)
+        v1 = Download(self, url + ".v1")
+        self.assertEqual(v1.minisign()[0], 0)
+        self.assertIn(b"The embassy welcomes the treaty.", v1.text)
+        v2 = Download(self, url)
+        code, out = v2.minisign()
+        self.assertEqual(code, 0, out)
+        self.assertIn(f"{url} v2", out)
+
+        # Saved again with nothing changed for the reader: no new version.
+        form = forms(alice, path)[path]
+        self.assertEqual(alice.post(path, dict(form, note="Looked again", action="save"))[0], 303)
+        self.assertEqual(SITE.query("SELECT count(*) FROM item_version WHERE item_id = ?", (iid,))[0][0], 2)
+
+        # A withdrawal: version 3, its notice signed and verifiable.
+        withdraw = forms(alice, path + "/withdraw")[path + "/withdraw"]
+        self.assertEqual(alice.post(path + "/withdraw", dict(withdraw, note="Issued in error."))[0], 303)
+        sign_versions()
+        notice = Download(self, url)
+        self.assertEqual(notice.minisign()[0], 0)
+        self.assertIn(b"\nversion: 3\nchange: withdrawn\n", notice.text)
+        self.assertIn(b"\nnote: Issued in error.\n", notice.text)
+
+        # The history: rebuilt here from the document's rules alone.
+        rows = SITE.query("SELECT seq, at, change, version, text_sha256, prev, url, hash, version_id "
+                          "FROM history ORDER BY seq")
+        prev = "0" * 64
+        for seq, at, change, version, text_sha256, link, entry_url, digest, vid in rows:
+            self.assertEqual(link, prev, f"entry {seq}")
+            line = f"{seq} {iso(at)} {change} {version} {text_sha256} {link} {entry_url}"
+            self.assertEqual(hashlib.sha256(line.encode()).hexdigest(), digest, f"entry {seq}")
+            text = SITE.query("SELECT text FROM item_version WHERE id = ?", (vid,))[0][0]
+            self.assertEqual(hashlib.sha256(text.encode()).hexdigest(), text_sha256)
+            prev = digest
+        mine = [(r[2], r[3]) for r in rows if r[6] == BASE + url]
+        self.assertEqual(mine, [("published", 1), ("corrected", 2), ("withdrawn", 3)])
+        self.assertEqual(hashlib.sha256(notice.text).hexdigest(),
+                         [r[4] for r in rows if r[6] == BASE + url][-1])
+
+    def test_the_log_and_the_versions_cannot_be_changed_or_removed(self):
+        alice = signed_in()
+        publish(alice, "Statement for the log", "Words kept forever.")
+        sign_versions()
+        con = sqlite3.connect(SITE.db)
+        self.addCleanup(con.close)
+        for sql, why in (("UPDATE history SET url = 'https://forged.example/'", "append-only"),
+                         ("DELETE FROM history", "append-only"),
+                         ("UPDATE item_version SET text = 'forged'", "cannot be changed"),
+                         ("UPDATE item_version SET signature = 'forged'", "cannot be changed"),
+                         ("DELETE FROM item_version", "cannot be removed")):
+            with self.assertRaises(sqlite3.DatabaseError, msg=sql) as caught:
+                con.execute(sql)
+            self.assertIn(why, str(caught.exception))
+            con.rollback()
+
+    def test_a_scheduled_item_shows_nothing_before_its_time(self):
+        alice = signed_in()
+        tomorrow = int(time.time()) // 60 * 60 + 86400
+        d = datetime.datetime.fromtimestamp(tomorrow, zoneinfo.ZoneInfo("Europe/London"))
+        iid = publish(alice, "Embargoed statement", "Under embargo.", when="set", date=d.strftime("%Y-%m-%d"),
+                      time=d.strftime("%H:%M"), zone="London")
+        self.assertEqual(SITE.query("SELECT count(*) FROM item_version WHERE item_id = ? AND visible_at = ?",
+                                    (iid, tomorrow))[0][0], 1)   # signed when scheduled...
+        sign_versions()
+        url = item_url(iid)
+        for suffix in (".txt", ".txt.minisig", ".v1.txt", ".v1.txt.minisig"):
+            self.assertEqual(SITE.get(url + suffix)[0], 404, suffix)   # ...but not shown before its time
+
+    def test_bad_addresses_are_404(self):
+        for path in ("/releases/x.txt", "/releases/1-a.v0.txt", "/releases/1-a.vx.txt.minisig", "/releases/.txt",
+                     "/events/99999.txt", "/releases/1.minisig"):
+            self.assertEqual(SITE.get(path)[0], 404, path)
+
+
+harness.main()
