@@ -17,6 +17,15 @@
 
 enum { HEX = 2 * crypto_hash_sha256_BYTES + 1 };
 
+static long long recorded;   /* the last version recorded, until version_take_recorded */
+
+long long version_take_recorded(void)
+{
+	long long id = recorded;
+	recorded = 0;
+	return id;
+}
+
 static void sha256_hex(char out[HEX], const char *data, size_t len)
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
@@ -173,8 +182,11 @@ int version_record(struct db *db, struct arena *a, time_t now, long long item_id
 		sqlite3_bind_text(st, 8, text_sha256, -1, SQLITE_STATIC);
 		rc = db_run(st);
 	}
+	long long vid = rc == 0 ? db_last_id(db) : 0;
 	if (rc == 0)
-		rc = append_history(db, now, visible, db_last_id(db), v.url, v.version, v.change, text_sha256);
+		rc = append_history(db, now, visible, vid, v.url, v.version, v.change, text_sha256);
+	if (rc == 0)
+		recorded = vid;   /* the worker wakes the signer with it once the transaction is committed */
 	buf_free(&text);
 	if (rc != 0)
 		log_error("recording version %d of item %lld failed: %s", v.version, item_id, db_error(db));

@@ -15,6 +15,10 @@ struct minisign_key;
  * (recorded, or nothing to record) or -1 (logged; the caller rolls back). */
 int version_record(struct db *db, struct arena *a, time_t now, long long item_id, const char *base_url);
 
+/* The id of the version version_record last recorded (0 if none since the last call), and forget it: the
+ * worker wakes the signer with it after the request's commit. */
+long long version_take_recorded(void);
+
 /* A version as the public reads it: its canonical text, its .minisig (NULL until signed) and number. */
 struct version_text {
 	const char *text, *signature;

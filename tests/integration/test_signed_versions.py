@@ -1,6 +1,7 @@
 """test_signed_versions.py: every published version is frozen as a canonical text and chained into the
 public history in the same transaction as its publication, correction or withdrawal (issue 15, migration
-0015). Over HTTP: <URL>.txt, .txt.minisig, .v<N>.txt and .v<N>.txt.minisig, checked with Debian's own
+0015), and signed by the signer process, the only one that holds the key, which a worker cannot even
+open (the sandbox probe tries). Over HTTP: <URL>.txt, .txt.minisig, .v<N>.txt and .v<N>.txt.minisig, checked with Debian's own
 `minisign -V` against the key the site publishes, before and after one changed byte; a correction adds
 version 2 and version 1 still verifies; a withdrawal adds its notice; the log's hashes and links are
 recomputed here from docs/authenticity.md alone; the database refuses to change or remove an entry or a
@@ -104,9 +105,21 @@ def publish(client, title, body, **extra):
 
 
 def sign_versions():
+    """`pressroom key sign-versions`: what is still unsigned, signed by hand; "signed 0 versions" once the
+    signer process has done its work."""
     proc = run("key", "sign-versions", "--db", SITE.db, env=dict(os.environ, **ENV))
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
+
+
+def wait_signed(path):
+    """Poll until the signer process has signed path's text (it is woken after the publishing commit)."""
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        if SITE.get(path + ".minisig")[0] == 200:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path} was not signed:\n" + SITE.log())
 
 
 def item_url(iid):
@@ -156,8 +169,9 @@ class SignedVersions(unittest.TestCase):
         self.assertTrue(text.startswith(f"pressroom-version: 1\nsite: {BASE}\nurl: {BASE}{url}\n"), text)
         self.assertIn("\nversion: 1\nchange: published\n", text)
         self.assertIn("\n[body 32]\nThe embassy welcomes the treaty.\n", text)
-        self.assertEqual(SITE.get(url + ".txt.minisig")[0], 404)   # the signer has not run yet
-        self.assertEqual(sign_versions(), "signed 1 version\n")
+        wait_signed(url + ".txt")
+        self.assertEqual(sign_versions(), "signed 0 versions\n")   # the signer process did it
+        self.assertIn("signer: signed 1 version", SITE.log())
 
         first = Download(self, url)
         code, out = first.minisign()
@@ -174,7 +188,7 @@ class SignedVersions(unittest.TestCase):
         status, _, body = alice.post(path, dict(form, body="The embassy warmly welcomes the treaty.",
                                                 note="Added a word", action="save"))
         self.assertEqual(status, 303, body[:1000])
-        self.assertEqual(sign_versions(), "signed 1 version\n")
+        wait_signed(url + ".v2.txt")
         _, _, current = SITE.get(url + ".txt")
         self.assertIn("\nversion: 2\nchange: corrected\n", current)
         self.assertIn("\nnote: Added a word\n", current)
@@ -195,7 +209,7 @@ class SignedVersions(unittest.TestCase):
         # A withdrawal: version 3, its notice signed and verifiable.
         withdraw = forms(alice, path + "/withdraw")[path + "/withdraw"]
         self.assertEqual(alice.post(path + "/withdraw", dict(withdraw, note="Issued in error."))[0], 303)
-        sign_versions()
+        wait_signed(url + ".v3.txt")
         notice = Download(self, url)
         self.assertEqual(notice.minisign()[0], 0)
         self.assertIn(b"\nversion: 3\nchange: withdrawn\n", notice.text)
@@ -219,8 +233,8 @@ class SignedVersions(unittest.TestCase):
 
     def test_the_log_and_the_versions_cannot_be_changed_or_removed(self):
         alice = signed_in()
-        publish(alice, "Statement for the log", "Words kept forever.")
-        sign_versions()
+        iid = publish(alice, "Statement for the log", "Words kept forever.")
+        wait_signed(item_url(iid) + ".txt")
         con = sqlite3.connect(SITE.db)
         self.addCleanup(con.close)
         for sql, why in (("UPDATE history SET url = 'https://forged.example/'", "append-only"),
@@ -241,7 +255,10 @@ class SignedVersions(unittest.TestCase):
                       time=d.strftime("%H:%M"), zone="London")
         self.assertEqual(SITE.query("SELECT count(*) FROM item_version WHERE item_id = ? AND visible_at = ?",
                                     (iid, tomorrow))[0][0], 1)   # signed when scheduled...
-        sign_versions()
+        deadline = time.time() + 20
+        while SITE.query("SELECT signature IS NULL FROM item_version WHERE item_id = ?", (iid,))[0][0]:
+            self.assertLess(time.time(), deadline, "the scheduled version was not signed")
+            time.sleep(0.05)
         url = item_url(iid)
         for suffix in (".txt", ".txt.minisig", ".v1.txt", ".v1.txt.minisig"):
             self.assertEqual(SITE.get(url + suffix)[0], 404, suffix)   # ...but not shown before its time

@@ -4,10 +4,14 @@ file; what `key sign` signs, Debian's own minisign verifies (and refuses after o
 downloaded from the live site's /signing-key.pub; a site without a key answers 404 there, and one whose key
 file others may read refuses to start."""
 import os
+import re
 import shutil
+import signal
+import socket
 import stat
 import subprocess
 import tempfile
+import time
 import unittest
 
 import harness
@@ -123,6 +127,45 @@ class SigningKey(unittest.TestCase):
                    env=dict(os.environ, PRESSROOM_CONFIG=conf))
         self.assertEqual(proc.returncode, 1)
         self.assertIn("others may read the secret key (mode 644)", proc.stderr)
+
+    def test_a_worker_cannot_open_the_key_file(self):
+        # The intruder of tests/probe/sandbox_probe.c, preloaded into the server, tries to open the key from
+        # inside a sandboxed worker. The key belongs to the workers' own user here, so only the sandbox
+        # (Landlock: the key is outside every folder a worker may read) can stop it.
+        self.generate()
+        if os.geteuid() == 0:
+            os.chown(self.key, 65534, 65534)
+        conf = os.path.join(self.dir, "pressroom.conf")
+        with open(conf, "w") as f:
+            f.write(f"signing_key = {self.key}\n")
+        outside = os.path.join(self.dir, "outside")
+        os.makedirs(outside)
+        with open(os.path.join(outside, "victim"), "w") as f:
+            f.write("untouched\n")
+        listener = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(listener.close)
+        probe = os.environ.get("PRESSROOM_PROBE") or os.path.join(os.path.dirname(harness.BIN), "tests/sandbox_probe.so")
+        env = {"PRESSROOM_CONFIG": conf, "LD_PRELOAD": probe, "PRESSROOM_PROBE_KEY": self.key,
+               "PRESSROOM_PROBE_DIR": outside, "PRESSROOM_PROBE_PORT": str(listener.getsockname()[1])}
+        if "ASAN_OPTIONS" in os.environ:
+            env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"] + ":verify_asan_link_order=0"
+        with harness.Site(seed=False, workers=1, env=env) as site:
+            self.assertEqual(site.get("/signing-key.pub")[0], 200)
+            workers = []
+            for pid in site.worker_pids():   # the worker and the signer: the worker is the one under seccomp
+                with open(f"/proc/{pid}/status") as f:
+                    if re.search(r"Seccomp:\s+2", f.read()):
+                        workers.append(pid)
+            self.assertEqual(len(workers), 1)
+            self.assertEqual(len(site.worker_pids()), 2)   # and the signer beside it
+            pid = workers[0]
+            os.kill(pid, signal.SIGUSR2)
+            deadline = time.time() + 10
+            while time.time() < deadline and f"probe {pid} exec" not in site.log():
+                time.sleep(0.05)
+            results = dict(re.findall(rf"^probe {pid} ([\w ]+) = (-?\d+ errno \d+)$", site.log(), re.M))
+            self.assertIn("read key", results, site.log())
+            self.assertEqual(results["read key"], "-1 errno 13", "a sandboxed worker opened the secret key")
 
 
 harness.main()
