@@ -585,3 +585,9 @@ SELECT id, url, version, text FROM item_version WHERE signature IS NULL ORDER BY
 -- name: version_sign
 -- ?1 version id, ?2 the .minisig
 UPDATE item_version SET signature = ?2 WHERE id = ?1 AND signature IS NULL;
+
+-- name: history_all
+-- Every entry with the version it names, for pressroom db check's walk of the chain.
+SELECT h.seq, h.at, h.change, h.version, h.text_sha256, h.prev, h.url, h.hash,
+       v.text, v.url, v.version, v.change
+  FROM history h LEFT JOIN item_version v ON v.id = h.version_id ORDER BY h.seq;

@@ -72,11 +72,26 @@ static size_t files_of(struct db *db, struct arena *a, long long revision, struc
 	return n;
 }
 
+/* The hash of an entry: the SHA-256 of its line (docs/authenticity.md, section 3). */
+static void entry_hash(char out[HEX], long long seq, long long at, const char *change, int version,
+                       const char *text_sha256, const char *prev, const char *url)
+{
+	char when[32];
+	time_t t = (time_t)at;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	struct buf line = {0};
+	buf_printf(&line, "%lld %s %s %d %s %s %s", seq, when, change, version, text_sha256, prev, url);
+	sha256_hex(out, line.data, line.len);
+	buf_free(&line);
+}
+
 /* Append the history entry of version (id vid): its line's hash chains it to the entry before. */
 static int append_history(struct db *db, time_t now, long long visible, long long vid, const char *url,
                           int version, const char *change, const char *text_sha256)
 {
-	char prev[HEX], hash[HEX], at[32];
+	char prev[HEX], hash[HEX];
 	long long seq = 1;
 	memset(prev, '0', HEX - 1);
 	prev[HEX - 1] = '\0';
@@ -91,14 +106,7 @@ static int append_history(struct db *db, time_t now, long long visible, long lon
 		snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
 		sqlite3_reset(st);
 	}
-	time_t t = now;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	struct buf line = {0};
-	buf_printf(&line, "%lld %s %s %d %s %s %s", seq, at, change, version, text_sha256, prev, url);
-	sha256_hex(hash, line.data, line.len);
-	buf_free(&line);
+	entry_hash(hash, seq, (long long)now, change, version, text_sha256, prev, url);
 
 	if ((st = db_stmt(db, STMT_HISTORY_INSERT)) == NULL)
 		return -1;
@@ -253,4 +261,46 @@ int version_sign_pending(struct db *db, const struct minisign_key *k)
 	}
 	arena_free(&a);
 	return signed_now;
+}
+
+int version_check_history(sqlite3 *h, struct buf *problems)
+{
+	struct arena a = {0};
+	char prev[HEX], hash[HEX], text_hash[HEX];
+	memset(prev, '0', HEX - 1);
+	prev[HEX - 1] = '\0';
+	long long expect = 1;
+	int bad = 0, rc;
+	sqlite3_stmt *st = db_prepare_raw(h, STMT_HISTORY_ALL);   /* db check's read-only handle */
+	if (st == NULL)
+		return 0;   /* a database from before 0015 (an old backup) has no history to walk */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		arena_reset(&a);
+		long long seq = sqlite3_column_int64(st, 0), at = sqlite3_column_int64(st, 1);
+		const char *change = db_text_col(&a, st, 2), *text_sha256 = db_text_col(&a, st, 4);
+		const char *link = db_text_col(&a, st, 5), *url = db_text_col(&a, st, 6), *stored = db_text_col(&a, st, 7);
+		int version = sqlite3_column_int(st, 3);
+		if (seq != expect)
+			buf_printf(problems, "history entry %lld: expected entry %lld here (an entry is missing)\n", seq, expect), bad++;
+		if (strcmp(link, prev) != 0)
+			buf_printf(problems, "history entry %lld: its link is not the hash of the entry before\n", seq), bad++;
+		entry_hash(hash, seq, at, change, version, text_sha256, link, url);
+		if (strcmp(hash, stored) != 0)
+			buf_printf(problems, "history entry %lld: its hash is not that of its line (the entry was altered)\n", seq), bad++;
+		if (sqlite3_column_type(st, 8) == SQLITE_NULL) {
+			buf_printf(problems, "history entry %lld: the version it names is missing\n", seq), bad++;
+		} else {
+			sha256_hex(text_hash, (const char *)sqlite3_column_text(st, 8), (size_t)sqlite3_column_bytes(st, 8));
+			if (strcmp(text_hash, text_sha256) != 0)
+				buf_printf(problems, "history entry %lld: the version's text does not have the hash it records\n", seq), bad++;
+			if (strcmp(db_text_col(&a, st, 9), url) != 0 || sqlite3_column_int(st, 10) != version ||
+			    strcmp(db_text_col(&a, st, 11), change) != 0)
+				buf_printf(problems, "history entry %lld: its URL, number or change differ from its version's\n", seq), bad++;
+		}
+		snprintf(prev, sizeof prev, "%s", stored);
+		expect = seq + 1;
+	}
+	sqlite3_finalize(st);
+	arena_free(&a);
+	return rc != SQLITE_DONE ? -1 : bad;
 }

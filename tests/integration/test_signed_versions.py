@@ -247,6 +247,29 @@ class SignedVersions(unittest.TestCase):
             self.assertIn(why, str(caught.exception))
             con.rollback()
 
+    def test_db_check_walks_the_chain_and_names_an_altered_entry(self):
+        alice = signed_in()
+        for title in ("First for the chain", "Second for the chain"):
+            publish(alice, title, "Words.")
+        copy = os.path.join(KEYDIR, "copy.db")
+        self.addCleanup(lambda: os.path.exists(copy) and os.remove(copy))
+        src, dst = sqlite3.connect(SITE.db), sqlite3.connect(copy)
+        src.backup(dst)
+        src.close()
+        proc = run("db", "check", "--db", copy)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("the history is intact", proc.stdout)
+        # Altered by hand, past the trigger: the check names the entry.
+        seq = dst.execute("SELECT max(seq) FROM history").fetchone()[0] - 1
+        dst.execute("DROP TRIGGER history_no_update")
+        dst.execute("UPDATE history SET url = 'https://forged.example/' WHERE seq = ?", (seq,))
+        dst.commit()
+        dst.close()
+        proc = run("db", "check", "--db", copy)
+        self.assertEqual(proc.returncode, 1, proc.stdout)
+        self.assertIn(f"history entry {seq}: its hash is not that of its line (the entry was altered)", proc.stdout)
+        self.assertIn("the history is NOT INTACT", proc.stdout)
+
     def test_a_scheduled_item_shows_nothing_before_its_time(self):
         alice = signed_in()
         tomorrow = int(time.time()) // 60 * 60 + 86400
