@@ -591,3 +591,8 @@ UPDATE item_version SET signature = ?2 WHERE id = ?1 AND signature IS NULL;
 SELECT h.seq, h.at, h.change, h.version, h.text_sha256, h.prev, h.url, h.hash,
        v.text, v.url, v.version, v.change
   FROM history h LEFT JOIN item_version v ON v.id = h.version_id ORDER BY h.seq;
+
+-- name: history_public
+-- The whole log, oldest first, for /history.txt: an entry not yet visible at ?1 (a scheduled item's) is
+-- shown sealed, by its hash alone.
+SELECT seq, at, change, version, text_sha256, prev, url, hash, visible_at <= ?1 FROM history ORDER BY seq;

@@ -82,6 +82,7 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_ADMIN_ACCOUNT] = {"/admin/account", page_admin_account, READ | METHOD_POST,
 	                        KEYBIT(KEY_PASSWORD) | KEYBIT(KEY_NEW_PASSWORD) | KEYBIT(KEY_DONE), ADMIN, SEG_NONE, NULL},
 	[PAGE_SIGNING_KEY] = {"/signing-key.pub", page_signing_key, READ, 0, 0, SEG_NONE, NULL},
+	[PAGE_HISTORY_TEXT] = {"/history.txt", page_history_text, READ, 0, 0, SEG_NONE, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */

@@ -72,8 +72,8 @@ static size_t files_of(struct db *db, struct arena *a, long long revision, struc
 	return n;
 }
 
-/* The hash of an entry: the SHA-256 of its line (docs/authenticity.md, section 3). */
-static void entry_hash(char out[HEX], long long seq, long long at, const char *change, int version,
+/* An entry's line (docs/authenticity.md, section 3), appended to out. */
+static void entry_line(struct buf *out, long long seq, long long at, const char *change, int version,
                        const char *text_sha256, const char *prev, const char *url)
 {
 	char when[32];
@@ -81,8 +81,15 @@ static void entry_hash(char out[HEX], long long seq, long long at, const char *c
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	buf_printf(out, "%lld %s %s %d %s %s %s", seq, when, change, version, text_sha256, prev, url);
+}
+
+/* The hash of an entry: the SHA-256 of its line. */
+static void entry_hash(char out[HEX], long long seq, long long at, const char *change, int version,
+                       const char *text_sha256, const char *prev, const char *url)
+{
 	struct buf line = {0};
-	buf_printf(&line, "%lld %s %s %d %s %s %s", seq, when, change, version, text_sha256, prev, url);
+	entry_line(&line, seq, at, change, version, text_sha256, prev, url);
 	sha256_hex(out, line.data, line.len);
 	buf_free(&line);
 }
@@ -303,4 +310,25 @@ int version_check_history(sqlite3 *h, struct buf *problems)
 	sqlite3_finalize(st);
 	arena_free(&a);
 	return rc != SQLITE_DONE ? -1 : bad;
+}
+
+int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_PUBLIC);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (long long)now);
+	int rc;
+	while ((rc = db_row(st)) == 1) {
+		long long seq = sqlite3_column_int64(st, 0);
+		if (!sqlite3_column_int(st, 8)) {
+			/* Sealed: its hash alone keeps the chain checkable; its line appears at the item's time. */
+			buf_printf(out, "%lld sealed %s\n", seq, db_text_col(a, st, 7));
+			continue;
+		}
+		entry_line(out, seq, sqlite3_column_int64(st, 1), db_text_col(a, st, 2), sqlite3_column_int(st, 3),
+		           db_text_col(a, st, 4), db_text_col(a, st, 5), db_text_col(a, st, 6));
+		buf_putc(out, '\n');
+	}
+	return rc < 0 ? -1 : 0;
 }

@@ -28,13 +28,17 @@ struct version_text {
 int version_public(struct db *db, struct arena *a, time_t now, long long id, const char *kind, int n,
                    struct version_text *out);
 
+/* The whole history as /history.txt shows it at now (docs/authenticity.md, section 3), appended to out:
+ * each entry's line, or "<seq> sealed <hash>" for one not yet visible. 0, or -1 on error. */
+struct buf;
+int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out);
+
 /* Sign every version still unsigned with k (trusted comment "<url> v<N>"): the number signed, or -1. */
 int version_sign_pending(struct db *db, const struct minisign_key *k);
 
 /* Walk the history from its first entry: numbers without gaps, each link the hash of the entry before, each
  * hash that of its line, each text's SHA-256 and fields those of the version it names. Each problem, naming
  * its entry, is appended to problems as one line. Returns the number of problems, or -1 if unreadable. */
-struct buf;
 struct sqlite3;
 int version_check_history(struct sqlite3 *h, struct buf *problems);
 

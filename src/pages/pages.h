@@ -18,6 +18,7 @@ page_fn page_robots;
 page_fn page_signing_key;
 page_fn page_version_text;
 page_fn page_version_signature;
+page_fn page_history_text;
 page_fn page_health;
 page_fn page_media;
 

@@ -1,6 +1,7 @@
 /* version_text.c: GET <item URL>.txt and .txt.minisig (the newest version), <item URL>.v<N>.txt and
  * .v<N>.txt.minisig (version N): the canonical text a reader checks with `minisign -Vm` and the office's
- * /signing-key.pub (docs/authenticity.md). Public; nothing of a scheduled item's before its time. */
+ * /signing-key.pub; and /history.txt, the log that chains them (docs/authenticity.md). Public; nothing of a
+ * scheduled item's before its time (its history entry is sealed: its hash alone). */
 #include "../buf.h"
 #include "../req.h"
 #include "../resp.h"
@@ -37,4 +38,15 @@ void page_version_text(struct req *r)
 void page_version_signature(struct req *r)
 {
 	send(r, 1);
+}
+
+void page_history_text(struct req *r)
+{
+	buf_reset(&r->body);
+	if (version_history_text(r->db, r->arena, r->now, &r->body) != 0) {
+		resp_error(r, 500, "This text could not be read. The error has been logged.");
+		return;
+	}
+	r->status = 200;
+	r->content_type = "text/plain; charset=utf-8";
 }

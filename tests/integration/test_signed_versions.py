@@ -1,11 +1,12 @@
 """test_signed_versions.py: every published version is frozen as a canonical text and chained into the
 public history in the same transaction as its publication, correction or withdrawal (issue 15, migration
-0015), and signed by the signer process, the only one that holds the key, which a worker cannot even
-open (the sandbox probe tries). Over HTTP: <URL>.txt, .txt.minisig, .v<N>.txt and .v<N>.txt.minisig, checked with Debian's own
-`minisign -V` against the key the site publishes, before and after one changed byte; a correction adds
-version 2 and version 1 still verifies; a withdrawal adds its notice; the log's hashes and links are
-recomputed here from docs/authenticity.md alone; the database refuses to change or remove an entry or a
-version; a scheduled item's texts are 404 before its time."""
+0015), and signed by the signer process (test_signing_key proves a worker cannot open the key). Over HTTP:
+<URL>.txt, .txt.minisig, .v<N>.txt and .v<N>.txt.minisig, checked with Debian's own `minisign -V` against
+the key the site publishes, before and after one changed byte; a correction adds version 2 and version 1
+still verifies; a withdrawal adds its notice; the log's hashes and links are recomputed here from
+docs/authenticity.md alone, from the database and from /history.txt; the database refuses to change or
+remove an entry or a version; a scheduled item's texts are 404 before its time and its /history.txt entry is
+sealed (its hash alone, so the chain stays checkable); `db check` names an entry altered by hand."""
 import datetime
 import hashlib
 import html.parser
@@ -285,6 +286,36 @@ class SignedVersions(unittest.TestCase):
         url = item_url(iid)
         for suffix in (".txt", ".txt.minisig", ".v1.txt", ".v1.txt.minisig"):
             self.assertEqual(SITE.get(url + suffix)[0], 404, suffix)   # ...but not shown before its time
+
+    def test_history_txt_chains_every_entry_and_seals_a_scheduled_one(self):
+        alice = signed_in()
+        later = int(time.time()) // 60 * 60 + 2 * 86400
+        d = datetime.datetime.fromtimestamp(later, zoneinfo.ZoneInfo("Europe/London"))
+        hidden = publish(alice, "Sealed embargo statement", "Later.", when="set", date=d.strftime("%Y-%m-%d"),
+                         time=d.strftime("%H:%M"), zone="London")
+        shown = publish(alice, "Statement shown in the history", "Now.")
+        status, headers, text = SITE.get("/history.txt")
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["content-type"].startswith("text/plain"))
+        self.assertTrue(text.endswith("\n"))
+        lines = text.splitlines()
+        self.assertEqual(len(lines), SITE.query("SELECT count(*) FROM history")[0][0])
+        prev, sealed = "0" * 64, []
+        for n, line in enumerate(lines, 1):
+            fields = line.split(" ")
+            self.assertEqual(fields[0], str(n))
+            if fields[1] == "sealed":       # "<seq> sealed <hash>": the chain goes on through its hash
+                sealed.append(n)
+                prev = fields[2]
+                continue
+            self.assertEqual(fields[5], prev, f"entry {n} does not link to the one before")
+            prev = hashlib.sha256(line.encode()).hexdigest()
+        self.assertEqual(prev, SITE.query("SELECT hash FROM history ORDER BY seq DESC LIMIT 1")[0][0])
+        hidden_seq = SITE.query("SELECT h.seq FROM history h JOIN item_version v ON v.id = h.version_id "
+                                "WHERE v.item_id = ?", (hidden,))[0][0]
+        self.assertIn(hidden_seq, sealed)
+        self.assertNotIn("sealed-embargo", text)
+        self.assertIn(item_url(shown) + "\n", text)
 
     def test_bad_addresses_are_404(self):
         for path in ("/releases/x.txt", "/releases/1-a.v0.txt", "/releases/1-a.vx.txt.minisig", "/releases/.txt",
