@@ -27,7 +27,11 @@ static void signer_main(const char *key_path, const char *db_path, uid_t uid, gi
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
-	close(sv[0]);
+	/* Nothing of the supervisor's but the channel: not the FastCGI socket (a signer restarted later would
+	 * inherit it), nor anything else it holds. */
+	for (int fd = 3; fd < 1024; fd++)
+		if (fd != sv[1])
+			close(fd);
 	if (signing_key_read(key_path, &k, err, sizeof err) != 0) {
 		log_error("signer: %s", err);
 		_exit(1);
