@@ -13,6 +13,7 @@ import html.parser
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import tempfile
@@ -316,6 +317,27 @@ class SignedVersions(unittest.TestCase):
         self.assertIn(hidden_seq, sealed)
         self.assertNotIn("sealed-embargo", text)
         self.assertIn(item_url(shown) + "\n", text)
+
+    def test_a_signer_that_dies_is_replaced_and_signs_what_waited(self):
+        def signers():
+            out = []
+            for pid in SITE.worker_pids():
+                try:
+                    with open(f"/proc/{pid}/status") as f:
+                        if not re.search(r"Seccomp:\s+2", f.read()):   # workers are under seccomp, the signer not
+                            out.append(pid)
+                except FileNotFoundError:   # reaped meanwhile
+                    pass
+            return out
+        (signer,) = signers()
+        os.kill(signer, signal.SIGKILL)
+        deadline = time.time() + 20
+        while signers() in ([], [signer]):
+            self.assertLess(time.time(), deadline, "no new signer:\n" + SITE.log())
+            time.sleep(0.05)
+        self.assertIn(f"the signer {signer} stopped (signal 9); starting another", SITE.log())
+        iid = publish(signed_in(), "Published after the signer died", "Still signed.")
+        wait_signed(item_url(iid) + ".txt")
 
     def test_bad_addresses_are_404(self):
         for path in ("/releases/x.txt", "/releases/1-a.v0.txt", "/releases/1-a.vx.txt.minisig", "/releases/.txt",
