@@ -596,3 +596,16 @@ SELECT h.seq, h.at, h.change, h.version, h.text_sha256, h.prev, h.url, h.hash,
 -- The whole log, oldest first, for /history.txt: an entry not yet visible at ?1 (a scheduled item's) is
 -- shown sealed, by its hash alone.
 SELECT seq, at, change, version, text_sha256, prev, url, hash, visible_at <= ?1 FROM history ORDER BY seq;
+
+-- name: checkpoint_due
+-- The head entry when no checkpoint covers it yet: its number and hash (no row when up to date).
+SELECT h.seq, h.hash FROM history h
+ WHERE h.seq = (SELECT max(seq) FROM history) AND NOT EXISTS (SELECT 1 FROM history_checkpoint c WHERE c.seq = h.seq);
+
+-- name: checkpoint_insert
+-- ?1 seq, ?2 text, ?3 signature
+INSERT INTO history_checkpoint (seq, text, signature) VALUES (?1, ?2, ?3);
+
+-- name: checkpoint_latest
+-- The newest checkpoint: its text and signature.
+SELECT text, signature FROM history_checkpoint ORDER BY seq DESC LIMIT 1;

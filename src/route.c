@@ -83,6 +83,8 @@ const struct route route_table[PAGE__MAX] = {
 	                        KEYBIT(KEY_PASSWORD) | KEYBIT(KEY_NEW_PASSWORD) | KEYBIT(KEY_DONE), ADMIN, SEG_NONE, NULL},
 	[PAGE_SIGNING_KEY] = {"/signing-key.pub", page_signing_key, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HISTORY_TEXT] = {"/history.txt", page_history_text, READ, 0, 0, SEG_NONE, NULL},
+	[PAGE_HISTORY_HEAD] = {"/history-head.txt", page_history_head, READ, 0, 0, SEG_NONE, NULL},
+	[PAGE_HISTORY_HEAD_SIGNATURE] = {"/history-head.txt.minisig", page_history_head, READ, 0, 0, SEG_NONE, "signature"},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */

@@ -228,6 +228,46 @@ int version_public(struct db *db, struct arena *a, time_t now, long long id, con
 	return 1;
 }
 
+/* After new entries: sign "the log had N entries, and this head" (docs/authenticity.md, section 3). */
+static int sign_checkpoint(struct db *db, const struct minisign_key *k)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_CHECKPOINT_DUE);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc <= 0)
+		return rc;
+	long long seq = sqlite3_column_int64(st, 0);
+	struct buf text = {0}, sig = {0};
+	buf_printf(&text, "pressroom-history: 1\nentries: %lld\nhead: %s\n", seq, (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	minisign_sign(&sig, k, text.data, text.len, "pressroom history checkpoint");
+	rc = -1;
+	if ((st = db_stmt(db, STMT_CHECKPOINT_INSERT)) != NULL) {
+		sqlite3_bind_int64(st, 1, seq);
+		sqlite3_bind_text(st, 2, buf_str(&text), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, buf_str(&sig), -1, SQLITE_STATIC);
+		rc = db_run(st);
+	}
+	buf_free(&text);
+	buf_free(&sig);
+	return rc;
+}
+
+int version_checkpoint(struct db *db, struct arena *a, const char **text, const char **signature)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_CHECKPOINT_LATEST);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	*text = db_text_col(a, st, 0);
+	*signature = db_text_col(a, st, 1);
+	sqlite3_reset(st);
+	return 1;
+}
+
 int version_sign_pending(struct db *db, const struct minisign_key *k)
 {
 	struct arena a = {0};
@@ -267,6 +307,8 @@ int version_sign_pending(struct db *db, const struct minisign_key *k)
 		signed_now++;
 	}
 	arena_free(&a);
+	if (signed_now >= 0 && sign_checkpoint(db, k) != 0)
+		signed_now = -1;
 	return signed_now;
 }
 

@@ -33,8 +33,12 @@ int version_public(struct db *db, struct arena *a, time_t now, long long id, con
 struct buf;
 int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out);
 
-/* Sign every version still unsigned with k (trusted comment "<url> v<N>"): the number signed, or -1. */
+/* Sign every version still unsigned with k (trusted comment "<url> v<N>"), then, if the log grew, a new
+ * checkpoint of it: the number of versions signed, or -1. */
 int version_sign_pending(struct db *db, const struct minisign_key *k);
+/* The newest signed checkpoint ("pressroom-history: 1", "entries: N", "head: HASH"): 1 with its text and
+ * .minisig, 0 if there is none yet, -1 on error. */
+int version_checkpoint(struct db *db, struct arena *a, const char **text, const char **signature);
 
 /* Walk the history from its first entry: numbers without gaps, each link the hash of the entry before, each
  * hash that of its line, each text's SHA-256 and fields those of the version it names. Each problem, naming

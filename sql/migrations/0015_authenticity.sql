@@ -48,3 +48,15 @@ CREATE TRIGGER item_version_no_update BEFORE UPDATE ON item_version
 BEGIN SELECT RAISE(ABORT, 'a published version cannot be changed, only signed once'); END;
 
 CREATE INDEX item_version_unsigned ON item_version (id) WHERE signature IS NULL;
+
+-- The signed checkpoints: after new entries, the signer signs "the log had N entries and this head hash"
+-- (docs/authenticity.md, section 3). A reader who keeps one can later prove the log was not rewritten.
+CREATE TABLE history_checkpoint (
+  seq       INTEGER PRIMARY KEY REFERENCES history (seq),   -- the entry count it covers: the head's number
+  text      TEXT NOT NULL,
+  signature TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER history_checkpoint_no_update BEFORE UPDATE ON history_checkpoint
+BEGIN SELECT RAISE(ABORT, 'a checkpoint cannot be changed'); END;
+CREATE TRIGGER history_checkpoint_no_delete BEFORE DELETE ON history_checkpoint
+BEGIN SELECT RAISE(ABORT, 'a checkpoint cannot be removed'); END;

@@ -1,6 +1,7 @@
 /* version_text.c: GET <item URL>.txt and .txt.minisig (the newest version), <item URL>.v<N>.txt and
  * .v<N>.txt.minisig (version N): the canonical text a reader checks with `minisign -Vm` and the office's
- * /signing-key.pub; and /history.txt, the log that chains them (docs/authenticity.md). Public; nothing of a
+ * /signing-key.pub; /history.txt, the log that chains them, and /history-head.txt(.minisig), its newest
+ * signed checkpoint (docs/authenticity.md). Public; nothing of a
  * scheduled item's before its time (its history entry is sealed: its hash alone). */
 #include "../buf.h"
 #include "../req.h"
@@ -47,6 +48,24 @@ void page_history_text(struct req *r)
 		resp_error(r, 500, "This text could not be read. The error has been logged.");
 		return;
 	}
+	r->status = 200;
+	r->content_type = "text/plain; charset=utf-8";
+}
+
+/* route_arg "signature": the checkpoint's .minisig, else its text. */
+void page_history_head(struct req *r)
+{
+	const char *text, *signature;
+	int rc = version_checkpoint(r->db, r->arena, &text, &signature);
+	if (rc <= 0) {
+		if (rc < 0)
+			resp_error(r, 500, "This text could not be read. The error has been logged.");
+		else
+			resp_error(r, 404, "There is no signed checkpoint of the history yet.");
+		return;
+	}
+	buf_reset(&r->body);
+	buf_puts(&r->body, r->route_arg ? signature : text);
 	r->status = 200;
 	r->content_type = "text/plain; charset=utf-8";
 }

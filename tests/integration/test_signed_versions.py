@@ -6,7 +6,8 @@ the key the site publishes, before and after one changed byte; a correction adds
 still verifies; a withdrawal adds its notice; the log's hashes and links are recomputed here from
 docs/authenticity.md alone, from the database and from /history.txt; the database refuses to change or
 remove an entry or a version; a scheduled item's texts are 404 before its time and its /history.txt entry is
-sealed (its hash alone, so the chain stays checkable); `db check` names an entry altered by hand."""
+sealed (its hash alone, so the chain stays checkable) and the signed checkpoint /history-head.txt names the
+chain's head; `db check` names an entry altered by hand."""
 import datetime
 import hashlib
 import html.parser
@@ -243,6 +244,8 @@ class SignedVersions(unittest.TestCase):
                          ("DELETE FROM history", "append-only"),
                          ("UPDATE item_version SET text = 'forged'", "cannot be changed"),
                          ("UPDATE item_version SET signature = 'forged'", "cannot be changed"),
+                         ("UPDATE history_checkpoint SET text = 'forged'", "cannot be changed"),
+                         ("DELETE FROM history_checkpoint", "cannot be removed"),
                          ("DELETE FROM item_version", "cannot be removed")):
             with self.assertRaises(sqlite3.DatabaseError, msg=sql) as caught:
                 con.execute(sql)
@@ -317,6 +320,32 @@ class SignedVersions(unittest.TestCase):
         self.assertIn(hidden_seq, sealed)
         self.assertNotIn("sealed-embargo", text)
         self.assertIn(item_url(shown) + "\n", text)
+
+        # The signed checkpoint names the same head, and Debian's minisign checks it with the site's key.
+        wait_signed(item_url(shown) + ".txt")
+        deadline = time.time() + 20
+        while True:
+            status, _, head = SITE.get("/history-head.txt")
+            if status == 200 and f"entries: {len(lines)}\n" in head:
+                break
+            self.assertLess(time.time(), deadline, f"no checkpoint of {len(lines)} entries: {status} {head}")
+            time.sleep(0.05)
+        self.assertEqual(head, f"pressroom-history: 1\nentries: {len(lines)}\nhead: {prev}\n")
+        folder = tempfile.mkdtemp(prefix="pressroom-head-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        for url, name in (("/signing-key.pub", "key.pub"), ("/history-head.txt", "head.txt"),
+                          ("/history-head.txt.minisig", "head.txt.minisig")):
+            status, _, body = SITE.get(url)
+            self.assertEqual(status, 200, url)
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(body)
+        proc = subprocess.run([MINISIGN, "-Vm", "head.txt", "-p", "key.pub"], cwd=folder, capture_output=True,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        with open(os.path.join(folder, "head.txt"), "a") as f:
+            f.write("x")
+        self.assertNotEqual(subprocess.run([MINISIGN, "-Vm", "head.txt", "-p", "key.pub"], cwd=folder,
+                                           capture_output=True, timeout=60).returncode, 0)
 
     def test_a_signer_that_dies_is_replaced_and_signs_what_waited(self):
         def signers():
