@@ -16,6 +16,7 @@
 #include "backup.h"
 #include "buf.h"
 #include "cmd_key.h"
+#include "cmd_verify.h"
 #include "cmd_site.h"
 #include "config.h"
 #include "config_check.h"
@@ -49,6 +50,7 @@ static const char usage_text[] =
 	"       pressroom config check [FILE | --config FILE]\n"
 	"       pressroom key (generate | show | sign FILE [--comment TEXT] | sign-versions) [--key PATH] [--db PATH]\n"
 	"                     [--config FILE]\n"
+	"       pressroom verify DIR [--checkpoint FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
 	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
@@ -66,6 +68,8 @@ static const char usage_text[] =
 	"  key        the office's signing key (--key, else signing_key in the configuration): generate it\n"
 	"             (mode 0600, outside the data folder), show its public key and fingerprint, or sign FILE\n"
 	"             into FILE.minisig, or sign-versions: every published version not yet signed (docs/authenticity.md)\n"
+	"  verify     check a downloaded copy in DIR (signing-key.pub, history.txt, history-head.txt and their\n"
+	"             texts with .minisig): every signature, the chain, and that a saved checkpoint is a prefix\n"
 	"\n"
 	"  config check  report every bad value of the configuration file (FILE, --config FILE, else the\n"
 	"                default below), with its line, and what serve would refuse at start (templates,\n"
@@ -447,6 +451,28 @@ static int cmd_key(int argc, char **argv)
 	return key_command(n, words, key ? key : conf.signing_key, db, comment);
 }
 
+/* pressroom verify DIR [--checkpoint FILE] */
+static int cmd_verify(int argc, char **argv)
+{
+	const char *dir = NULL, *checkpoint = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--checkpoint") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("option --checkpoint needs a value");
+			checkpoint = argv[++i];
+		} else if (strncmp(argv[i], "--", 2) == 0) {
+			return usage_error("unknown option %s", argv[i]);
+		} else if (dir) {
+			return usage_error("verify takes one DIR");
+		} else {
+			dir = argv[i];
+		}
+	}
+	if (!dir)
+		return usage_error("verify needs a DIR");
+	return verify_command(dir, checkpoint);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -471,5 +497,7 @@ int main(int argc, char **argv)
 		return cmd_site(argc - 1, argv + 1);
 	if (strcmp(argv[1], "key") == 0)
 		return cmd_key(argc - 1, argv + 1);
+	if (strcmp(argv[1], "verify") == 0)
+		return cmd_verify(argc - 1, argv + 1);
 	return usage_error("unknown command %s", argv[1]);
 }

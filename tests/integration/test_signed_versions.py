@@ -374,4 +374,98 @@ class SignedVersions(unittest.TestCase):
             self.assertEqual(SITE.get(path)[0], 404, path)
 
 
+class Verify(unittest.TestCase):
+    """`pressroom verify DIR`, run on a copy downloaded over HTTP, as a reader would. Last in the module: it
+    rewrites the live site's log by hand at the end."""
+
+    def download(self):
+        folder = tempfile.mkdtemp(prefix="pressroom-verify-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        count = SITE.query("SELECT count(*) FROM history")[0][0]
+        deadline = time.time() + 20
+        while f"entries: {count}\n" not in SITE.get("/history-head.txt")[2]:
+            self.assertLess(time.time(), deadline, "no checkpoint of the whole log")
+            time.sleep(0.05)
+        names = ["signing-key.pub", "history.txt", "history-head.txt", "history-head.txt.minisig"]
+        for path in names:
+            status, _, body = SITE.get("/" + path)
+            self.assertEqual(status, 200, path)
+            with open(os.path.join(folder, path), "w") as f:
+                f.write(body)
+        for path in (self.url + ".v1.txt", self.url + ".txt"):
+            for suffix in ("", ".minisig"):
+                status, _, body = SITE.get(path + suffix)
+                self.assertEqual(status, 200, path + suffix)
+                with open(os.path.join(folder, os.path.basename(path) + suffix), "w") as f:
+                    f.write(body)
+        return folder
+
+    def verify(self, folder, *args):
+        proc = run("verify", folder, *args)
+        return proc.returncode, proc.stdout + proc.stderr
+
+    def test_verify_passes_on_the_live_site_and_names_what_was_rewritten(self):
+        alice = signed_in()
+        iid = publish(alice, "Statement to verify", "First words.")
+        self.url = item_url(iid)
+        form = forms(alice, f"/admin/items/{iid}")[f"/admin/items/{iid}"]
+        self.assertEqual(alice.post(f"/admin/items/{iid}", dict(form, body="Second words.", note="Fixed",
+                                                                 action="save"))[0], 303)
+        wait_signed(self.url + ".v2.txt")
+        folder = self.download()
+        code, out = self.verify(folder)
+        self.assertEqual(code, 0, out)
+        self.assertIn("ok:", out)
+        self.assertIn("2 signed texts in the history", out)
+        saved = os.path.join(KEYDIR, "saved-head.txt")
+        shutil.copy(os.path.join(folder, "history-head.txt"), saved)
+
+        # One changed byte of a text: its signature fails, named.
+        with open(os.path.join(folder, os.path.basename(self.url) + ".v1.txt"), "a") as f:
+            f.write(" ")
+        code, out = self.verify(folder)
+        self.assertEqual(code, 1)
+        self.assertIn(os.path.basename(self.url) + ".v1.txt: its signature does not hold", out)
+
+        # A row of the log altered in the database by hand: the next download names the entry after it.
+        seq = SITE.query("SELECT h.seq FROM history h JOIN item_version v ON v.id = h.version_id "
+                         "WHERE v.item_id = ? AND v.version = 1", (iid,))[0][0]   # version 2's entry follows
+        con = sqlite3.connect(SITE.db)
+        con.execute("DROP TRIGGER history_no_update")
+        con.execute("UPDATE history SET url = 'https://forged.example/' WHERE seq = ?", (seq,))
+        con.commit()
+        con.close()
+        folder = self.download()
+        code, out = self.verify(folder)
+        self.assertEqual(code, 1, out)
+        self.assertIn(f"history.txt: entry {seq + 1}: its link is not the hash of entry {seq} (the log was altered)",
+                      out)
+
+        # A forger with the key rewrites the whole chain consistently and signs a new head: today's copy
+        # holds together, but the checkpoint a reader saved earlier no longer is a prefix.
+        lines, prev = [], "0" * 64
+        with open(os.path.join(folder, "history.txt")) as f:
+            for line in f.read().splitlines():
+                fields = line.split(" ")
+                if fields[1] != "sealed":
+                    fields[5] = prev
+                    line = " ".join(fields)
+                    prev = hashlib.sha256(line.encode()).hexdigest()
+                else:
+                    prev = fields[2]
+                lines.append(line)
+        with open(os.path.join(folder, "history.txt"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+        with open(os.path.join(folder, "history-head.txt"), "w") as f:
+            f.write(f"pressroom-history: 1\nentries: {len(lines)}\nhead: {prev}\n")
+        signed = run("key", "sign", os.path.join(folder, "history-head.txt"), env=dict(os.environ, **ENV))
+        self.assertEqual(signed.returncode, 0, signed.stderr)
+        code, out = self.verify(folder)
+        self.assertEqual(code, 0, out)   # with the key, a forger makes a copy that holds together...
+        code, out = self.verify(folder, "--checkpoint", saved)
+        self.assertEqual(code, 1, out)   # ...but not one that keeps a reader's saved checkpoint
+        n = open(saved).read().split("entries: ")[1].split("\n")[0]
+        self.assertIn(f"{saved}: entry {n}'s hash is not the one it recorded: the history before it was rewritten", out)
+
+
 harness.main()
