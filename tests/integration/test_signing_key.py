@@ -127,6 +127,13 @@ class SigningKey(unittest.TestCase):
                    env=dict(os.environ, PRESSROOM_CONFIG=conf))
         self.assertEqual(proc.returncode, 1)
         self.assertIn("others may read the secret key (mode 644)", proc.stderr)
+        # config check says so beforehand, with the line.
+        check = run("config", "check", conf)
+        self.assertEqual(check.returncode, 1, check.stdout + check.stderr)
+        self.assertIn(f"{conf}:1: signing_key {self.key}: others may read the secret key (mode 644)", check.stderr)
+        os.chmod(self.key, 0o600)
+        check = run("config", "check", conf)
+        self.assertNotIn("signing_key", check.stderr)
 
     def test_a_worker_cannot_open_the_key_file(self):
         # The intruder of tests/probe/sandbox_probe.c, preloaded into the server, tries to open the key from
