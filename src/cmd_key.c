@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "db.h"
@@ -38,7 +39,9 @@ static int generate(const char *key_path, const char *db_path)
 	char copy[PATH_MAX], err[PATH_MAX + 128];
 	snprintf(copy, sizeof copy, "%s", db_path);
 	const char *data = dirname(copy);
-	if (signing_key_inside(key_path, data)) {
+	/* Only a database that exists has a data folder (the default pressroom.db of whatever folder one is in
+	 * may not: then "." would be taken for it). */
+	if (access(db_path, F_OK) == 0 && signing_key_inside(key_path, data)) {
 		fprintf(stderr, "pressroom: %s is inside the data folder %s, which the workers may write; "
 		                "keep the key elsewhere (e.g. /etc/pressroom/signing.key)\n", key_path, data);
 		return 1;

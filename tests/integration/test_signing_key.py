@@ -58,6 +58,7 @@ class SigningKey(unittest.TestCase):
         self.assertIn("a key is there already", again.stderr)
         self.assertEqual(run("key", "show", "--key", self.key).stdout, proc.stdout)  # the first key is kept
 
+        run("db", "init", "--db", self.db)
         inside = run("key", "generate", "--key", os.path.join(self.data, "signing.key"), "--db", self.db)
         self.assertEqual(inside.returncode, 1)
         self.assertIn("inside the data folder", inside.stderr)
