@@ -537,3 +537,75 @@ UNION
 SELECT translation_of, translation_of FROM item INDEXED BY item_translation
  WHERE translation_of BETWEEN ?1 AND ?2
  ORDER BY 1;
+
+-- ---- signed versions and the history (0015_authenticity.sql, version_store.c) ----
+
+-- name: version_latest_revision
+-- The item's newest saved revision, whole, with the item's current slug. ?1 item
+SELECT r.id, r.status, r.kind, r.type, r.title, r.teaser, r.body, r.signature, r.published_at, r.note, r.lang,
+       i.slug
+  FROM revision r JOIN item i ON i.id = r.item_id
+ WHERE r.item_id = ?1 ORDER BY r.id DESC LIMIT 1;
+
+-- name: version_files
+-- The files the public can download with a revision, in the canonical text's order. ?1 revision
+SELECT f.file, f.format, f.width
+  FROM revision_media m JOIN media_rendition f ON f.media_id = m.media_id
+ WHERE m.revision_id = ?1 ORDER BY m.position, f.format, f.width;
+
+-- name: version_last_of_item
+-- The item's newest version: number, change, note line's source (its revision's note) and text. ?1 item
+SELECT v.version, v.change, v.text FROM item_version v WHERE v.item_id = ?1 ORDER BY v.version DESC LIMIT 1;
+
+-- name: version_insert
+-- ?1 item, ?2 version, ?3 revision, ?4 change, ?5 visible_at, ?6 url, ?7 text, ?8 text_sha256
+INSERT INTO item_version (item_id, version, revision_id, change, visible_at, url, text, text_sha256)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
+
+-- name: history_head
+-- The newest entry: its number and hash (none for an empty log).
+SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1;
+
+-- name: history_insert
+-- ?1 seq, ?2 at, ?3 visible_at, ?4 version id, ?5 url, ?6 version, ?7 change, ?8 text_sha256, ?9 prev, ?10 hash
+INSERT INTO history (seq, at, visible_at, version_id, url, version, change, text_sha256, prev, hash)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+
+-- name: version_public
+-- A version the public may see: of item ?1 and kind ?2, number ?3 (0: the newest visible), visible at ?4.
+SELECT v.text, v.signature, v.version
+  FROM item_version v JOIN item i ON i.id = v.item_id
+ WHERE v.item_id = ?1 AND i.kind = ?2 AND v.visible_at <= ?4 AND (?3 = 0 OR v.version = ?3)
+ ORDER BY v.version DESC LIMIT 1;
+
+-- name: version_unsigned
+-- The versions still waiting for their signature, oldest first.
+SELECT id, url, version, text FROM item_version WHERE signature IS NULL ORDER BY id;
+
+-- name: version_sign
+-- ?1 version id, ?2 the .minisig
+UPDATE item_version SET signature = ?2 WHERE id = ?1 AND signature IS NULL;
+
+-- name: history_all
+-- Every entry with the version it names, for pressroom db check's walk of the chain.
+SELECT h.seq, h.at, h.change, h.version, h.text_sha256, h.prev, h.url, h.hash,
+       v.text, v.url, v.version, v.change
+  FROM history h LEFT JOIN item_version v ON v.id = h.version_id ORDER BY h.seq;
+
+-- name: history_public
+-- The whole log, oldest first, for /history.txt: an entry not yet visible at ?1 (a scheduled item's) is
+-- shown sealed, by its hash alone.
+SELECT seq, at, change, version, text_sha256, prev, url, hash, visible_at <= ?1 FROM history ORDER BY seq;
+
+-- name: checkpoint_due
+-- The head entry when no checkpoint covers it yet: its number and hash (no row when up to date).
+SELECT h.seq, h.hash FROM history h
+ WHERE h.seq = (SELECT max(seq) FROM history) AND NOT EXISTS (SELECT 1 FROM history_checkpoint c WHERE c.seq = h.seq);
+
+-- name: checkpoint_insert
+-- ?1 seq, ?2 text, ?3 signature
+INSERT INTO history_checkpoint (seq, text, signature) VALUES (?1, ?2, ?3);
+
+-- name: checkpoint_latest
+-- The newest checkpoint: its text and signature.
+SELECT text, signature FROM history_checkpoint ORDER BY seq DESC LIMIT 1;

@@ -11,8 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "db.h"
 #include "media_backup.h"
+#include "version_store.h"
 
 /* Run a one-column pragma and print its rows; returns 1 if the only row is "ok" (or there is none). */
 static int pragma_ok(sqlite3 *h, const char *sql, const char *what)
@@ -70,6 +72,17 @@ int backup_check(const char *db_path)
 	if (open_db(db_path, SQLITE_OPEN_READONLY, &h) != 0)
 		return -1;
 	int rc = check_handle(h, db_path);
+	/* The public history's chain, from its first entry (issue 15), on a sound database. */
+	struct buf problems = {0};
+	int bad = rc == 0 ? version_check_history(h, &problems) : 0;
+	if (bad != 0) {
+		fputs(buf_str(&problems), stdout);
+		printf("%s: the history is %s\n", db_path, bad < 0 ? "unreadable" : "NOT INTACT");
+		rc = -1;
+	} else if (rc == 0) {
+		printf("%s: the history is intact\n", db_path);
+	}
+	buf_free(&problems);
 	sqlite3_close(h);
 	/* The media files the database names: present and whole. */
 	if (media_backup_check(db_path) != 0)

@@ -117,6 +117,7 @@ static const struct {
 	{"media_max_pixels", PIXELS, offsetof(struct config, media_max_pixels)},
 	{"media_decoder_memory", SIZE, offsetof(struct config, media_decoder_memory)},
 	{"media_decoder_seconds", DECODER_SECONDS, offsetof(struct config, media_decoder_seconds)},
+	{"signing_key", PATH, offsetof(struct config, signing_key)},
 };
 enum { NKEYS = sizeof keys / sizeof keys[0] };
 _Static_assert((int)NKEYS <= (int)CONFIG_MAX_KEYS, "struct config's line[] is too small");

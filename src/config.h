@@ -19,6 +19,7 @@ struct config {
 	/* The server. */
 	const char *database, *socket, *listen, *templates, *user;
 	const char *locales;         /* the compiled message catalogues (i18n.h) */
+	const char *signing_key;     /* the secret signing key file, outside the data folder (signing_key.h) */
 	int workers;                 /* 0: one per core */
 	int password_checks, searches; /* run at once across the workers; 0: half the workers, at least 1 */
 	long body_limit;             /* bytes */

@@ -12,6 +12,7 @@
 #include "cmd_site.h"
 #include "config.h"
 #include "db.h"
+#include "signing_key.h"
 #include "tpl.h"
 
 /* "path:line: " for key, or "path: " when no line gave it. */
@@ -72,6 +73,19 @@ int config_check_machine(const char *path, const struct config *c, struct buf *e
 	}
 	if (c->database)
 		problems += check_database(path, c, errors, warnings);
+	/* serve refuses to start on a key it cannot use, or one others may read (signing_key.c); a key not made
+	 * yet is only a warning, like the socket's folder: the sysadmin makes it next (docs/deploy.md). */
+	struct minisign_key key;
+	if (c->signing_key && access(c->signing_key, F_OK) != 0) {
+		where(warnings, path, c, "signing_key");
+		buf_printf(warnings, "warning: signing_key %s does not exist yet: make it with pressroom key generate "
+		                     "(serve refuses to start without it)\n", c->signing_key);
+	} else if (c->signing_key && signing_key_read(c->signing_key, &key, err, sizeof err) != 0) {
+		where(errors, path, c, "signing_key");
+		buf_printf(errors, "signing_key %s\n", err);
+		problems++;
+	}
+	minisign_wipe(&key);
 	if (c->socket) {
 		/* Under systemd the socket unit makes the folder and passes the socket: then serve never opens it,
 		 * so a folder still missing before the first start is only worth a warning. */

@@ -15,6 +15,8 @@
 
 #include "backup.h"
 #include "buf.h"
+#include "cmd_key.h"
+#include "cmd_verify.h"
 #include "cmd_site.h"
 #include "config.h"
 #include "config_check.h"
@@ -46,6 +48,9 @@ static const char usage_text[] =
 	"                      [--config FILE]\n"
 	"       pressroom site [show | set KEY VALUE | clocks [CITY=ZONE ...]] [--db PATH] [--config FILE]\n"
 	"       pressroom config check [FILE | --config FILE]\n"
+	"       pressroom key (generate | show | sign FILE [--comment TEXT] | sign-versions) [--key PATH] [--db PATH]\n"
+	"                     [--config FILE]\n"
+	"       pressroom verify DIR [--checkpoint FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
 	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
@@ -60,6 +65,11 @@ static const char usage_text[] =
 	"  db sql     run the SQL read from stdin, with the search index's tokenizer (the sqlite3 shell lacks it)\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"  site       show or set the site's name, tagline, zone, url, contacts and clock cities\n"
+	"  key        the office's signing key (--key, else signing_key in the configuration): generate it\n"
+	"             (mode 0600, outside the data folder), show its public key and fingerprint, or sign FILE\n"
+	"             into FILE.minisig, or sign-versions: every published version not yet signed (docs/authenticity.md)\n"
+	"  verify     check a downloaded copy in DIR (signing-key.pub, history.txt, history-head.txt and their\n"
+	"             texts with .minisig): every signature, the chain, and that a saved checkpoint is a prefix\n"
 	"\n"
 	"  config check  report every bad value of the configuration file (FILE, --config FILE, else the\n"
 	"                default below), with its line, and what serve would refuse at start (templates,\n"
@@ -408,6 +418,61 @@ static int cmd_site(int argc, char **argv)
 	return rc != 0 ? rc : site_command(n, words, cli.serve.db_path);
 }
 
+/* pressroom key ...: like site, its own words, with --key, --comment, --db and --config among them. */
+static int cmd_key(int argc, char **argv)
+{
+	struct cli cli = {0};
+	const char *key = NULL, *comment = NULL;
+	char *words[4];
+	int n = 0;
+	for (int i = 1; i < argc; i++) {
+		const char **value = strcmp(argv[i], "--db") == 0 ? &cli.serve.db_path
+		                     : strcmp(argv[i], "--config") == 0 ? &cli.config
+		                     : strcmp(argv[i], "--key") == 0 ? &key
+		                     : strcmp(argv[i], "--comment") == 0 ? &comment : NULL;
+		if (value && i + 1 >= argc)
+			return usage_error("option %s needs a value", argv[i]);
+		if (value) {
+			*value = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--", 2) == 0)
+			return usage_error("unknown option %s", argv[i]);
+		if (n == (int)(sizeof words / sizeof words[0]))
+			return usage_error("too many arguments");
+		words[n++] = argv[i];
+	}
+	static struct config conf;
+	if (read_config(config_path(&cli), &conf) != 0) {
+		fputs("pressroom: fix the configuration first (pressroom config check)\n", stderr);
+		return 1;
+	}
+	const char *db = PICK(cli.serve.db_path, conf.database, default_db());
+	return key_command(n, words, key ? key : conf.signing_key, db, comment);
+}
+
+/* pressroom verify DIR [--checkpoint FILE] */
+static int cmd_verify(int argc, char **argv)
+{
+	const char *dir = NULL, *checkpoint = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--checkpoint") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("option --checkpoint needs a value");
+			checkpoint = argv[++i];
+		} else if (strncmp(argv[i], "--", 2) == 0) {
+			return usage_error("unknown option %s", argv[i]);
+		} else if (dir) {
+			return usage_error("verify takes one DIR");
+		} else {
+			dir = argv[i];
+		}
+	}
+	if (!dir)
+		return usage_error("verify needs a DIR");
+	return verify_command(dir, checkpoint);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -430,5 +495,9 @@ int main(int argc, char **argv)
 		return cmd_config(argc - 1, argv + 1);
 	if (strcmp(argv[1], "site") == 0)
 		return cmd_site(argc - 1, argv + 1);
+	if (strcmp(argv[1], "key") == 0)
+		return cmd_key(argc - 1, argv + 1);
+	if (strcmp(argv[1], "verify") == 0)
+		return cmd_verify(argc - 1, argv + 1);
 	return usage_error("unknown command %s", argv[1]);
 }

@@ -54,6 +54,7 @@ struct req {
 	struct req_seg {          /* that segment as its route's validator read it (route.h enum seg) */
 		long long id;     /* /releases/<id>-<slug>, /admin/items/<id>/..., /sitemap/<id>.xml; else 0 */
 		const char *slug; /* /releases/<id>-<slug>: the slug ("" without one); else NULL */
+		int version;      /* /releases/<id>-<slug>.v<N>.txt: N; else 0 */
 	} seg;
 	const char *route_arg;    /* the route's argument (struct route), e.g. the kind of a feed, or NULL */
 	struct input in[KEY__MAX]; /* the route's keys, validated by the gate */

@@ -34,6 +34,11 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_SITEMAP_PART] = {"/sitemap/*", page_sitemap, READ, 0, 0, SEG_XML_PART, NULL},
 	[PAGE_ROBOTS] = {"/robots.txt", page_robots, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HEALTH] = {"/health", page_health, READ, 0, ROUTE_NOSTORE, SEG_NONE, NULL},
+	[PAGE_RELEASE_TEXT] = {"/releases/*.txt", page_version_text, READ, 0, 0, SEG_VERSION_TEXT, "release"},
+	[PAGE_RELEASE_SIGNATURE] = {"/releases/*.minisig", page_version_signature, READ, 0, 0, SEG_VERSION_TEXT,
+	                            "release"},
+	[PAGE_EVENT_TEXT] = {"/events/*.txt", page_version_text, READ, 0, 0, SEG_VERSION_TEXT, "event"},
+	[PAGE_EVENT_SIGNATURE] = {"/events/*.minisig", page_version_signature, READ, 0, 0, SEG_VERSION_TEXT, "event"},
 	[PAGE_RELEASE] = {"/releases/*", page_item, READ, 0, 0, SEG_ID_SLUG, "release"},
 	[PAGE_EVENT] = {"/events/*", page_item, READ, 0, 0, SEG_ID_SLUG, "event"},
 	[PAGE_PREVIEW] = {"/preview/*", page_preview, READ, 0, ROUTE_NOSTORE, SEG_TOKEN, NULL},
@@ -76,6 +81,10 @@ const struct route route_table[PAGE__MAX] = {
 	                        KEYBIT(KEY_REV) | KEYBIT(KEY_VERSION), ADMIN, SEG_ID, NULL},
 	[PAGE_ADMIN_ACCOUNT] = {"/admin/account", page_admin_account, READ | METHOD_POST,
 	                        KEYBIT(KEY_PASSWORD) | KEYBIT(KEY_NEW_PASSWORD) | KEYBIT(KEY_DONE), ADMIN, SEG_NONE, NULL},
+	[PAGE_SIGNING_KEY] = {"/signing-key.pub", page_signing_key, READ, 0, 0, SEG_NONE, NULL},
+	[PAGE_HISTORY_TEXT] = {"/history.txt", page_history_text, READ, 0, 0, SEG_NONE, NULL},
+	[PAGE_HISTORY_HEAD] = {"/history-head.txt", page_history_head, READ, 0, 0, SEG_NONE, NULL},
+	[PAGE_HISTORY_HEAD_SIGNATURE] = {"/history-head.txt.minisig", page_history_head, READ, 0, 0, SEG_NONE, "signature"},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -83,6 +92,33 @@ const struct route route_table[PAGE__MAX] = {
 static int seg_id_slug(const char *s, struct req_seg *out)
 {
 	return valid_id_slug(s, &out->id, &out->slug);
+}
+
+/* <id>-<slug>[.v<N>].txt, with .minisig after it for a signature: the slug is not checked (the text is the
+ * item's whatever its title became), the version is 1 or more when given. */
+static int seg_version_text(const char *s, struct req_seg *out)
+{
+	char head[512];
+	size_t len = strlen(s);
+	if (len > 8 && strcmp(s + len - 8, ".minisig") == 0)
+		len -= 8;
+	if (len < 5 || len >= sizeof head || memcmp(s + len - 4, ".txt", 4) != 0)
+		return 0;
+	len -= 4;
+	memcpy(head, s, len);
+	head[len] = '\0';
+	char *dot = strrchr(head, '.');
+	long long n = 0;
+	if (dot && dot[1] == 'v' && dot[2] != '\0' && strspn(dot + 2, "0123456789") == strlen(dot + 2)) {
+		if (!valid_positive(dot + 2, 1000000, &n))
+			return 0;
+		*dot = '\0';
+	}
+	const char *slug;
+	if (!valid_id_slug(head, &out->id, &slug))
+		return 0;
+	out->version = (int)n;
+	return 1;
 }
 
 static int seg_id(const char *s, struct req_seg *out)
@@ -133,6 +169,7 @@ static const struct {
 	[SEG_XML_PART] = {seg_xml_part, I18N_NOOP("There is no such sitemap.")},
 	[SEG_LANG] = {seg_lang, I18N_NOOP("There is no page at this address.")},
 	[SEG_MEDIA] = {seg_media, I18N_NOOP("There is no file at this address.")},
+	[SEG_VERSION_TEXT] = {seg_version_text, I18N_NOOP("There is no published text at this address.")},
 };
 
 int route_segment(enum seg seg, const char *segment, struct req_seg *out, const char **missing)
@@ -155,9 +192,9 @@ static int matches(const char *pat, const char *path, const char **arg)
 	size_t before = (size_t)(star - pat);
 	if (strncmp(pat, path, before) != 0)
 		return 0;
-	const char *seg = path + before;
-	size_t seglen = strcspn(seg, "/");
-	if (seglen == 0 || strcmp(star + 1, seg + seglen) != 0)
+	const char *seg = path + before, *rest = star + 1;
+	size_t seglen = strcspn(seg, "/"), suffix = strcspn(rest, "/");   /* "*.txt": the segment's end */
+	if (seglen <= suffix || memcmp(seg + seglen - suffix, rest, suffix) != 0 || strcmp(rest + suffix, seg + seglen) != 0)
 		return 0;
 	*arg = seg;
 	return 1;

@@ -17,6 +17,10 @@ enum page {
 	PAGE_SITEMAP_PART,
 	PAGE_ROBOTS,
 	PAGE_HEALTH,
+	PAGE_RELEASE_TEXT,   /* <item URL>[.v<N>].txt and .txt.minisig come before the items: first match wins */
+	PAGE_RELEASE_SIGNATURE,
+	PAGE_EVENT_TEXT,
+	PAGE_EVENT_SIGNATURE,
 	PAGE_RELEASE,
 	PAGE_EVENT,
 	PAGE_PREVIEW,
@@ -41,6 +45,10 @@ enum page {
 	PAGE_ADMIN_REVISIONS,
 	PAGE_ADMIN_RESTORE,
 	PAGE_ADMIN_ACCOUNT,
+	PAGE_SIGNING_KEY,
+	PAGE_HISTORY_TEXT,
+	PAGE_HISTORY_HEAD,
+	PAGE_HISTORY_HEAD_SIGNATURE,
 	PAGE__MAX
 };
 
@@ -64,13 +72,15 @@ enum seg {
 	SEG_XML_PART, /* <n>.xml, n from 1 to 100000: r->seg.id */
 	SEG_MEDIA,    /* <sha256>.<webp|jpg|pdf>, lower-case hex (media_segment): r->arg */
 	SEG_LANG,     /* one of the site's languages but the primary (valid_lang_tag, then the site): r->arg */
+	SEG_VERSION_TEXT, /* <id>-<slug>[.v<N>].txt[.minisig]: r->seg.id, r->seg.version (0: the newest) */
 	SEG__MAX
 };
 
 /* Every POST is checked for its CSRF token: against the session's on ROUTE_LOGIN routes, against the
  * sign-in cookie on the sign-in page. A GET never changes state. */
 struct route {
-	const char *pattern;  /* a path; a '*' stands for one non-empty segment (at most one star) */
+	const char *pattern;  /* a path; a '*' stands for one non-empty segment (at most one star), or for its
+	                       * start when text follows in the segment ("*.txt": a segment ending in .txt) */
 	page_fn *handler;
 	unsigned methods;     /* enum method bits */
 	unsigned keys;        /* KEYBIT()s of the query keys and form fields it accepts */

@@ -26,6 +26,9 @@
 #include "route.h"
 #include "sandbox.h"
 #include "site.h"
+#include "signer.h"
+#include "signing_key.h"
+#include "version_store.h"
 #include "slots.h"
 #include "tpl.h"
 #include "valid.h"
@@ -234,6 +237,7 @@ static int bound(int configured, int workers)
 static int worker_main(const struct serve_options *o)
 {
 	char err[512];
+	signer_worker_init();
 	struct db *db = db_open(o->db_path, 0, err, sizeof err);
 	if (db == NULL) {
 		log_error("%s", err);
@@ -307,6 +311,7 @@ static int worker_main(const struct serve_options *o)
 		i18n_use(r.site && site_language_at(r.site, 0, primary, sizeof primary) ? primary : "en");
 
 		handle(&fr, &r, o->body_limit);
+		signer_notify(version_take_recorded());   /* after the handler: what it recorded is committed */
 		media_upload_cleanup(&r);
 		resp_finish(&r);
 		db_read_end(db);
@@ -436,6 +441,19 @@ int serve_run(const struct serve_options *o)
 		log_error("cannot initialise libsodium");
 		return 1;
 	}
+	/* Before the fork and before root is dropped: only the public half is kept, for /signing-key.pub; the
+	 * secret never stays in a process that parses requests (docs/authenticity.md). */
+	if (signing_key_load_public(o->config ? o->config->signing_key : NULL, err, sizeof err) != 0) {
+		log_error("signing_key: %s", err);
+		return 1;
+	}
+	const char *key_path = o->config ? o->config->signing_key : NULL;
+	pid_t signer = signer_start(key_path, o->db_path, sandbox.uid, sandbox.gid, err, sizeof err);
+	time_t signer_started = time(NULL);
+	if (signer < 0) {
+		log_error("%s", err);
+		return 1;
+	}
 	int inherited = serve_inherited_socket();
 	if (inherited) {
 		listen_fd = 3; /* SD_LISTEN_FDS_START */
@@ -492,6 +510,18 @@ int serve_run(const struct serve_options *o)
 			}
 			break;
 		}
+		if (signer > 0 && dead == signer) {
+			log_error("the signer %d stopped (%s %d); starting another", (int)dead,
+			          WIFSIGNALED(status) ? "signal" : "status", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+			if (time(NULL) - signer_started < 1)
+				sleep(1);
+			if (stop_requested)
+				break;
+			if ((signer = signer_start(key_path, o->db_path, sandbox.uid, sandbox.gid, err, sizeof err)) < 0)
+				log_error("%s", err);
+			signer_started = time(NULL);
+			continue;
+		}
 		for (int i = 0; i < n; i++) {
 			if (pids[i] != dead)
 				continue;
@@ -513,8 +543,10 @@ int serve_run(const struct serve_options *o)
 	for (int i = 0; i < n; i++)
 		if (pids[i] > 0)
 			kill(pids[i], SIGTERM);
+	if (signer > 0)
+		kill(signer, SIGTERM);
 	time_t deadline = time(NULL) + GRACE_SECONDS;
-	int left = n;
+	int left = n + (signer > 0);
 	while (left > 0) {
 		int status;
 		pid_t dead = waitpid(-1, &status, WNOHANG);
@@ -529,6 +561,8 @@ int serve_run(const struct serve_options *o)
 			for (int i = 0; i < n; i++)
 				if (pids[i] > 0)
 					kill(pids[i], SIGKILL);
+			if (signer > 0)
+				kill(signer, SIGKILL);
 			deadline = time(NULL) + 5;
 		}
 		struct timespec ts = {0, 20 * 1000 * 1000};

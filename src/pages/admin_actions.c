@@ -24,6 +24,7 @@
 #include "../site.h"
 #include "../item_store.h"
 #include "../revision_store.h"
+#include "../version_store.h"
 #include "admin_form.h"
 #include "pages.h"
 
@@ -96,6 +97,7 @@ void page_admin_withdraw(struct req *r)
 	}
 	if (store_withdraw(r->db, r->now, a.it.id, note->s) != 0 ||
 	    store_revision(r->db, r->now, r->user.id, a.it.id, "withdraw", note->s) != 0 ||
+	    version_record(r->db, r->arena, r->now, a.it.id, site_base_url(r)) != 0 ||
 	    audit_log(r, "withdraw", a.it.id, "note: %.200s", note->s) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;
@@ -194,6 +196,7 @@ void page_admin_restore(struct req *r)
 	const char *note = arena_printf(r->arena, "restored the version of %s (revision %lld)", when, rev.id);
 	if (store_update(r->db, r->now, a.it.id, &f, public ? "Restored an earlier version" : NULL) != 0 ||
 	    store_revision(r->db, r->now, r->user.id, a.it.id, "restore", note) != 0 ||
+	    version_record(r->db, r->arena, r->now, a.it.id, site_base_url(r)) != 0 ||
 	    audit_log(r, "restore", a.it.id, "%s", note) != 0 || db_commit(r->db) != 0) {
 		failed(r, a.it.id);
 		return;

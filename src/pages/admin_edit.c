@@ -38,6 +38,7 @@
 #include "../valid.h"
 #include "../view.h"
 #include "../revision_store.h"
+#include "../version_store.h"
 #include "admin_compare.h"
 #include "admin_form.h"
 #include "admin_media.h"
@@ -731,6 +732,7 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 	int nfiles = admin_media_list(r, &f->media, &files);
 	if (store_revision(r->db, r->now, r->user.id, id, what, note) != 0 ||
 	    media_store_set_item(r->db, id, db_last_id(r->db), files, nfiles, f->media.present) != 0 ||
+	    version_record(r->db, r->arena, r->now, id, site_base_url(r)) != 0 ||
 	    audit_log(r, what, id, "%s", detail) != 0)
 		goto fail;
 	if (db_commit(r->db) != 0)

@@ -5,7 +5,8 @@
  * last tries to run a program, which must kill it with SIGSYS.
  *
  * Its targets come from the environment: PRESSROOM_PROBE_DIR, a folder outside the allowed ones holding a
- * file "victim" to truncate and chmod, and PRESSROOM_PROBE_PORT, a loopback TCP port the test listens on. */
+ * file "victim" to truncate and chmod, and PRESSROOM_PROBE_PORT, a loopback TCP port the test listens on;
+ * PRESSROOM_PROBE_KEY, if set, a secret signing key file the worker must not be able to open. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -46,6 +47,12 @@ static void try_intrusions(int sig)
 
 	rc = open("/etc/hostname", O_RDONLY | O_CLOEXEC);
 	report("read", rc, errno);
+	/* The office's secret signing key (issue 15), when the test names it: only the signer may read it. */
+	const char *key = getenv("PRESSROOM_PROBE_KEY");
+	if (key) {
+		rc = open(key, O_RDONLY | O_CLOEXEC);
+		report("read key", rc, errno);
+	}
 	rc = open(created, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
 	report("create", rc, errno);
 	rc = truncate(victim, 0);

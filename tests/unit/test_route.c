@@ -36,6 +36,32 @@ static void lang_key_takes_tags_and_all(void **state)
 	assert_int_equal(input_is_field(KEY_LANG), 0); /* a query key; the gate also reads it from the form */
 }
 
+/* A version's text and signature (issue 15): "*.txt" takes the segment's end; the item page keeps the rest. */
+static void version_text_routes(void **state)
+{
+	(void)state;
+	const char *arg = stale, *missing;
+	struct req_seg seg;
+	assert_ptr_equal(route_match("/releases/7-joint-statement.txt", &arg), &route_table[PAGE_RELEASE_TEXT]);
+	assert_ptr_equal(route_match("/releases/7-a.v2.txt.minisig", &arg), &route_table[PAGE_RELEASE_SIGNATURE]);
+	assert_ptr_equal(route_match("/events/7-a.txt", &arg), &route_table[PAGE_EVENT_TEXT]);
+	assert_ptr_equal(route_match("/releases/7-joint-statement", &arg), &route_table[PAGE_RELEASE]);
+	assert_ptr_equal(route_match("/releases/.txt", &arg), &route_table[PAGE_RELEASE]);   /* nothing before it */
+	assert_null(route_match("/releases/7.txt/x", &arg));
+	assert_int_equal(route_segment(SEG_VERSION_TEXT, "7-a.v12.txt.minisig", &seg, &missing), 1);
+	assert_int_equal(seg.id, 7);
+	assert_int_equal(seg.version, 12);
+	/* The slug is not checked (the text is the item's whatever its title became): these are version 0. */
+	const char *any_slug[] = {"7-a.b.txt", "7-a.v.txt", "7-a.txt.minisig.txt"};
+	for (size_t i = 0; i < sizeof any_slug / sizeof any_slug[0]; i++) {
+		assert_int_equal(route_segment(SEG_VERSION_TEXT, any_slug[i], &seg, &missing), 1);
+		assert_int_equal(seg.version, 0);
+	}
+	const char *bad[] = {"7-a.v0.txt", "x.txt", "7-a.minisig", ".txt", "7-a.v99999999999999999999.txt", "7-a.TXT"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(route_segment(SEG_VERSION_TEXT, bad[i], &seg, &missing), 0);
+}
+
 static void translation_routes(void **state)
 {
 	(void)state;
@@ -507,6 +533,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(match_root_is_home),
+		cmocka_unit_test(version_text_routes),
 		cmocka_unit_test(segment_media),
 		cmocka_unit_test(match_messages),
 		cmocka_unit_test(match_refuses_messages_with_trailing_slash),

@@ -1,0 +1,376 @@
+/* version_store.c: published versions frozen as canonical texts, the hash-chained history, and their
+ * signatures (docs/authenticity.md). The texts are made here, once, from the saved revision, so what is
+ * signed and hashed never depends on how a page renders later. */
+#include "version_store.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "canonical.h"
+#include "db.h"
+#include "item_public.h"
+#include "log.h"
+#include "minisign.h"
+
+enum { HEX = 2 * crypto_hash_sha256_BYTES + 1 };
+
+static long long recorded;   /* the last version recorded, until version_take_recorded */
+
+long long version_take_recorded(void)
+{
+	long long id = recorded;
+	recorded = 0;
+	return id;
+}
+
+static void sha256_hex(char out[HEX], const char *data, size_t len)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)data, len);
+	sodium_bin2hex(out, HEX, h, sizeof h);
+}
+
+/* The part of a canonical text that says what the reader gets: the published line and everything after
+ * the note line. Two versions equal here differ only in number, change word or note: not a new version. */
+static int same_content(const char *a, const char *b)
+{
+	const char *pa = strstr(a, "\npublished: "), *pb = strstr(b, "\npublished: ");
+	const char *na = pa ? strstr(pa, "\nnote: ") : NULL, *nb = pb ? strstr(pb, "\nnote: ") : NULL;
+	if (!na || !nb || na - pa != nb - pb || memcmp(pa, pb, (size_t)(na - pa)) != 0)
+		return 0;
+	na = strchr(na + 1, '\n');
+	nb = strchr(nb + 1, '\n');
+	return na && nb && strcmp(na, nb) == 0;
+}
+
+/* The revision's files, ordered as the canonical text lists them. */
+static size_t files_of(struct db *db, struct arena *a, long long revision, struct canon_file **out)
+{
+	size_t n = 0, cap = 0;
+	struct canon_file *f = NULL;
+	sqlite3_stmt *st = db_stmt(db, STMT_VERSION_FILES);
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, revision);
+	while (db_row(st) == 1) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			struct canon_file *bigger = arena_alloc(a, cap * sizeof *bigger);
+			if (n)
+				memcpy(bigger, f, n * sizeof *f);
+			f = bigger;
+		}
+		f[n].sha256 = db_text_col(a, st, 0);
+		f[n].format = db_text_col(a, st, 1);
+		f[n].width = sqlite3_column_int(st, 2);
+		n++;
+	}
+	*out = f;
+	return n;
+}
+
+/* An entry's line (docs/authenticity.md, section 3), appended to out. */
+static void entry_line(struct buf *out, long long seq, long long at, const char *change, int version,
+                       const char *text_sha256, const char *prev, const char *url)
+{
+	char when[32];
+	time_t t = (time_t)at;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	buf_printf(out, "%lld %s %s %d %s %s %s", seq, when, change, version, text_sha256, prev, url);
+}
+
+/* The hash of an entry: the SHA-256 of its line. */
+static void entry_hash(char out[HEX], long long seq, long long at, const char *change, int version,
+                       const char *text_sha256, const char *prev, const char *url)
+{
+	struct buf line = {0};
+	entry_line(&line, seq, at, change, version, text_sha256, prev, url);
+	sha256_hex(out, line.data, line.len);
+	buf_free(&line);
+}
+
+/* Append the history entry of version (id vid): its line's hash chains it to the entry before. */
+static int append_history(struct db *db, time_t now, long long visible, long long vid, const char *url,
+                          int version, const char *change, const char *text_sha256)
+{
+	char prev[HEX], hash[HEX];
+	long long seq = 1;
+	memset(prev, '0', HEX - 1);
+	prev[HEX - 1] = '\0';
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_HEAD);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		seq = sqlite3_column_int64(st, 0) + 1;
+		snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 1));
+		sqlite3_reset(st);
+	}
+	entry_hash(hash, seq, (long long)now, change, version, text_sha256, prev, url);
+
+	if ((st = db_stmt(db, STMT_HISTORY_INSERT)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	sqlite3_bind_int64(st, 3, visible);
+	sqlite3_bind_int64(st, 4, vid);
+	sqlite3_bind_text(st, 5, url, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, version);
+	sqlite3_bind_text(st, 7, change, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, text_sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, prev, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 10, hash, -1, SQLITE_TRANSIENT);
+	return db_run(st);
+}
+
+int version_record(struct db *db, struct arena *a, time_t now, long long item_id, const char *base_url)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_VERSION_LATEST_REVISION);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	if (db_row(st) != 1)
+		return -1;
+	long long revision = sqlite3_column_int64(st, 0), published_at = sqlite3_column_int64(st, 8);
+	const char *status = db_text_col(a, st, 1);
+	struct canon_version v = {
+		.kind = db_text_col(a, st, 2), .type = db_text_col(a, st, 3), .title = db_text_col(a, st, 4),
+		.teaser = db_text_col(a, st, 5), .body = db_text_col(a, st, 6), .signature = db_text_col(a, st, 7),
+		.published_at = published_at, .note = db_text_col(a, st, 9), .lang = db_text_col(a, st, 10),
+	};
+	const char *slug = db_text_col(a, st, 11);
+	sqlite3_reset(st);
+	int withdrawn = strcmp(status, "withdrawn") == 0;
+	if (!withdrawn && strcmp(status, "published") != 0)
+		return 0;
+
+	int last = 0;
+	const char *last_change = "", *last_text = "";
+	if ((st = db_stmt(db, STMT_VERSION_LAST_OF_ITEM)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	int rc = db_row(st);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		last = sqlite3_column_int(st, 0);
+		last_change = db_text_col(a, st, 1);
+		last_text = db_text_col(a, st, 2);
+		sqlite3_reset(st);
+	}
+	if (strcmp(last_change, "withdrawn") == 0)
+		return 0;   /* a withdrawal is the last word */
+	v.change = withdrawn ? "withdrawn" : last ? "corrected" : "published";
+	if (!last)
+		v.note = "";
+	v.version = last + 1;
+	v.site = base_url;
+	v.url = arena_printf(a, "%s/%s/%lld-%s", base_url, item_kind_segment(v.kind), item_id, slug);
+	v.nfiles = files_of(db, a, revision, (struct canon_file **)&v.files);
+
+	struct buf text = {0};
+	canonical_text(&text, &v);
+	if (last && !withdrawn && same_content(last_text, buf_str(&text))) {
+		buf_free(&text);
+		return 0;   /* saved again without a change the reader would see ("checked, still accurate") */
+	}
+	char text_sha256[HEX];
+	sha256_hex(text_sha256, text.data, text.len);
+	long long visible = !last ? published_at : published_at > (long long)now ? published_at : (long long)now;
+
+	rc = -1;
+	if ((st = db_stmt(db, STMT_VERSION_INSERT)) != NULL) {
+		sqlite3_bind_int64(st, 1, item_id);
+		sqlite3_bind_int(st, 2, v.version);
+		sqlite3_bind_int64(st, 3, revision);
+		sqlite3_bind_text(st, 4, v.change, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, visible);
+		sqlite3_bind_text(st, 6, v.url, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, text.data, (int)text.len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, text_sha256, -1, SQLITE_STATIC);
+		rc = db_run(st);
+	}
+	long long vid = rc == 0 ? db_last_id(db) : 0;
+	if (rc == 0)
+		rc = append_history(db, now, visible, vid, v.url, v.version, v.change, text_sha256);
+	if (rc == 0)
+		recorded = vid;   /* the worker wakes the signer with it once the transaction is committed */
+	buf_free(&text);
+	if (rc != 0)
+		log_error("recording version %d of item %lld failed: %s", v.version, item_id, db_error(db));
+	return rc;
+}
+
+int version_public(struct db *db, struct arena *a, time_t now, long long id, const char *kind, int n,
+                   struct version_text *out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_VERSION_PUBLIC);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, n);
+	sqlite3_bind_int64(st, 4, (long long)now);
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	out->text = db_text_col(a, st, 0);
+	out->signature = sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL : db_text_col(a, st, 1);
+	out->version = sqlite3_column_int(st, 2);
+	sqlite3_reset(st);
+	return 1;
+}
+
+/* After new entries: sign "the log had N entries, and this head" (docs/authenticity.md, section 3). */
+static int sign_checkpoint(struct db *db, const struct minisign_key *k)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_CHECKPOINT_DUE);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc <= 0)
+		return rc;
+	long long seq = sqlite3_column_int64(st, 0);
+	struct buf text = {0}, sig = {0};
+	buf_printf(&text, "pressroom-history: 1\nentries: %lld\nhead: %s\n", seq, (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	minisign_sign(&sig, k, text.data, text.len, "pressroom history checkpoint");
+	rc = -1;
+	if ((st = db_stmt(db, STMT_CHECKPOINT_INSERT)) != NULL) {
+		sqlite3_bind_int64(st, 1, seq);
+		sqlite3_bind_text(st, 2, buf_str(&text), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, buf_str(&sig), -1, SQLITE_STATIC);
+		rc = db_run(st);
+	}
+	buf_free(&text);
+	buf_free(&sig);
+	return rc;
+}
+
+int version_checkpoint(struct db *db, struct arena *a, const char **text, const char **signature)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_CHECKPOINT_LATEST);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	*text = db_text_col(a, st, 0);
+	*signature = db_text_col(a, st, 1);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int version_sign_pending(struct db *db, const struct minisign_key *k)
+{
+	struct arena a = {0};
+	int signed_now = 0;
+	for (;;) {
+		arena_reset(&a);
+		sqlite3_stmt *st = db_stmt(db, STMT_VERSION_UNSIGNED);
+		if (st == NULL)
+			break;
+		int rc = db_row(st);
+		if (rc <= 0) {
+			if (rc < 0)
+				signed_now = -1;
+			break;
+		}
+		long long id = sqlite3_column_int64(st, 0);
+		const char *url = db_text_col(&a, st, 1), *text = db_text_col(&a, st, 3);
+		int version = sqlite3_column_int(st, 2);
+		size_t len = (size_t)sqlite3_column_bytes(st, 3);
+		sqlite3_reset(st);
+
+		struct buf sig = {0};
+		minisign_sign(&sig, k, text, len, arena_printf(&a, "%s v%d", url, version));
+		if ((st = db_stmt(db, STMT_VERSION_SIGN)) == NULL) {
+			buf_free(&sig);
+			signed_now = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, buf_str(&sig), -1, SQLITE_STATIC);
+		rc = db_run(st);
+		buf_free(&sig);
+		if (rc != 0) {
+			signed_now = -1;
+			break;
+		}
+		signed_now++;
+	}
+	arena_free(&a);
+	if (signed_now >= 0 && sign_checkpoint(db, k) != 0)
+		signed_now = -1;
+	return signed_now;
+}
+
+int version_check_history(sqlite3 *h, struct buf *problems)
+{
+	struct arena a = {0};
+	char prev[HEX], hash[HEX], text_hash[HEX];
+	memset(prev, '0', HEX - 1);
+	prev[HEX - 1] = '\0';
+	long long expect = 1;
+	int bad = 0, rc;
+	sqlite3_stmt *st = db_prepare_raw(h, STMT_HISTORY_ALL);   /* db check's read-only handle */
+	if (st == NULL)
+		return 0;   /* a database from before 0015 (an old backup) has no history to walk */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		arena_reset(&a);
+		long long seq = sqlite3_column_int64(st, 0), at = sqlite3_column_int64(st, 1);
+		const char *change = db_text_col(&a, st, 2), *text_sha256 = db_text_col(&a, st, 4);
+		const char *link = db_text_col(&a, st, 5), *url = db_text_col(&a, st, 6), *stored = db_text_col(&a, st, 7);
+		int version = sqlite3_column_int(st, 3);
+		if (seq != expect)
+			buf_printf(problems, "history entry %lld: expected entry %lld here (an entry is missing)\n", seq, expect), bad++;
+		if (strcmp(link, prev) != 0)
+			buf_printf(problems, "history entry %lld: its link is not the hash of the entry before\n", seq), bad++;
+		entry_hash(hash, seq, at, change, version, text_sha256, link, url);
+		if (strcmp(hash, stored) != 0)
+			buf_printf(problems, "history entry %lld: its hash is not that of its line (the entry was altered)\n", seq), bad++;
+		if (sqlite3_column_type(st, 8) == SQLITE_NULL) {
+			buf_printf(problems, "history entry %lld: the version it names is missing\n", seq), bad++;
+		} else {
+			sha256_hex(text_hash, (const char *)sqlite3_column_text(st, 8), (size_t)sqlite3_column_bytes(st, 8));
+			if (strcmp(text_hash, text_sha256) != 0)
+				buf_printf(problems, "history entry %lld: the version's text does not have the hash it records\n", seq), bad++;
+			if (strcmp(db_text_col(&a, st, 9), url) != 0 || sqlite3_column_int(st, 10) != version ||
+			    strcmp(db_text_col(&a, st, 11), change) != 0)
+				buf_printf(problems, "history entry %lld: its URL, number or change differ from its version's\n", seq), bad++;
+		}
+		snprintf(prev, sizeof prev, "%s", stored);
+		expect = seq + 1;
+	}
+	sqlite3_finalize(st);
+	arena_free(&a);
+	return rc != SQLITE_DONE ? -1 : bad;
+}
+
+int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_PUBLIC);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (long long)now);
+	int rc;
+	while ((rc = db_row(st)) == 1) {
+		long long seq = sqlite3_column_int64(st, 0);
+		if (!sqlite3_column_int(st, 8)) {
+			/* Sealed: its hash alone keeps the chain checkable; its line appears at the item's time. */
+			buf_printf(out, "%lld sealed %s\n", seq, db_text_col(a, st, 7));
+			continue;
+		}
+		entry_line(out, seq, sqlite3_column_int64(st, 1), db_text_col(a, st, 2), sqlite3_column_int(st, 3),
+		           db_text_col(a, st, 4), db_text_col(a, st, 5), db_text_col(a, st, 6));
+		buf_putc(out, '\n');
+	}
+	return rc < 0 ? -1 : 0;
+}
