@@ -38,6 +38,7 @@ void config_defaults(struct config *c)
 	c->media_max_pixels = 40000000;
 	c->media_decoder_memory = 512L << 20;
 	c->media_decoder_seconds = 20;
+	c->mail_rate = 60;
 }
 
 /* "90", "90s", "15m", "2h", "1d" as seconds within [min, max]. */
@@ -82,7 +83,7 @@ static int parse_size(const char *v, long *out)
 }
 
 enum kind { TEXT, PATH, ZONE, URL, WORKERS, SLOTS, SIZE, IDLE, LIFETIME, CACHE_AGE, CACHE_STALE, CLOCK, ADDRESSES, PIXELS,
-           DECODER_SECONDS };
+           DECODER_SECONDS, SMTP_URL, MAILBOX, MAIL_RATE, HUB };
 
 static const struct {
 	const char *key;
@@ -118,6 +119,12 @@ static const struct {
 	{"media_decoder_memory", SIZE, offsetof(struct config, media_decoder_memory)},
 	{"media_decoder_seconds", DECODER_SECONDS, offsetof(struct config, media_decoder_seconds)},
 	{"signing_key", PATH, offsetof(struct config, signing_key)},
+	{"smtp_url", SMTP_URL, offsetof(struct config, smtp_url)},
+	{"mail_from", MAILBOX, offsetof(struct config, mail_from)},
+	{"smtp_user", TEXT, offsetof(struct config, smtp_user)},
+	{"smtp_password_file", PATH, offsetof(struct config, smtp_password_file)},
+	{"mail_rate", MAIL_RATE, offsetof(struct config, mail_rate)},
+	{"websub_hub", HUB, 0},
 };
 enum { NKEYS = sizeof keys / sizeof keys[0] };
 _Static_assert((int)NKEYS <= (int)CONFIG_MAX_KEYS, "struct config's line[] is too small");
@@ -201,6 +208,38 @@ static const char *apply(struct config *c, int k, char *value)
 		                                                           : "must be a number of pixels from 1 to 1000000000";
 	case DECODER_SECONDS:
 		return parse_duration(value, 1, 600, (int *)field) ? NULL : "must be a duration from 1s to 10m";
+	case SMTP_URL:
+		/* The relay; smtp:// upgrades with STARTTLS (required unless the relay is on loopback). */
+		if ((strncmp(value, "smtp://", 7) != 0 && strncmp(value, "smtps://", 8) != 0) ||
+		    strpbrk(value, " \"'<>") != NULL || strlen(value) < 9)
+			return "must be smtp://host[:port] or smtps://host[:port]";
+		*(const char **)field = value;
+		return NULL;
+	case MAILBOX: {
+		/* A bare address (the From header is built from it and site_name): local@domain, no spaces or
+		 * anything a header could be split by. */
+		const char *at = strchr(value, '@');
+		if (at == NULL || at == value || at[1] == '\0' || strchr(at + 1, '@') != NULL ||
+		    strpbrk(value, " \"'<>(),;:\\[]") != NULL || strlen(value) > 254)
+			return "must be an email address such as press@embassy.example";
+		*(const char **)field = value;
+		return NULL;
+	}
+	case MAIL_RATE: {
+		long long n;
+		if (!valid_positive(value, 6000, &n))
+			return "must be a number of messages a minute from 1 to 6000";
+		*(int *)field = (int)n;
+		return NULL;
+	}
+	case HUB:
+		if ((strncmp(value, "https://", 8) != 0 && strncmp(value, "http://", 7) != 0) ||
+		    strpbrk(value, " \"'<>") != NULL)
+			return "must be an http(s):// URL";
+		if (c->nwebsub_hubs == CONFIG_MAX_HUBS)
+			return "is given more than 4 times";
+		c->websub_hubs[c->nwebsub_hubs++] = value;
+		return NULL;
 	case ADDRESSES: {
 		c->nhealth_allow = 0;
 		for (char *save = NULL, *a = strtok_r(value, ", ", &save); a; a = strtok_r(NULL, ", ", &save)) {
@@ -270,7 +309,7 @@ int config_load(const char *path, struct config *c, struct buf *errors)
 			problems++;
 			continue;
 		}
-		if (seen[k]++ && keys[k].kind != CLOCK) {
+		if (seen[k]++ && keys[k].kind != CLOCK && keys[k].kind != HUB) {
 			buf_printf(errors, "%s:%d: %s is given twice\n", path, line, key);
 			problems++;
 			continue;

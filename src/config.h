@@ -1,12 +1,12 @@
 /* config.h: the configuration file (/etc/pressroom/pressroom.conf): one "key = value" a line, "#" starts a
  * comment line (a "#" inside a value is refused, not cut). Every key has a default; a key the file does not
- * know, a value that does not fit, or a key given twice (but clock, which repeats) is an error with its line. See docs/deploy.md for the keys. */
+ * know, a value that does not fit, or a key given twice (but clock and websub_hub, which repeat) is an error with its line. See docs/deploy.md for the keys. */
 #ifndef PRESSROOM_CONFIG_H
 #define PRESSROOM_CONFIG_H
 
 #include "buf.h"
 
-enum { CONFIG_MAX_CLOCKS = 8, CONFIG_MAX_ALLOW = 16, CONFIG_MAX_KEYS = 32 };
+enum { CONFIG_MAX_CLOCKS = 8, CONFIG_MAX_ALLOW = 16, CONFIG_MAX_HUBS = 4, CONFIG_MAX_KEYS = 48 };
 
 struct config {
 	/* The site; when set, these override the settings stored in the database. */
@@ -31,6 +31,11 @@ struct config {
 	long media_file_limit, media_request_limit, media_decoder_memory;
 	long long media_max_pixels;
 	int media_decoder_seconds;
+	/* Email alerts (issue 16, docs/alerts.md): no smtp_url, no alerts. mail_rate is messages a minute. */
+	const char *smtp_url, *mail_from, *smtp_user, *smtp_password_file;
+	int mail_rate;
+	const char *websub_hubs[CONFIG_MAX_HUBS];  /* WebSub hubs the feeds name and the sender pings */
+	int nwebsub_hubs;
 	char *text;                  /* owns the strings above */
 	int line[CONFIG_MAX_KEYS];   /* the line each key was given on, 0 if not given (config_line) */
 };
