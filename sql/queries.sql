@@ -190,6 +190,18 @@ INSERT INTO login_refusal (username, address, until, audit_id) VALUES (?1, ?2, ?
 -- ?1 now
 DELETE FROM login_refusal WHERE until <= ?1;
 
+-- name: housekeeping_sessions
+-- Nightly (db optimize): sessions unused or ended for ?1's age are gone for good (idle is at most 7 days).
+DELETE FROM session WHERE last_seen < ?1 OR ended_at < ?1;
+
+-- name: housekeeping_login_failures
+-- Failures older than ?1 no longer count for any throttle (their window is minutes).
+DELETE FROM login_failure WHERE at < ?1;
+
+-- name: housekeeping_login_devices
+-- Device cookies made before ?1 are past their lifetime and no longer trusted.
+DELETE FROM login_device WHERE created_at < ?1;
+
 -- name: sync_normal
 -- A refusal's count is written to the WAL without an fsync; the next synchronous commit (any sign-in,
 -- save or checkpoint) makes it durable. See auth.c record_refusal.

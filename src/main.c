@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "backup.h"
@@ -21,6 +22,7 @@
 #include "config.h"
 #include "config_check.h"
 #include "db.h"
+#include "housekeeping.h"
 #include "item_store.h"
 #include "serve.h"
 #include "user.h"
@@ -58,7 +60,8 @@ static const char usage_text[] =
 	"  db migrate bring an existing database's schema up to date and keep every body's HTML rendered\n"
 	"  db seed    load the demo content into an empty database\n"
 	"  db check   verify the database's integrity, foreign keys and schema version\n"
-	"  db optimize merge the search index into one piece, so searches stay fast (nightly, with the backup)\n"
+	"  db optimize merge the search index into one piece, so searches stay fast, and remove expired sessions,\n"
+	"             sign-in failures and device cookies (nightly, with the backup)\n"
 	"  db backup  copy the live database to FILE (safe while serving); into a folder DIR as\n"
 	"             pressroom-YYYYMMDD-HHMMSS.db (UTC), replacing none, keeping the newest N with --keep N\n"
 	"  db restore replace the database's content with a checked backup FILE\n"
@@ -345,6 +348,7 @@ static int cmd_db(int argc, char **argv)
 		fprintf(stderr, "pressroom: %s\n", err);
 		return 1;
 	}
+	struct housekeeping kept_tidy = {0};
 	if (strcmp(action, "seed") == 0 || strcmp(action, "optimize") == 0) {
 		if (db_version(db) != db_latest_version()) {
 			snprintf(err, sizeof err, "run pressroom db migrate first");
@@ -352,6 +356,8 @@ static int cmd_db(int argc, char **argv)
 		} else {
 			rc = action[0] == 's' ? db_seed(db, err, sizeof err) : db_optimize(db, err, sizeof err);
 		}
+		if (rc == 0 && action[0] == 'o')
+			rc = housekeeping_run(db, time(NULL), &kept_tidy, err, sizeof err);
 	} else {
 		rc = db_migrate(db, err, sizeof err);
 	}
@@ -364,7 +370,8 @@ static int cmd_db(int argc, char **argv)
 	if (rc != 0)
 		fprintf(stderr, "pressroom: %s: %s\n", o.db_path, err);
 	else if (strcmp(action, "optimize") == 0)
-		printf("%s: search index merged\n", o.db_path);
+		printf("%s: search index merged; removed %d old sessions, %d old sign-in failures, %d expired device "
+		       "cookies\n", o.db_path, kept_tidy.sessions, kept_tidy.login_failures, kept_tidy.login_devices);
 	else
 		printf("%s: schema version %d\n", o.db_path, db_version(db));
 	db_close(db);

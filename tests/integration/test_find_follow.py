@@ -159,7 +159,7 @@ class SearchIndexMaintenance(unittest.TestCase):
         self.assertGreater(fts_segments(SITE), 1)
         before = [search(q)[1] for q in queries]
         proc = SITE.check(run("db", "optimize", "--db", SITE.db))
-        self.assertEqual(proc.stdout, f"{SITE.db}: search index merged\n")
+        self.assertTrue(proc.stdout.startswith(f"{SITE.db}: search index merged; removed "), proc.stdout)
         self.assertEqual(fts_segments(SITE), 1)
         SITE.execute("INSERT INTO item_fts (item_fts) VALUES ('integrity-check')")
         self.assertEqual([search(q)[1] for q in queries], before)

@@ -9,6 +9,7 @@ through nginx as a browser's would."""
 import hashlib
 import secrets
 import threading
+import time
 import unittest
 import urllib.parse
 
@@ -193,6 +194,36 @@ class RefusedSignInsAreAggregated(unittest.TestCase):
         self.assertEqual(direct_signin("127.0.0.72", "hal", "guess")[0], 429)
         counts = SITE.query("SELECT count FROM audit WHERE action = 'login-refused' AND address = '127.0.0.72' ORDER BY id")
         self.assertEqual(counts, [(3,), (1,)])
+
+
+class NightlyHousekeeping(unittest.TestCase):
+    def test_db_optimize_removes_only_expired_sessions_failures_and_device_cookies(self):
+        now = int(time.time())
+        uid = SITE.query("SELECT id FROM user WHERE name = 'ed'")[0][0]
+        day = 86400
+        rows = {"fresh": now - 3600, "stale": now - 31 * day}
+        for tag, at in rows.items():
+            SITE.execute("INSERT INTO session (token_hash, user_id, csrf, address, created_at, last_seen) "
+                         "VALUES (?, ?, 'x', '127.0.0.1', ?, ?)", (f"hk-session-{tag}".encode(), uid, at, at))
+        SITE.execute("INSERT INTO login_failure (at, username, address) VALUES (?, 'hk-fresh', '127.0.0.9')",
+                     (now - 600,))
+        SITE.execute("INSERT INTO login_failure (at, username, address) VALUES (?, 'hk-stale', '127.0.0.9')",
+                     (now - 2 * day,))
+        SITE.execute("INSERT INTO login_device (token_hash, user_id, created_at) VALUES (?, ?, ?)",
+                     (b"hk-device-fresh", uid, now - 300 * day))
+        SITE.execute("INSERT INTO login_device (token_hash, user_id, created_at) VALUES (?, ?, ?)",
+                     (b"hk-device-stale", uid, now - 366 * day))
+        proc = SITE.check(harness.run("db", "optimize", "--db", SITE.db))
+        self.assertRegex(proc.stdout, r"removed [1-9]\d* old sessions, [1-9]\d* old sign-in failures, "
+                                      r"[1-9]\d* expired device cookies")
+        sessions = {r[0] for r in SITE.query("SELECT token_hash FROM session WHERE token_hash IN (?, ?)",
+                                                         (b"hk-session-fresh", b"hk-session-stale"))}
+        self.assertEqual(sessions, {b"hk-session-fresh"})
+        failures = {r[0] for r in SITE.query("SELECT username FROM login_failure WHERE username LIKE 'hk-%'")}
+        self.assertEqual(failures, {"hk-fresh"})
+        devices = {r[0] for r in SITE.query("SELECT token_hash FROM login_device WHERE token_hash IN (?, ?)",
+                                                        (b"hk-device-fresh", b"hk-device-stale"))}
+        self.assertEqual(devices, {b"hk-device-fresh"})
 
 
 class SignInForgery(unittest.TestCase):
