@@ -94,9 +94,17 @@ char *arena_strdup(struct arena *a, const char *s)
 
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
+	/* Most are short (a path, a URL): formatted once on the stack and copied, where measuring first and
+	 * formatting again cost two vsnprintf calls, half of each call. */
+	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof small)
+		return arena_strndup(a, small, (size_t)n);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		log_error("arena_printf: bad format %s", fmt);

@@ -17,7 +17,8 @@ void i18n_use(const char *lang);
 /* The language in use: what <html lang> says. */
 const char *i18n_lang(void);
 
-/* The interface text msgid (written in English) in the language in use. */
+/* The interface text msgid (written in English) in the language in use. Found in the catalogue once per
+ * process and language (i18n.c keeps it): the text lasts as long as the process, or is msgid itself. */
 const char *i18n_text(const char *msgid);
 
 /* The form of one/many that fits n in the language in use (Russian has three). */

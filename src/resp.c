@@ -212,7 +212,7 @@ void resp_finish(struct req *r)
 	}
 }
 
-void resp_wire(const struct req *r, struct buf *out)
+size_t resp_wire(const struct req *r, struct buf *out, const char **body)
 {
 	int status = r->status ? r->status : 200;
 	buf_printf(out, "Status: %d %s\r\n", status, resp_reason(status));
@@ -222,6 +222,6 @@ void resp_wire(const struct req *r, struct buf *out)
 		buf_printf(out, "Content-Length: %zu\r\n", r->body.len);
 	buf_append(out, r->headers.data ? r->headers.data : "", r->headers.len);
 	buf_puts(out, "\r\n");
-	if (r->method != METHOD_HEAD)
-		buf_append(out, buf_str(&r->body), r->body.len);
+	*body = buf_str(&r->body);
+	return r->method == METHOD_HEAD ? 0 : r->body.len;
 }

@@ -28,7 +28,8 @@ void resp_set_cache_policy(int max_age, int stale_while_revalidate);
 void resp_finish(struct req *r);
 /* The reason phrase of status ("Not Found"). */
 const char *resp_reason(int status);
-/* The bytes for the FastCGI stdout stream: CGI headers, blank line, body (none for HEAD). */
-void resp_wire(const struct req *r, struct buf *out);
+/* The bytes for the FastCGI stdout stream: the CGI headers and the blank line into head; the body to send
+ * after them in *body, its length returned (0 for HEAD), straight from r->body rather than copied. */
+size_t resp_wire(const struct req *r, struct buf *head, const char **body);
 
 #endif

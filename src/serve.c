@@ -316,8 +316,11 @@ static int worker_main(const struct serve_options *o)
 		resp_finish(&r);
 		db_read_end(db);
 		buf_reset(&wire);
-		resp_wire(&r, &wire);
+		const char *payload;
+		size_t payload_len = resp_wire(&r, &wire, &payload);
 		FCGX_PutStr(wire.data, (int)wire.len, fr.out);
+		if (payload_len)
+			FCGX_PutStr(payload, (int)payload_len, fr.out); /* libfcgi copies it into its records: no copy of ours */
 		/* libfcgi's close is a lingering one: shut down our side, then wait until nginx closes its own,
 		 * so that unread input cannot reset a TCP connection under the response. That wait holds the
 		 * worker until nginx has had its turn on the CPU. Over a Unix socket there is no reset, and a

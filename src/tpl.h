@@ -32,6 +32,9 @@ void tpl_set_int(struct tpl_dict *d, const char *key, long long value);
 /* Set a variable, as tpl_set does, for the whole page d is the root of: its sections and the templates it
  * includes see it too (ctemplate's template-global values). For what every part of a page shows alike. */
 void tpl_set_global(struct tpl_dict *d, const char *key, const char *value);
+/* As tpl_set_global, for a value that lasts as long as the process (an interface word from i18n_text), which
+ * is therefore not copied: the page's words are set on every request. */
+void tpl_set_global_lasting(struct tpl_dict *d, const char *key, const char *value);
 /* Add one repetition of section NAME and return its dictionary, owned by d. Lookups fall back to d. */
 struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name);
 /* Show section NAME once, with d's values. */

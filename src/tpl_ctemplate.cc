@@ -193,7 +193,16 @@ extern "C" void tpl_set_global(struct tpl_dict *d, const char *key, const char *
 	size_t good = valid_text_span(value);
 	/* SetTemplateGlobalValue copies both into the dictionary's arena. */
 	std::string text = value[good] == '\0' ? std::string(value) : text_for_markup(value, good);
-	D(d)->SetTemplateGlobalValue(ctemplate::TemplateString(key), ctemplate::TemplateString(text.data(), text.size()));
+	D(d)->SetTemplateGlobalValue(K(key), ctemplate::TemplateString(text.data(), text.size()));
+}
+
+extern "C" void tpl_set_global_lasting(struct tpl_dict *d, const char *key, const char *value)
+{
+	if (value == NULL || ends_with_html(key) || value[valid_text_span(value)] != '\0') {
+		tpl_set_global(d, key, value); /* refused, or to be mended by text_for_markup: a copy */
+		return;
+	}
+	D(d)->SetTemplateGlobalValueWithoutCopy(K(key), ctemplate::TemplateString(value, strlen(value)));
 }
 
 extern "C" void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, ...)

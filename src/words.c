@@ -2,6 +2,8 @@
  * One line here and one {{W_...}} in a template add a word; xgettext finds the msgid through I18N_NOOP. */
 #include "words.h"
 
+#include <string.h>
+
 #include "i18n.h"
 #include "tpl.h"
 
@@ -46,8 +48,33 @@ static const struct {
 	{"W_OLDER_ITEM", I18N_NOOP("Older:")},
 };
 
+enum { NWORDS = sizeof words / sizeof words[0], WORD_LANGS = 8 };
+
+/* Each language's words, looked up on its first page in this worker: they change only with the catalogue,
+ * which a worker never reloads (i18n.c), and every public page sets them all. */
+static struct {
+	char lang[16];
+	const char *text[NWORDS];
+} known[WORD_LANGS];
+
+static const char *const *words_in(const char *lang)
+{
+	size_t n = strlen(lang);
+	for (int l = 0; l < WORD_LANGS && n < sizeof known[l].lang; l++) {
+		if (known[l].lang[0] == '\0') {
+			for (size_t i = 0; i < NWORDS; i++)
+				known[l].text[i] = i18n_text(words[i].msgid); /* lasts as long as the process */
+			memcpy(known[l].lang, lang, n + 1);
+		}
+		if (strcmp(known[l].lang, lang) == 0)
+			return known[l].text;
+	}
+	return NULL;
+}
+
 void words_fill(struct tpl_dict *d)
 {
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		tpl_set_global(d, words[i].key, i18n_text(words[i].msgid));
+	const char *const *text = words_in(i18n_lang());
+	for (size_t i = 0; i < NWORDS; i++)
+		tpl_set_global_lasting(d, words[i].key, text ? text[i] : i18n_text(words[i].msgid));
 }

@@ -68,6 +68,27 @@ static void language_switches_back_and_forth(void **state)
 	}
 }
 
+/* i18n.c keeps each word it found per language, by its text: a buffer that holds one word and then another
+ * gets each one's translation, in each language, however often it is asked. */
+static void words_are_kept_by_their_text_per_language(void **state)
+{
+	(void)state;
+	char word[32];
+	for (int i = 0; i < 3; i++) {
+		i18n_use("ru");
+		strcpy(word, "Search");
+		assert_string_equal(i18n_text(word), "Поиск");
+		strcpy(word, "Events");
+		assert_string_equal(i18n_text(word), "События");
+		assert_string_equal(i18n_ctext("the name of this language in itself", "English"), "Русский");
+		i18n_use("en");
+		assert_string_equal(i18n_text(word), "Events");
+		strcpy(word, "Search");
+		assert_string_equal(i18n_text(word), "Search");
+		assert_string_equal(i18n_ctext("the name of this language in itself", "English"), "English");
+	}
+}
+
 static void a_language_without_catalogue_reads_english(void **state)
 {
 	(void)state;
@@ -131,6 +152,7 @@ int main(void)
 		cmocka_unit_test(russian_plural_forms_come_from_the_catalogue),
 		cmocka_unit_test(english_has_two_forms),
 		cmocka_unit_test(language_switches_back_and_forth),
+		cmocka_unit_test(words_are_kept_by_their_text_per_language),
 		cmocka_unit_test(a_language_without_catalogue_reads_english),
 		cmocka_unit_test(long_dates_take_the_genitive_in_russian),
 		cmocka_unit_test(numbers_are_grouped_as_the_language_groups_them),
