@@ -117,3 +117,24 @@ int search_fts_query(const char *text, struct buf *out, struct search_term *term
 	}
 	return n;
 }
+
+/* The columns of item_fts (0017_search_lang_index.sql) that hold the item's text, and the one that holds its
+ * language. */
+#define TEXT_COLUMNS "{title teaser body}"
+#define LANG_COLUMN "{lang}"
+
+int search_match(struct buf *out, const char *fts, size_t len, const char *lang)
+{
+	/* The tag goes between quotes: a character that could end them would be FTS5 syntax. Tags are checked
+	 * at the gate (valid_lang_tag); this keeps the promise here too. */
+	if (lang != NULL && (lang[0] == '\0' || lang[strspn(lang, "abcdefghijklmnopqrstuvwxyz"
+	                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")] != '\0'))
+		return -1;
+	buf_reset(out);
+	if (lang != NULL)
+		buf_printf(out, LANG_COLUMN " : \"%s\" AND ", lang);
+	buf_puts(out, TEXT_COLUMNS " : (");
+	buf_append(out, fts, len);
+	buf_putc(out, ')');
+	return 0;
+}

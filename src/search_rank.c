@@ -18,8 +18,27 @@ struct rank_query {
 	double *freq;  /* per phrase, for the current row */
 };
 
+/* The weights search_rank() was given, one per column from the first; a column past them weighs 1.0. */
+struct weights {
+	int n;
+	sqlite3_value **of;
+};
+
+static double weight(struct weights w, int col)
+{
+	return col < w.n ? sqlite3_value_double(w.of[col]) : 1.0;
+}
+
+/* A column weighed 0.0 (the language, 0017_search_lang_index.sql) is no text of the item: neither its
+ * tokens nor its length count, so the scores are those of an index without it. */
+static int weighed(struct weights w, int col)
+{
+	return weight(w, col) != 0.0;
+}
+
 /* counts: one sqlite3_int64 per phrase, the documents that hold it (unaligned, as a blob may be). */
-static int rank_query(const Fts5ExtensionApi *api, Fts5Context *fts, const char *counts, struct rank_query **out)
+static int rank_query(const Fts5ExtensionApi *api, Fts5Context *fts, const char *counts, struct weights weights,
+                      struct rank_query **out)
 {
 	struct rank_query *q = api->xGetAuxdata(fts, 0);
 	if (q != NULL) {
@@ -36,8 +55,12 @@ static int rank_query(const Fts5ExtensionApi *api, Fts5Context *fts, const char 
 	q->freq = &q->idf[phrases];
 	sqlite3_int64 rows = 0, tokens = 0;
 	int rc = api->xRowCount(fts, &rows);
-	if (rc == SQLITE_OK)
-		rc = api->xColumnTotalSize(fts, -1, &tokens);
+	for (int col = 0; rc == SQLITE_OK && col < api->xColumnCount(fts); col++) {
+		sqlite3_int64 in_col = 0;
+		if (weighed(weights, col))
+			rc = api->xColumnTotalSize(fts, col, &in_col);
+		tokens += in_col;
+	}
 	if (rc == SQLITE_OK)
 		q->avgdl = (double)tokens / (double)rows;
 	for (int i = 0; rc == SQLITE_OK && i < phrases; i++) {
@@ -68,7 +91,8 @@ static void search_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
 		sqlite3_result_error(ctx, "search_rank: one document count per phrase is needed", -1);
 		return;
 	}
-	int rc = rank_query(api, fts, sqlite3_value_blob(argv[0]), &q);
+	struct weights weights = {.n = argc - 1, .of = argv + 1};
+	int rc = rank_query(api, fts, sqlite3_value_blob(argv[0]), weights, &q);
 	if (rc == SQLITE_OK) {
 		memset(q->freq, 0, (size_t)q->phrases * sizeof *q->freq);
 		rc = api->xInstCount(fts, &insts);
@@ -78,10 +102,14 @@ static void search_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
 		int phrase, col, off;
 		rc = api->xInst(fts, i, &phrase, &col, &off);
 		if (rc == SQLITE_OK)
-			q->freq[phrase] += argc - 1 > col ? sqlite3_value_double(argv[1 + col]) : 1.0;
+			q->freq[phrase] += weight(weights, col);
 	}
-	if (rc == SQLITE_OK)
-		rc = api->xColumnSize(fts, -1, &tokens);
+	for (int col = 0; rc == SQLITE_OK && col < api->xColumnCount(fts); col++) {
+		int in_col = 0;
+		if (weighed(weights, col))
+			rc = api->xColumnSize(fts, col, &in_col);
+		tokens += in_col;
+	}
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(ctx, rc);
 		return;
@@ -94,17 +122,17 @@ static void search_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
 
 /* ---- search_in_title(): whether the title holds every term, which ranks an item above all that do not ---- */
 
-/* search_in_title(fts): 1 if every phrase of the query occurs in the row's first column (the title), else
- * 0. A phrase's instances come in column order, so its first one says it; FTS5 has read them already. Why:
- * BM25 damps a match by the item's length, so a long statement titled "Joint statement ..." ranked behind
- * every short item that said "statement" once in its body (docs/search.md). */
+/* search_in_title(fts[, skip]): 1 if every phrase of the query but the first skip (a filter's: the language
+ * of search_match) occurs in the row's first column (the title), else 0. A phrase's instances come in
+ * column order, so its first one says it; FTS5 has read them already. Why: BM25 damps a match by the item's
+ * length, so a long statement titled "Joint statement ..." ranked behind every short item that said
+ * "statement" once in its body (docs/search.md). */
 static void search_in_title(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
                             sqlite3_value **argv)
 {
-	(void)argc;
-	(void)argv;
-	int phrases = api->xPhraseCount(fts), all = phrases > 0;
-	for (int i = 0; all && i < phrases; i++) {
+	int skip = argc > 0 ? sqlite3_value_int(argv[0]) : 0;
+	int phrases = api->xPhraseCount(fts), all = phrases > skip && skip >= 0;
+	for (int i = skip; all && i < phrases; i++) {
 		Fts5PhraseIter it;
 		int col = -1, off = -1;
 		int rc = api->xPhraseFirst(fts, i, &it, &col, &off);

@@ -6,29 +6,42 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "db.h"
 #include "log.h"
 
 static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len);
 
-/* What search_public and search_count share: ?1 the FTS5 query, ?2 and ?3 the published_at range, ?4 the
- * kind, and the language at lang_at (NULL binds NULL: every kind, every language). */
-static void bind_query(sqlite3_stmt *st, const char *fts, const struct item_filter *f, int lang_at)
+/* search_match(fts, len, lang) in a's memory; NULL (logged) for a language tag it refuses. */
+static const char *match_of(struct arena *a, const char *fts, size_t len, const char *lang)
 {
-	db_bind_text(st, 1, fts);
+	struct buf b = {0};
+	const char *match = NULL;
+	if (search_match(&b, fts, len, lang) == 0)
+		match = arena_strdup(a, buf_str(&b));
+	else
+		log_error("search: not a language tag: %s", lang ? lang : "");
+	buf_free(&b);
+	return match;
+}
+
+/* What search_public and search_count share: ?1 the FTS5 expression (search_match: the visitor's terms,
+ * the language), ?2 and ?3 the published_at range, ?4 the kind (NULL binds NULL: every kind). */
+static void bind_query(sqlite3_stmt *st, const char *match, const struct item_filter *f)
+{
+	db_bind_text(st, 1, match);
 	sqlite3_bind_int64(st, 2, f->from);
 	sqlite3_bind_int64(st, 3, f->to);
 	db_bind_text(st, 4, f->kind);
-	db_bind_text(st, lang_at, f->lang);
 }
 
-/* The public matches of fts and f, counted up to SEARCH_CANDIDATES; -1 on error (logged). */
-static long long count_matches(struct db *db, const char *fts, const struct item_filter *f)
+/* The public matches of match and f, counted up to SEARCH_CANDIDATES; -1 on error (logged). */
+static long long count_matches(struct db *db, const char *match, const struct item_filter *f)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_COUNT);
 	if (st == NULL)
 		return -1;
-	bind_query(st, fts, f, 6);
+	bind_query(st, match, f);
 	sqlite3_bind_int(st, 5, SEARCH_CANDIDATES);
 	long long n = db_row(st) == 1 ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_reset(st);
@@ -38,7 +51,7 @@ static long long count_matches(struct db *db, const char *fts, const struct item
 /* search_total when the results fill more than one page. The documents per term are kept for the ranking
  * already: one term in SEARCH_CANDIDATES documents or more has run out of candidates, and its count (drafts
  * and withdrawn items too) is the estimate. Else the public matches are counted, up to the candidates. */
-static int total_of(struct db *db, const char *fts, const struct search_term *terms, int n,
+static int total_of(struct db *db, const char *fts, const char *match, const struct search_term *terms, int n,
                     const struct item_filter *f, struct search_total *total)
 {
 	long long fewest = -1;
@@ -51,7 +64,7 @@ static int total_of(struct db *db, const char *fts, const struct search_term *te
 		*total = (struct search_total){.n = fewest, .about = 1};
 		return 0;
 	}
-	long long counted = count_matches(db, fts, f);
+	long long counted = count_matches(db, match, f);
 	if (counted < 0)
 		return -1;
 	if (counted >= SEARCH_CANDIDATES)
@@ -68,13 +81,17 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 	*total = (struct search_total){0};
 	struct item *items = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *items);
 	*out = items;
-	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
-	if (st == NULL || search_rank_bind(db, st, 8, fts, terms, n) != 0)
+	const char *match = match_of(a, fts, strlen(fts), f->lang);
+	if (match == NULL)
 		return -1;
-	bind_query(st, fts, f, 9);
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
+	if (st == NULL || search_rank_bind(db, st, 8, fts, terms, n, f->lang) != 0)
+		return -1;
+	bind_query(st, match, f);
 	sqlite3_bind_int(st, 5, limit);
 	sqlite3_bind_int64(st, 6, offset);
 	sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
+	sqlite3_bind_int(st, 9, SEARCH_FILTER_PHRASES(f->lang));
 	int got = 0, rc = 1;
 	while (got < limit && (rc = db_row(st)) == 1)
 		item_from_row(a, st, &items[got++]);
@@ -84,17 +101,18 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 	/* Fewer than asked for: the last page, so the total is known without counting. */
 	if (got < limit)
 		*total = (struct search_total){.n = got ? offset + got : 0};
-	else if (total_of(db, fts, terms, n, f, total) != 0)
+	else if (total_of(db, fts, match, terms, n, f, total) != 0)
 		return -1;
 	return got;
 }
 
 const char *search_passage(struct db *db, struct arena *a, const char *fts, long long id)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_SNIPPET);
+	const char *match = match_of(a, fts, strlen(fts), NULL);
+	sqlite3_stmt *st = match != NULL ? db_stmt(db, STMT_SEARCH_SNIPPET) : NULL;
 	if (st == NULL)
 		return NULL;
-	db_bind_text(st, 1, fts);
+	db_bind_text(st, 1, match);
 	sqlite3_bind_int64(st, 2, id);
 	if (db_row(st) != 1)
 		return NULL;
@@ -124,9 +142,12 @@ static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len)
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PHRASE_DOCS);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, phrase, (int)len, SQLITE_STATIC);
+	struct buf match = {0};
+	search_match(&match, phrase, len, NULL); /* the text columns, as the search matches the phrase */
+	sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_TRANSIENT);
 	sqlite3_int64 docs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_reset(st);
+	buf_free(&match);
 	if (docs < 0) {
 		log_error("cannot count the documents of %.*s: %s", (int)len, phrase, db_error(db));
 		return -1;
@@ -144,7 +165,7 @@ static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len)
 }
 
 int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts, const struct search_term *terms,
-                     int n)
+                     int n, const char *lang)
 {
 	long long version = db_data_version(db);
 	if (version < 0 || version != cache_version || db != cache_db) {
@@ -152,8 +173,12 @@ int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts
 		cache_version = version;
 		cache_db = db;
 	}
-	sqlite3_int64 counts[SEARCH_MAX_TERMS];
+	sqlite3_int64 counts[1 + SEARCH_MAX_TERMS];
 	int kept = 0;
+	/* The language's phrase, first in search_match's expression: its column weighs 0.0 in search_rank(),
+	 * so its frequency is 0 and its count, never counted, changes nothing. */
+	for (int i = 0; i < SEARCH_FILTER_PHRASES(lang); i++)
+		counts[kept++] = 0;
 	for (int i = 0; i < n && i < SEARCH_MAX_TERMS; i++) {
 		sqlite3_int64 docs = docs_of(db, fts + terms[i].off, terms[i].len);
 		if (docs < 0)

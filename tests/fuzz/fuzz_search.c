@@ -8,8 +8,10 @@
  * of at most SEARCH_MAX_TERMS words in all, each of at most SEARCH_MAX_TERM bytes without a quote or space
  * inside, each term where search_fts_query says; and SQLite never fails on it: every step
  * gives a row or the end, never an FTS5 syntax error nor a search_rank() refusal of the document counts
- * search_rank_bind gave (one per phrase FTS5 keeps), whatever was typed. And for every matching row,
- * search_rank() is bm25() and search_snippet() is snippet(), to the bit. */
+ * search_rank_bind gave (one per phrase FTS5 keeps), whatever was typed, in every language or one
+ * (search_match's expression, the language inside the index: 0017); a search in one language lists only
+ * its items. And for every matching row, search_rank() is bm25() on the index without the language
+ * (ref_fts, as 0009 made it) and search_snippet() is snippet(), to the bit. */
 #include "fuzz.h"
 
 #include <limits.h>
@@ -24,18 +26,24 @@
 #include "search_store.h"
 
 static struct db *db;
+static sqlite3_stmt *lang_of; /* ?1 id: the item's language */
 static sqlite3_stmt *ours_and_fts5s; /* each row: our rank and snippet, then FTS5's */
 
 /* Items beyond the demo content, in the scripts and forms people search for. */
 static const char extra_items[] =
 	"INSERT INTO item (kind, type, slug, title, teaser, body, signature, status, published_at, created_at, "
 	"updated_at) VALUES "
-	"('release', 'statement', 'zayavlenie', 'Заявление МИД России', 'О ситуации на Корейском полуострове',"
+	"('release', 'statement', 'zayavlenie', 'Заявление МИД России ru', 'О ситуации на Корейском полуострове',"
 	" 'Ёлка, ёж и «кавычки»: заявление от 5 июля.', '', 'published', 0, 0, 0),"
 	"('event', 'event', 'cafe', 'Café naïve résumé', 'Straße, ÆØÅ, İstanbul', 'Ǆ ǅ ǆ ﬁ ﬀ 𝐀 ½ Ⅻ', '',"
 	" 'published', 1, 1, 1),"
 	"('release', 'news', 'cjk', '東京 北京 서울', 'عربي עברית हिन्दी', 'emoji 😀 👍🏽 and ZWJ 👩‍👩‍👧', '',"
-	" 'published', 2, 2, 2);";
+	" 'published', 2, 2, 2);"
+	"UPDATE item SET lang = 'ru' WHERE slug = 'zayavlenie';"
+	/* The reference index: item_fts as it was before the language joined it. */
+	"CREATE VIRTUAL TABLE ref_fts USING fts5(title, teaser, body, content = 'item', content_rowid = 'id',"
+	" tokenize = 'pressroom remove_diacritics 2');"
+	"INSERT INTO ref_fts (ref_fts) VALUES ('rebuild');";
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
@@ -53,11 +61,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_search: %s\n", sqlite3_errmsg(db_handle(db)));
 		abort();
 	}
+	if (sqlite3_prepare_v2(db_handle(db), "SELECT lang FROM item WHERE id = ?1", -1, &lang_of, NULL) != SQLITE_OK) {
+		fprintf(stderr, "fuzz_search: %s\n", sqlite3_errmsg(db_handle(db)));
+		abort();
+	}
 	if (sqlite3_prepare_v2(db_handle(db),
-	                       "SELECT search_rank(item_fts, ?2, 10.0, 4.0, 1.0), bm25(item_fts, 10.0, 4.0, 1.0), "
+	                       "SELECT search_rank(item_fts, ?2, 10.0, 4.0, 1.0, 0.0), "
+	                       "(SELECT bm25(ref_fts, 10.0, 4.0, 1.0) FROM ref_fts WHERE ref_fts MATCH ?3 AND rowid = f.rowid), "
 	                       "search_snippet(item_fts, char(1), char(2), '…', 24), "
 	                       "snippet(item_fts, -1, char(1), char(2), '…', 24) "
-	                       "FROM item_fts WHERE item_fts MATCH ?1",
+	                       "FROM item_fts f WHERE item_fts MATCH ?1",
 	                       -1, &ours_and_fts5s, NULL) != SQLITE_OK) {
 		fprintf(stderr, "fuzz_search: %s\n", sqlite3_errmsg(db_handle(db)));
 		abort();
@@ -65,12 +78,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* Every row that matches fts: search_rank() and search_snippet() give what bm25() and snippet() give. */
+/* Every row that matches fts as the app matches it: search_rank() and search_snippet() give what bm25() and
+ * snippet() give. */
 static void compare_with_fts5(const char *fts, const struct search_term *term, int terms)
 {
 	sqlite3_stmt *st = ours_and_fts5s;
-	sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
-	CHECK(search_rank_bind(db, st, 2, fts, term, terms) == 0);
+	struct buf match = {0};
+	CHECK(search_match(&match, fts, strlen(fts), NULL) == 0);
+	sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_TRANSIENT);
+	CHECK(search_rank_bind(db, st, 2, fts, term, terms, NULL) == 0);
+	sqlite3_bind_text(st, 3, fts, -1, SQLITE_TRANSIENT);
+	buf_free(&match);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		CHECK(sqlite3_column_double(st, 0) == sqlite3_column_double(st, 1));
@@ -129,6 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	int raw = data[0] & 1, kind = (data[0] >> 1) & 1;
+	const char *lang = (data[0] >> 2) & 1 ? "ru" : NULL;
 	struct arena a = {0};
 	struct buf fts = {0};
 	char *typed = fuzz_string(data + 1, size - 1);
@@ -144,11 +163,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int t = 0; t < terms; t++)
 		CHECK(fts.data[term[t].off] == '"' && fts.data[term[t].off + term[t].len - 1] == '"');
 	if (terms > 0) {
-		/* As page_messages binds them: every date, one kind or all, the first page. */
+		/* As search_items binds them: every date, one kind or all, one language or all, the first page. */
+		struct buf match = {0}, plain = {0};
+		CHECK(search_match(&match, buf_str(&fts), fts.len, lang) == 0);
+		CHECK(search_match(&plain, buf_str(&fts), fts.len, NULL) == 0);
 		sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PUBLIC);
 		CHECK(st != NULL);
-		CHECK(search_rank_bind(db, st, 8, buf_str(&fts), term, terms) == 0);
-		sqlite3_bind_text(st, 1, buf_str(&fts), -1, SQLITE_TRANSIENT);
+		CHECK(search_rank_bind(db, st, 8, buf_str(&fts), term, terms, lang) == 0);
+		sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 9, SEARCH_FILTER_PHRASES(lang));
 		sqlite3_bind_int64(st, 2, LLONG_MIN);
 		sqlite3_bind_int64(st, 3, LLONG_MAX);
 		if (kind)
@@ -157,14 +180,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sqlite3_bind_int64(st, 6, 0);
 		sqlite3_bind_int(st, 7, SEARCH_CANDIDATES);
 		long long ids[21];
-		int n = step_all(st, buf_str(&fts), ids, 21);
+		int n = step_all(st, buf_str(&match), ids, 21);
 		for (int i = 0; i < n; i++) {
 			sqlite3_stmt *sn = db_stmt(db, STMT_SEARCH_SNIPPET);
 			CHECK(sn != NULL);
-			sqlite3_bind_text(sn, 1, buf_str(&fts), -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(sn, 1, buf_str(&plain), -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int64(sn, 2, ids[i]);
-			step_all(sn, buf_str(&fts), NULL, 0);
+			step_all(sn, buf_str(&plain), NULL, 0);
+			if (lang != NULL) { /* a search in Russian lists Russian items only */
+				sqlite3_bind_int64(lang_of, 1, ids[i]);
+				CHECK(sqlite3_step(lang_of) == SQLITE_ROW);
+				CHECK(strcmp((const char *)sqlite3_column_text(lang_of, 0), lang) == 0);
+				sqlite3_reset(lang_of);
+			}
 		}
+		buf_free(&match);
+		buf_free(&plain);
 		compare_with_fts5(buf_str(&fts), term, terms);
 	}
 	free(typed);
