@@ -20,6 +20,9 @@
 	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM) | KEYBIT(KEY_LANG))
 #define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
 #define ADMIN_FORM (ADMIN | ROUTE_KEEP_FORM)
+/* The subscribe pages: no cache (a cookie, a token in the URL), the anonymous form's double-submit token. */
+#define SUBSCRIBE_FORM (ROUTE_NOSTORE | ROUTE_FORM_COOKIE)
+#define SUBSCRIBE_FIELDS (KEYBIT(KEY_EMAIL) | KEYBIT(KEY_RECEIVE))
 
 const struct route route_table[PAGE__MAX] = {
 	[PAGE_HOME] = {"/", page_home, READ, 0, 0, SEG_NONE, NULL},
@@ -85,6 +88,24 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_HISTORY_TEXT] = {"/history.txt", page_history_text, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HISTORY_HEAD] = {"/history-head.txt", page_history_head, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HISTORY_HEAD_SIGNATURE] = {"/history-head.txt.minisig", page_history_head, READ, 0, 0, SEG_NONE, "signature"},
+	[PAGE_SUBSCRIBE] = {"/subscribe", page_subscribe, READ | METHOD_POST, SUBSCRIBE_FIELDS, SUBSCRIBE_FORM, SEG_NONE,
+	                    NULL},
+	[PAGE_LANG_SUBSCRIBE] = {"/*/subscribe", page_subscribe, READ | METHOD_POST, SUBSCRIBE_FIELDS, SUBSCRIBE_FORM,
+	                         SEG_LANG, NULL},
+	[PAGE_SUBSCRIBE_CONFIRM] = {"/subscribe/confirm", page_subscribe_confirm, READ | METHOD_POST, KEYBIT(KEY_TOKEN),
+	                            SUBSCRIBE_FORM, SEG_NONE, NULL},
+	[PAGE_LANG_SUBSCRIBE_CONFIRM] = {"/*/subscribe/confirm", page_subscribe_confirm, READ | METHOD_POST,
+	                                 KEYBIT(KEY_TOKEN), SUBSCRIBE_FORM, SEG_LANG, NULL},
+	[PAGE_SUBSCRIPTION] = {"/subscription", page_subscription, READ | METHOD_POST, SUBSCRIBE_FIELDS | KEYBIT(KEY_TOKEN),
+	                       SUBSCRIBE_FORM, SEG_NONE, NULL},
+	[PAGE_LANG_SUBSCRIPTION] = {"/*/subscription", page_subscription, READ | METHOD_POST,
+	                            SUBSCRIBE_FIELDS | KEYBIT(KEY_TOKEN), SUBSCRIBE_FORM, SEG_LANG, NULL},
+	[PAGE_UNSUBSCRIBE] = {"/unsubscribe", page_unsubscribe, METHOD_POST, KEYBIT(KEY_TOKEN) | KEYBIT(KEY_ONE_CLICK),
+	                      ROUTE_NOSTORE | ROUTE_URL_TOKEN, SEG_NONE, NULL},
+	[PAGE_LANG_UNSUBSCRIBE] = {"/*/unsubscribe", page_unsubscribe, METHOD_POST,
+	                           KEYBIT(KEY_TOKEN) | KEYBIT(KEY_ONE_CLICK), ROUTE_NOSTORE | ROUTE_URL_TOKEN, SEG_LANG, NULL},
+	[PAGE_ADMIN_SUBSCRIBERS] = {"/admin/subscribers", page_admin_subscribers, READ, 0, ADMIN | ROUTE_PUBLISHER,
+	                            SEG_NONE, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -228,7 +249,7 @@ static void allow_header(struct req *r, unsigned methods)
  * a malformed query key is a 400. A key given twice is a 400 too, except with first_wins (public pages,
  * whose non-canonical URLs redirect): there the first value counts and the others are ignored like unknown
  * keys. Form fields keep their errors for the page, with a log line (resp_error logs the 400s). */
-static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned keys, int form, int first_wins)
+static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned long long keys, int form, int first_wins)
 {
 	for (size_t i = 0; i < n; i++) {
 		enum key k = input_key(pairs[i].key);
@@ -368,11 +389,13 @@ void route_dispatch(struct req *r)
 			return;
 		}
 	}
-	if (post) {
-		/* Without a session (the sign-in form) the token is the sign-in cookie's. Both must have the
-		 * shape auth_random_hex gives: otherwise an empty or made-up pair (x and x) would match. */
+	if (post && !(rt->flags & ROUTE_URL_TOKEN)) {
+		/* Without a session (the sign-in form) the token is the sign-in cookie's, or the form cookie's on a
+		 * public form. Both must have the shape auth_random_hex gives: otherwise an empty or made-up pair
+		 * (x and x) would match. */
 		const char *sent = form_csrf(r);
-		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf : auth_cookie(r, AUTH_LOGIN_COOKIE);
+		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf
+		                       : auth_cookie(r, (rt->flags & ROUTE_FORM_COOKIE) ? AUTH_FORM_COOKIE : AUTH_LOGIN_COOKIE);
 		if (sent == NULL || expected == NULL || !auth_token_valid(sent) || !auth_token_valid(expected) ||
 		    !auth_equal(sent, expected)) {
 			const char *missing;
