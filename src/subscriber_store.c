@@ -245,6 +245,23 @@ int subscriber_counts(struct db *db, struct arena *a, struct subscriber_count **
 	return rc < 0 ? -1 : n;
 }
 
+int subscriber_export(struct db *db, struct arena *a, struct subscriber_export **out)
+{
+	*out = NULL;
+	sqlite3_stmt *st = db_stmt(db, STMT_SUBSCRIBER_EXPORT);
+	if (st == NULL)
+		return -1;
+	int n = 0, cap = 0, rc;
+	struct subscriber_export *e = NULL;
+	while ((rc = db_row(st)) == 1) {
+		e = arena_grow(a, e, n, &cap, sizeof *e);
+		e[n++] = (struct subscriber_export){db_text_col(a, st, 0), db_text_col(a, st, 4), sqlite3_column_int(st, 1),
+		                                    sqlite3_column_int(st, 2), sqlite3_column_int64(st, 3)};
+	}
+	*out = e;
+	return rc < 0 ? -1 : n;
+}
+
 int subscriber_item_alerts(struct db *db, long long item_id, struct alerts_counts *out)
 {
 	*out = (struct alerts_counts){0};

@@ -69,6 +69,15 @@ struct subscriber_count {
 int subscriber_counts(struct db *db, struct arena *a, struct subscriber_count **out, long long *confirmed,
                       long long *pending);
 
+/* A confirmed subscriber as the data controller's export lists it (pressroom subscribers export). */
+struct subscriber_export {
+	const char *email, *langs;               /* langs: tags separated by spaces */
+	int releases, events;
+	long long confirmed_at;
+};
+/* Every confirmed subscriber, by address, into an array owned by a: the count, or -1. */
+int subscriber_export(struct db *db, struct arena *a, struct subscriber_export **out);
+
 /* An item's alerts in the outbox: queued, sent, failed. 0 or -1. */
 struct alerts_counts {
 	long long queued, sent, failed;

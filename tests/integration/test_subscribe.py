@@ -358,6 +358,45 @@ class Admin(unittest.TestCase):
         self.assertIn(Client(SITE).request("/admin/subscribers")[0], (303,))
 
 
+    def test_an_items_page_counts_its_alerts(self):
+        item = SITE.query("SELECT id FROM item WHERE status = 'published' ORDER BY id LIMIT 1")[0][0]
+        pub = Client(SITE)
+        pub.login(*PUBLISHER[::2])
+        status, _, body = pub.request(f"/admin/items/{item}")
+        self.assertEqual(status, 200)
+        self.assertNotIn('class="alerts"', body, "no alerts queued: nothing said")
+        SITE.execute("INSERT INTO subscriber (email, releases, events, created_at, manage_token) "
+                     "VALUES ('alerted@example.org', 1, 1, 0, ?)", ("c" * 64,))
+        sid = row("alerted@example.org")[0]
+        for version, state in ((1, "sent"), (2, "sent"), (3, "failed"), (4, "queued"), (5, "sent")):
+            SITE.execute("INSERT INTO outbox (kind, subscriber_id, item_id, version, state, queued_at, next_at) "
+                         "VALUES ('correction', ?, ?, ?, ?, 0, 0)", (sid, item, version, state))
+        status, _, body = pub.request(f"/admin/items/{item}")
+        self.assertIn('<span class="alerts-queued">1</span> queued, <span class="alerts-sent">3</span> sent, '
+                      '<span class="alerts-failed">1</span> failed', body)
+        self.assertNotIn("alerted@example.org", body)
+
+    def test_the_command_line_exports_confirmed_subscribers_as_csv(self):
+        c = Client(SITE, source="127.0.0.31")
+        subscribe(c, "Exported@Example.org", "events", ("ru", "en"))
+        subscribe(c, "unconfirmed@example.org")
+        SITE.execute("UPDATE subscriber SET confirmed_at = 1500000000 WHERE email = 'Exported@example.org'")
+        proc = harness.run("subscribers", "export", "--db", SITE.db)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        lines = proc.stdout.splitlines()  # RFC 4180 CRLF, read in text mode
+        self.assertEqual(lines[0], "email,releases,events,languages,confirmed_at")
+        self.assertIn("Exported@example.org,no,yes,en ru,2017-07-14T02:40:00Z", lines)
+        self.assertNotIn("unconfirmed@example.org", proc.stdout)
+        confirmed = SITE.query("SELECT count(*) FROM subscriber WHERE confirmed_at IS NOT NULL")[0][0]
+        self.assertEqual(len([x for x in lines[1:] if x]), confirmed)
+        proc = harness.run("subscribers", "count", "--db", SITE.db)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        pending = SITE.query("SELECT count(*) FROM subscriber WHERE confirmed_at IS NULL")[0][0]
+        self.assertIn(f"{confirmed} confirmed, {pending} pending", proc.stdout)
+        self.assertNotIn("@", proc.stdout)
+        self.assertEqual(harness.run("subscribers", "list", "--db", SITE.db).returncode, 2)
+
+
 class AlertsOff(unittest.TestCase):
     def test_without_smtp_url_nothing_is_offered_or_queued(self):
         with Site(env={"PRESSROOM_CONFIG": ""}) as site:
