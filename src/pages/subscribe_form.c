@@ -14,7 +14,7 @@
 
 int subscribe_offered(void)
 {
-	return config_current && config_current->smtp_url && config_current->smtp_url[0];
+	return config_alerts_offered(config_current);
 }
 
 const char *subscribe_form_token(struct req *r)

@@ -82,6 +82,9 @@ class Subscribing(unittest.TestCase):
         self.assertIn("Подписаться", body)
         self.assertRegex(body, r'name="language" value="ru" checked')
         self.assertFalse(h["set-cookie-all"], "a browser with a good form cookie keeps it")
+        # Every page leads to it, in its language.
+        self.assertIn('<a class="alerts-link" href="/subscribe">Email alerts</a>', SITE.get("/")[2])
+        self.assertIn('<a class="alerts-link" href="/ru/subscribe">', SITE.get("/ru/")[2])
 
     def test_new_pending_and_confirmed_get_the_same_answer(self):
         c = Client(SITE, source="127.0.0.2")
@@ -405,6 +408,7 @@ class AlertsOff(unittest.TestCase):
             self.assertEqual(status, 200)
             self.assertIn("not offered", body)
             self.assertNotIn('name="email"', body)
+            self.assertNotIn("alerts-link", site.get("/")[2])
             pairs = [("csrf", "0" * 64), ("email", "x@example.org"), ("receive", "both"), ("language", "en")]
             c.cookies["pressroom_form"] = "0" * 64
             status, _, body = c.request("/subscribe", "POST", raw=urllib.parse.urlencode(pairs))
