@@ -7,6 +7,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
+#include "media_multipart.h"
 #include "media_public.h"
 #include "req.h"
 #include "resp.h"
@@ -304,11 +305,36 @@ static const char *form_csrf(struct req *r)
 	return token;
 }
 
-static int form_body(struct req *r)
+/* A multipart/form-data body read whole like a urlencoded one: its text fields into r->form, any file part
+ * dropped. RFC 8058 asks one-click unsubscribes to come so (SHOULD; urlencoded MAY). 0, or -1 answered. */
+static int small_multipart(struct req *r)
+{
+	const char *why = "The form is malformed.";
+	const char *boundary = mp_boundary(r->arena, r->body_type);
+	const struct mp_limits limits = {.text_max = 65536, .file_max = 0};
+	const struct mp_sink drop = {0};
+	struct mp_part *parts = NULL;
+	size_t n = 0;
+	struct mp *p = boundary ? mp_new(r->arena, boundary, &limits, &drop) : NULL;
+	if (p == NULL || mp_feed(p, r->body_in, strlen(r->body_in), &why) != 0 || mp_finish(p, &parts, &n, &why) != 0) {
+		resp_error(r, 400, why);
+		return -1;
+	}
+	r->form = arena_alloc(r->arena, (n ? n : 1) * sizeof *r->form);
+	r->nform = 0;
+	for (size_t i = 0; i < n; i++)
+		if (parts[i].filename == NULL)
+			r->form[r->nform++] = (struct kv){parts[i].name, parts[i].value};
+	return 0;
+}
+
+static int form_body(struct req *r, int small_multipart_ok)
 {
 	if (r->multipart)
 		return 0; /* read and split by media_upload_read, for a ROUTE_FILES route only (serve.c) */
 	const char *type = r->body_type ? r->body_type : "";
+	if (small_multipart_ok && strncasecmp(type, "multipart/form-data", 19) == 0)
+		return small_multipart(r);
 	const char *want = "application/x-www-form-urlencoded";
 	size_t n = strlen(want);
 	if (strncasecmp(type, want, n) != 0 || (type[n] != '\0' && type[n] != ';' && type[n] != ' ')) {
@@ -370,7 +396,7 @@ void route_dispatch(struct req *r)
 	if (public && canonical_redirect(r))
 		return;
 	int post = r->method == METHOD_POST;
-	if (post && (form_body(r) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1, 0) != 0))
+	if (post && (form_body(r, (rt->flags & ROUTE_URL_TOKEN) != 0) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1, 0) != 0))
 		return;
 
 	if (rt->flags & ROUTE_LOGIN) {

@@ -299,6 +299,21 @@ class Managing(unittest.TestCase):
                                    body="List-Unsubscribe=One-Click")
         self.assertEqual(status, 404)
 
+    def test_one_click_as_multipart_form_data(self):
+        # RFC 8058 says the POST SHOULD be multipart/form-data, as large mail providers send it.
+        c, sid, manage = self.confirmed("multipart@example.org")
+        boundary = "----b0undary"
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+                f"One-Click\r\n--{boundary}--\r\n")
+        status, _, page = SITE.get(f"/unsubscribe?token={manage}", "POST", body=body,
+                                   headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        self.assertEqual(status, 200, page)
+        self.assertIsNone(row("multipart@example.org"))
+        # Only the one-click routes take it: the subscribe form still wants a urlencoded body.
+        status, _, _ = SITE.get("/subscribe", "POST", body=body,
+                                headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        self.assertEqual(status, 415)
+
     def test_unsubscribe_needs_the_one_click_body_and_a_post(self):
         c, sid, manage = self.confirmed("staying@example.org")
         status, _, _ = SITE.get(f"/unsubscribe?token={manage}", "POST",
