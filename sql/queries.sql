@@ -617,6 +617,11 @@ SELECT text, signature FROM history_checkpoint ORDER BY seq DESC LIMIT 1;
 -- its last confirmation was queued.
 SELECT id, confirmed_at, confirm_sent_at FROM subscriber WHERE email = ?1;
 
+-- name: subscriber_prune_pending
+-- Addresses never confirmed whose link expired before ?1 (a week after its expiry): no reason to keep them.
+-- Their queued confirmations go with them (ON DELETE CASCADE).
+DELETE FROM subscriber WHERE confirmed_at IS NULL AND confirm_expires < ?1;
+
 -- name: subscriber_insert
 -- A pending subscriber with its first confirmation. ?1 email, ?2 releases, ?3 events, ?4 now,
 -- ?5 confirmation token, ?6 its expiry, ?7 manage token

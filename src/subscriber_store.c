@@ -74,8 +74,11 @@ static enum subscribe_result request(struct db *db, time_t now, const char *emai
 {
 	char token[AUTH_TOKEN_HEX + 1], manage[AUTH_TOKEN_HEX + 1];
 	auth_random_hex(token);
-	sqlite3_stmt *st = db_stmt(db, STMT_SUBSCRIBER_BY_EMAIL);
+	sqlite3_stmt *st = db_stmt(db, STMT_SUBSCRIBER_PRUNE_PENDING);
 	if (st == NULL)
+		return SUBSCRIBE_ERROR;
+	sqlite3_bind_int64(st, 1, (long long)now - SUBSCRIBER_PENDING_KEPT);
+	if (db_run(st) != 0 || (st = db_stmt(db, STMT_SUBSCRIBER_BY_EMAIL)) == NULL)
 		return SUBSCRIBE_ERROR;
 	db_bind_text(st, 1, email);
 	int found = db_row(st);

@@ -16,6 +16,8 @@ enum {
 	SUBSCRIBER_FORM_WINDOW = 3600,           /* the subscribe form takes SUBSCRIBER_FORM_POSTS accepted */
 	SUBSCRIBER_FORM_POSTS = 10,              /* posts from one client address per SUBSCRIBER_FORM_WINDOW */
 	SUBSCRIBER_MAX_LANGS = 8,
+	SUBSCRIBER_PENDING_KEPT = 7 * 24 * 3600, /* an unconfirmed address is deleted this long after its link
+	                                            expired (its expired link says so until then: 410) */
 };
 
 /* What a subscriber receives. */
@@ -33,7 +35,8 @@ enum subscribe_result {
 };
 
 /* A subscribe form's post from client address for email (as alerts_address_check stores it), in one
- * transaction: the per-address throttle, then a new pending subscriber and its confirmation (an outbox
+ * transaction: the per-address throttle, the deletion of addresses never confirmed (SUBSCRIBER_PENDING_KEPT),
+ * then a new pending subscriber and its confirmation (an outbox
  * row kind 'confirm'), or a pending one's new token and confirmation if its last is over an hour old, or
  * nothing for a confirmed one. The visitor's answer must not tell these apart. */
 enum subscribe_result subscriber_request(struct db *db, time_t now, const char *address, const char *email,

@@ -141,6 +141,20 @@ class Subscribing(unittest.TestCase):
         self.assertEqual((r[1], r[2]), (0, 1))
         self.assertEqual(SITE.query("SELECT lang FROM subscriber_language WHERE subscriber_id = ?", (sid,)), [("ru",)])
 
+    def test_addresses_never_confirmed_are_deleted_a_week_after_their_link_expired(self):
+        c = Client(SITE, source="127.0.0.12")
+        for email in ("forgotten@example.org", "recent@example.org"):
+            self.assertEqual(subscribe(c, email)[0], 200)
+        SITE.execute("UPDATE subscriber SET confirm_expires = unixepoch() - 7 * 86400 - 1 "
+                     "WHERE email = 'forgotten@example.org'")
+        SITE.execute("UPDATE subscriber SET confirm_expires = unixepoch() - 7 * 86400 + 60 "
+                     "WHERE email = 'recent@example.org'")
+        forgotten = row("forgotten@example.org")[0]
+        self.assertEqual(subscribe(c, "someone-else@example.org")[0], 200)
+        self.assertIsNone(row("forgotten@example.org"))
+        self.assertEqual(confirmations(forgotten), 0)
+        self.assertIsNotNone(row("recent@example.org"), "its expired link still says so (410) for a week")
+
     def test_hostile_and_malformed_addresses_get_422_with_the_form_kept(self):
         c = Client(SITE, source="127.0.0.4")
         cases = {
