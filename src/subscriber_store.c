@@ -2,11 +2,30 @@
  * subscribe_attempt*). */
 #include "subscriber_store.h"
 
+#include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
+
+void subscriber_client_key(const char *address, char out[SUBSCRIBER_KEY_MAX])
+{
+	struct in6_addr a6;
+	char text[INET6_ADDRSTRLEN];
+	if (inet_pton(AF_INET6, address, &a6) == 1) {
+		if (IN6_IS_ADDR_V4MAPPED(&a6)) {
+			inet_ntop(AF_INET, &a6.s6_addr[12], out, SUBSCRIBER_KEY_MAX);
+			return;
+		}
+		memset(&a6.s6_addr[8], 0, 8);
+		inet_ntop(AF_INET6, &a6, text, sizeof text);
+		snprintf(out, SUBSCRIBER_KEY_MAX, "%s/64", text);
+		return;
+	}
+	snprintf(out, SUBSCRIBER_KEY_MAX, "%s", address);
+}
 
 /* The per-address throttle of the subscribe form: a sliding window of SUBSCRIBER_FORM_WINDOW seconds.
  * Attempts live in login_failure, the site's table of per-address attempts, marked device = 'subscribe'
@@ -15,6 +34,9 @@
 static int throttled(struct db *db, time_t now, const char *address, long *retry_after)
 {
 	long long since = (long long)now - SUBSCRIBER_FORM_WINDOW;
+	char key[SUBSCRIBER_KEY_MAX];
+	subscriber_client_key(address, key);
+	address = key;
 	sqlite3_stmt *st = db_stmt(db, STMT_SUBSCRIBE_ATTEMPTS);
 	if (st == NULL)
 		return -1;

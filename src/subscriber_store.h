@@ -27,6 +27,12 @@ struct subscriber_prefs {
 	int nlangs;
 };
 
+/* The key the per-address throttle counts a client by: an IPv4 address as it is (an IPv4-mapped IPv6 one
+ * as its IPv4), an IPv6 one by its /64 ("2001:db8:1:2::/64": one line or host is given a whole /64, and
+ * counting each of its addresses apart would count nothing), anything else as it is (cut to fit). */
+enum { SUBSCRIBER_KEY_MAX = 64 };
+void subscriber_client_key(const char *address, char out[SUBSCRIBER_KEY_MAX]);
+
 enum subscribe_result {
 	SUBSCRIBE_QUEUED,    /* a confirmation was queued (a new address, or a pending one after the interval) */
 	SUBSCRIBE_QUIET,     /* nothing queued: pending within the interval, or already confirmed */
