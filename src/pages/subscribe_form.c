@@ -31,7 +31,8 @@ const char *subscribe_form_token(struct req *r)
 struct tpl_dict *subscribe_page(struct req *r, const char *title, const char *path)
 {
 	struct tpl_dict *d = tpl_dict_new();
-	struct head head = {.title = title, .path = path};
+	/* The form is in every language (/subscribe, /ru/subscribe): <head> names its other versions (hreflang). */
+	struct head head = {.title = title, .path = path, .every_language = path ? layout_unprefixed(r, path) : NULL};
 	layout_fill(r, d, &head);
 	tpl_set(d, "TITLE", title);
 	return d;

@@ -75,6 +75,7 @@ class Subscribing(unittest.TestCase):
         self.assertRegex(body, r'value="both" checked')
         self.assertRegex(body, r'name="language" value="en" checked')
         self.assertRegex(body, r'name="language" value="ru">')
+        self.assertRegex(body, r'<link rel="alternate" hreflang="ru" href="http://[^"]+/ru/subscribe">')
         # The Russian page: its interface, its language chosen by default, and the same cookie kept.
         status, h, body = c.request("/ru/subscribe")
         self.assertEqual(status, 200)
