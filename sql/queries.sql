@@ -627,3 +627,109 @@ INSERT INTO history_checkpoint (seq, text, signature) VALUES (?1, ?2, ?3);
 -- name: checkpoint_latest
 -- The newest checkpoint: its text and signature.
 SELECT text, signature FROM history_checkpoint ORDER BY seq DESC LIMIT 1;
+
+-- ---- subscribers (issue 16, the subscriber's side: subscriber_store.c) ----
+
+-- name: subscriber_by_email
+-- Is ?1 (as alerts_address.c stores it) already here? Its id, when it was confirmed (NULL: pending) and when
+-- its last confirmation was queued.
+SELECT id, confirmed_at, confirm_sent_at FROM subscriber WHERE email = ?1;
+
+-- name: subscriber_prune_pending
+-- Addresses never confirmed whose link expired before ?1 (a week after its expiry): no reason to keep them.
+-- Their queued confirmations go with them (ON DELETE CASCADE).
+DELETE FROM subscriber WHERE confirmed_at IS NULL AND confirm_expires < ?1;
+
+-- name: subscriber_insert
+-- A pending subscriber with its first confirmation. ?1 email, ?2 releases, ?3 events, ?4 now,
+-- ?5 confirmation token, ?6 its expiry, ?7 manage token
+INSERT INTO subscriber (email, releases, events, created_at, confirm_token, confirm_expires, confirm_sent_at,
+                        manage_token)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4, ?7);
+
+-- name: subscriber_renew_confirmation
+-- A pending subscriber asked again, over an hour after the last confirmation: a new token, what was asked
+-- for this time. ?1 id, ?2 releases, ?3 events, ?4 token, ?5 its expiry, ?6 now
+UPDATE subscriber SET releases = ?2, events = ?3, confirm_token = ?4, confirm_expires = ?5, confirm_sent_at = ?6
+ WHERE id = ?1 AND confirmed_at IS NULL;
+
+-- name: subscriber_languages_clear
+-- ?1 subscriber id
+DELETE FROM subscriber_language WHERE subscriber_id = ?1;
+
+-- name: subscriber_language_add
+-- ?1 subscriber id, ?2 language tag
+INSERT INTO subscriber_language (subscriber_id, lang) VALUES (?1, ?2) ON CONFLICT DO NOTHING;
+
+-- name: outbox_queue_confirm
+-- The sender builds the confirmation from the subscriber's row (its confirm_token). ?1 subscriber id, ?2 now
+INSERT INTO outbox (kind, subscriber_id, queued_at, next_at) VALUES ('confirm', ?1, ?2, ?2);
+
+-- name: subscriber_confirm_expires
+-- The expiry of confirmation token ?1, or no row for a token never given or already used.
+SELECT confirm_expires FROM subscriber WHERE confirm_token = ?1;
+
+-- name: subscriber_confirm
+-- Confirm by a live token, once: the token is cleared. ?1 token, ?2 now. Returns the manage token.
+UPDATE subscriber SET confirmed_at = ?2, confirm_token = NULL, confirm_expires = NULL
+ WHERE confirm_token = ?1 AND confirm_expires > ?2 AND confirmed_at IS NULL
+RETURNING manage_token;
+
+-- name: subscriber_by_manage_token
+-- ?1 manage token
+SELECT id, email, releases, events, confirmed_at FROM subscriber WHERE manage_token = ?1;
+
+-- name: subscriber_languages
+-- ?1 subscriber id
+SELECT lang FROM subscriber_language WHERE subscriber_id = ?1 ORDER BY lang;
+
+-- name: subscriber_set_kinds
+-- ?1 subscriber id, ?2 releases, ?3 events
+UPDATE subscriber SET releases = ?2, events = ?3 WHERE id = ?1;
+
+-- name: subscriber_delete
+-- Unsubscribing removes the row; its languages and unsent outbox rows go with it (ON DELETE CASCADE).
+-- ?1 manage token
+DELETE FROM subscriber WHERE manage_token = ?1 RETURNING id;
+
+-- name: subscriber_counts
+-- Per language: releases confirmed, releases pending, events confirmed, events pending.
+SELECT l.lang,
+       count(*) FILTER (WHERE s.releases AND s.confirmed_at IS NOT NULL),
+       count(*) FILTER (WHERE s.releases AND s.confirmed_at IS NULL),
+       count(*) FILTER (WHERE s.events AND s.confirmed_at IS NOT NULL),
+       count(*) FILTER (WHERE s.events AND s.confirmed_at IS NULL)
+  FROM subscriber_language l JOIN subscriber s ON s.id = l.subscriber_id
+ GROUP BY l.lang ORDER BY l.lang;
+
+-- name: subscriber_totals
+-- Subscribers confirmed and pending, whatever they receive.
+SELECT count(confirmed_at), count(*) - count(confirmed_at) FROM subscriber;
+
+-- name: subscriber_export
+-- The confirmed subscribers, for the data controller (pressroom subscribers export): email, releases,
+-- events, confirmed_at, languages (space-separated).
+SELECT s.email, s.releases, s.events, s.confirmed_at,
+       (SELECT group_concat(lang, ' ') FROM (SELECT lang FROM subscriber_language
+                                            WHERE subscriber_id = s.id ORDER BY lang))
+  FROM subscriber s WHERE s.confirmed_at IS NOT NULL ORDER BY s.email;
+
+-- name: outbox_item_counts
+-- An item's alerts: queued, sent, failed. ?1 item id
+SELECT count(*) FILTER (WHERE state = 'queued'), count(*) FILTER (WHERE state = 'sent'),
+       count(*) FILTER (WHERE state = 'failed')
+  FROM outbox WHERE item_id = ?1;
+
+-- name: subscribe_attempts
+-- The subscribe form's accepted posts from address ?2 since ?1: how many and the oldest. They are kept in
+-- login_failure, the table of per-address attempts, marked device = 'subscribe': no sign-in query selects
+-- them (those take device IS NULL or a 32-byte hash). See subscriber_store.c.
+SELECT count(*), min(at) FROM login_failure WHERE device = CAST('subscribe' AS BLOB) AND address = ?2 AND at > ?1;
+
+-- name: subscribe_attempt_insert
+-- ?1 now, ?2 address
+INSERT INTO login_failure (at, username, address, device) VALUES (?1, '', ?2, CAST('subscribe' AS BLOB));
+
+-- name: subscribe_attempts_prune
+-- Attempts older than the window are of no more use. ?1 the window's start
+DELETE FROM login_failure WHERE device = CAST('subscribe' AS BLOB) AND at <= ?1;

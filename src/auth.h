@@ -28,6 +28,7 @@ enum {
 #define AUTH_SESSION_COOKIE "pressroom_session"
 #define AUTH_LOGIN_COOKIE "pressroom_login"   /* the sign-in form's anti-forgery token: no session yet */
 #define AUTH_DEVICE_COOKIE "pressroom_device" /* "this browser has signed in as this officer before" */
+#define AUTH_FORM_COOKIE "pressroom_form"     /* the public forms' anti-forgery token (subscribing): no session */
 #define AUTH_HTTPS_COOKIE_PREFIX "__Host-"
 
 /* A session unused for idle seconds has ended, and none lasts longer than max (defaults 2 h and 12 h;

@@ -330,6 +330,11 @@ int config_load(const char *path, struct config *c, struct buf *errors)
 	return problems;
 }
 
+int config_alerts_offered(const struct config *c)
+{
+	return c && c->smtp_url && c->smtp_url[0];
+}
+
 int config_line(const struct config *c, const char *key)
 {
 	for (int k = 0; k < NKEYS; k++)

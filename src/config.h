@@ -54,5 +54,7 @@ int config_line(const struct config *c, const char *key);
 
 /* The configuration in force, for the modules that read it (site overrides, /health). */
 extern const struct config *config_current;
+/* Are email alerts offered (issue 16)? When c (the configuration in force, or NULL) sets smtp_url. */
+int config_alerts_offered(const struct config *c);
 
 #endif

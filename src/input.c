@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "alerts_address.h"
 #include "arena.h"
 #include "buf.h"
 #include "valid.h"
@@ -15,6 +16,7 @@ const char *const input_done_words[] = {"saved", "submitted", "published", "sche
 const char *const input_when_words[] = {"now", "set", NULL};
 const char *const input_status_words[] = {"draft", "submitted", "scheduled", "published", "withdrawn", NULL};
 const char *const input_kind_words[] = {"release", "event", NULL};
+const char *const input_receive_words[] = {"releases", "events", "both", NULL};
 const char *const input_item_type_words[] = {"statement", "press-release", "comment", "interview", "news",
                                              "speech", "briefing", "event", NULL};
 
@@ -173,6 +175,21 @@ static int check_confirm(struct arena *a, const char *raw, struct input *out)
 	return valid_positive(raw, VALID_ID_MAX, &out->i);
 }
 
+static int check_token(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	out->s = raw;
+	return strlen(raw) == 64 && strspn(raw, "0123456789abcdef") == 64;
+}
+
+/* RFC 8058's body says exactly this; a hidden field of the preferences page sends it too. */
+static int check_one_click(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	out->s = raw;
+	return strcmp(raw, "One-Click") == 0;
+}
+
 /* ---- form fields: always 1; out->error says what is wrong ---- */
 
 /* Text as typed, checked: valid UTF-8 (else cleaned, so it can be shown again), no control characters but
@@ -251,6 +268,31 @@ static int check_item_type(struct arena *a, const char *raw, struct input *out)
 	return check_choice(a, raw, out, input_item_type_words, "choose one of the listed types");
 }
 
+static int check_receive(struct arena *a, const char *raw, struct input *out)
+{
+	return check_choice(a, raw, out, input_receive_words, "choose press releases, events or both");
+}
+
+/* The address as stored (alerts_address.h), or, with an error (an msgid the page translates), the typed
+ * text cleaned for display: the form shows it again, escaped by its template. */
+static int check_email(struct arena *a, const char *raw, struct input *out)
+{
+	char stored[ALERTS_ADDRESS_MAX + 1];
+	out->error = alerts_address_check(raw, strlen(raw), stored);
+	if (out->error == NULL) {
+		out->s = arena_strdup(a, stored);
+		return 1;
+	}
+	size_t len = strlen(raw) > 1024 ? 1024 : strlen(raw);
+	char *shown = arena_strndup(a, raw, len);
+	valid_clean_utf8(shown);
+	for (char *p = shown; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = ' ';
+	out->s = shown;
+	return 1;
+}
+
 static int check_date(struct arena *a, const char *raw, struct input *out)
 {
 	check_text(a, raw, out, 10, 0);
@@ -304,6 +346,10 @@ static const struct {
 	[KEY_TO] = {"to", 0, check_revision},
 	[KEY_NEW_PASSWORD] = {"new_password", 1, check_password},
 	[KEY_STATUS] = {"status", 0, check_status},
+	[KEY_EMAIL] = {"email", 1, check_email},
+	[KEY_RECEIVE] = {"receive", 1, check_receive},
+	[KEY_TOKEN] = {"token", 0, check_token},
+	[KEY_ONE_CLICK] = {"List-Unsubscribe", 1, check_one_click},
 };
 
 const char *input_name(enum key k)
@@ -428,4 +474,11 @@ void input_media_check(struct arena *a, enum media_field f, const char *raw, str
 	case MF__MAX:
 		break;
 	}
+}
+
+int input_language_field(const char *name, const char *value)
+{
+	if (strcmp(name, "language") != 0)
+		return -1;
+	return valid_lang_tag(value);
 }

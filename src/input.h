@@ -41,10 +41,16 @@ enum key {
 	KEY_TO,        /* ?to=N: the revision ?rev= is compared with (query key) */
 	KEY_NEW_PASSWORD, /* /admin/account: the password an officer changes theirs to */
 	KEY_STATUS,    /* ?status=draft|...: the admin list's filter, an index into input_status_words */
+	KEY_EMAIL,     /* the subscribe form's address (alerts_address.h); s: as stored, or as typed with error */
+	KEY_RECEIVE,   /* the subscribe forms' releases | events | both: an index into input_receive_words */
+	KEY_TOKEN,     /* ?token=: a subscriber's confirmation or manage token, AUTH_TOKEN_HEX lower-case hex (query key) */
+	KEY_ONE_CLICK, /* List-Unsubscribe=One-Click, the body of an RFC 8058 one-click unsubscribe; nothing else */
 	KEY__MAX
 };
 
-#define KEYBIT(k) (1u << (k))
+/* A route's keys are a bit set of 64 (struct route). */
+#define KEYBIT(k) (1ull << (k))
+_Static_assert(KEY__MAX <= 64, "a route's key set holds 64 keys");
 
 /* A checked value. set: the key was present. s: the text (for a form field with an error, cleaned so it
  * can be shown again); i: numbers and word indexes; error: why a form field is not acceptable, or NULL. */
@@ -78,6 +84,10 @@ extern const char *const input_status_words[];
 enum when { WHEN_NOW, WHEN_SET, WHEN__MAX };
 extern const char *const input_when_words[];
 
+/* What a subscriber receives, in the order of enum receive. */
+enum receive { RECEIVE_RELEASES, RECEIVE_EVENTS, RECEIVE_BOTH, RECEIVE__MAX };
+extern const char *const input_receive_words[];
+
 /* The item kinds and types a form may choose, NULL-terminated, with the words shown for them. */
 extern const char *const input_kind_words[];
 extern const char *const input_item_type_words[];
@@ -110,5 +120,12 @@ enum { INPUT_MEDIA_ROWS = 12 };
 int input_media_name(const char *name, int *row, enum media_field *field);
 /* Check a row field's value as a form field is checked: always fills *out; out->error when it fails. */
 void input_media_check(struct arena *a, enum media_field f, const char *raw, struct input *out);
+
+/* The subscribe forms' languages: fields named "language", one checkbox per site language, so the name
+ * repeats, which the key table does not allow (the gate passes them through; subscribe_form.c reads them
+ * with this). 1 when name is "language" and value has a language tag's shape (valid_lang_tag: whether it
+ * is one of the site's is the page's question); 0 when it is but the value does not (a 400: the form sets
+ * these values itself); -1 for any other field. */
+int input_language_field(const char *name, const char *value);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "clock.h"
+#include "config.h"
 #include "i18n.h"
 #include "item_public.h"
 #include "jsonld.h"
@@ -230,6 +231,8 @@ static void fill_footer(struct req *r, struct tpl_dict *d)
 		return;
 	tpl_set(d, "SITE_NAME", r->site->name);
 	fill_contacts(d, r->site, 0);
+	if (config_alerts_offered(config_current)) /* the way to email alerts, on every page (issue 16) */
+		tpl_set(tpl_section(d, "ALERTS"), "SUBSCRIBE_URL", layout_lang_path(r, "/subscribe"));
 }
 
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)

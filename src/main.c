@@ -19,6 +19,7 @@
 #include "cmd_key.h"
 #include "cmd_verify.h"
 #include "cmd_site.h"
+#include "cmd_subscribers.h"
 #include "config.h"
 #include "config_check.h"
 #include "db.h"
@@ -68,6 +69,8 @@ static const char usage_text[] =
 	"  db sql     run the SQL read from stdin, with the search index's tokenizer (the sqlite3 shell lacks it)\n"
 	"  user       manage press officers' accounts; passwords are read from the terminal or stdin\n"
 	"  site       show or set the site's name, tagline, zone, url, contacts and clock cities\n"
+	"  subscribers export  the confirmed email alert subscribers as CSV on stdout, for the data controller\n"
+	"  subscribers count   how many subscribe, confirmed and pending, per language and list\n"
 	"  key        the office's signing key (--key, else signing_key in the configuration): generate it\n"
 	"             (mode 0600, outside the data folder), show its public key and fingerprint, or sign FILE\n"
 	"             into FILE.minisig, or sign-versions: every published version not yet signed (docs/authenticity.md)\n"
@@ -401,28 +404,45 @@ static int cmd_user(int argc, char **argv)
 	return user_command((enum user_action)action, takes_name ? argv[2] : NULL, cli.role, cli.serve.db_path);
 }
 
-/* pressroom site ...: its own words, and --db/--config anywhere among them. */
-static int cmd_site(int argc, char **argv)
+/* A command's own words into words (at most 16), and --db/--config anywhere among them into *cli; then the
+ * database it works on. 0, or the exit code of bad usage. */
+static int words_and_db(int argc, char **argv, struct cli *cli, char *words[16], int *nwords)
 {
-	struct cli cli = {0};
-	char *words[16];
 	int n = 0;
 	for (int i = 1; i < argc; i++) {
 		int db = strcmp(argv[i], "--db") == 0, config = strcmp(argv[i], "--config") == 0;
 		if ((db || config) && i + 1 >= argc)
 			return usage_error("option %s needs a value", argv[i]);
 		if (db || config) {
-			*(db ? &cli.serve.db_path : &cli.config) = argv[++i];
+			*(db ? &cli->serve.db_path : &cli->config) = argv[++i];
 			continue;
 		}
 		if (strncmp(argv[i], "--", 2) == 0)
 			return usage_error("unknown option %s", argv[i]);
-		if (n == (int)(sizeof words / sizeof words[0]))
+		if (n == 16)
 			return usage_error("too many arguments");
 		words[n++] = argv[i];
 	}
-	int rc = command_db(&cli, &cli.serve.db_path);
+	*nwords = n;
+	return command_db(cli, &cli->serve.db_path);
+}
+
+/* pressroom site ...: its own words, and --db/--config anywhere among them. */
+static int cmd_site(int argc, char **argv)
+{
+	struct cli cli = {0};
+	char *words[16];
+	int n = 0, rc = words_and_db(argc, argv, &cli, words, &n);
 	return rc != 0 ? rc : site_command(n, words, cli.serve.db_path);
+}
+
+/* pressroom subscribers export|count: the same shape as site. */
+static int cmd_subscribers(int argc, char **argv)
+{
+	struct cli cli = {0};
+	char *words[16];
+	int n = 0, rc = words_and_db(argc, argv, &cli, words, &n);
+	return rc != 0 ? rc : subscribers_command(n, words, cli.serve.db_path);
 }
 
 /* pressroom key ...: like site, its own words, with --key, --comment, --db and --config among them. */
@@ -504,6 +524,8 @@ int main(int argc, char **argv)
 		return cmd_site(argc - 1, argv + 1);
 	if (strcmp(argv[1], "key") == 0)
 		return cmd_key(argc - 1, argv + 1);
+	if (strcmp(argv[1], "subscribers") == 0)
+		return cmd_subscribers(argc - 1, argv + 1);
 	if (strcmp(argv[1], "verify") == 0)
 		return cmd_verify(argc - 1, argv + 1);
 	return usage_error("unknown command %s", argv[1]);

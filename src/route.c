@@ -7,6 +7,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
+#include "media_multipart.h"
 #include "media_public.h"
 #include "req.h"
 #include "resp.h"
@@ -20,6 +21,9 @@
 	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM) | KEYBIT(KEY_LANG))
 #define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
 #define ADMIN_FORM (ADMIN | ROUTE_KEEP_FORM)
+/* The subscribe pages: no cache (a cookie, a token in the URL), the anonymous form's double-submit token. */
+#define SUBSCRIBE_FORM (ROUTE_NOSTORE | ROUTE_FORM_COOKIE)
+#define SUBSCRIBE_FIELDS (KEYBIT(KEY_EMAIL) | KEYBIT(KEY_RECEIVE))
 
 const struct route route_table[PAGE__MAX] = {
 	[PAGE_HOME] = {"/", page_home, READ, 0, 0, SEG_NONE, NULL},
@@ -85,6 +89,24 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_HISTORY_TEXT] = {"/history.txt", page_history_text, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HISTORY_HEAD] = {"/history-head.txt", page_history_head, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HISTORY_HEAD_SIGNATURE] = {"/history-head.txt.minisig", page_history_head, READ, 0, 0, SEG_NONE, "signature"},
+	[PAGE_SUBSCRIBE] = {"/subscribe", page_subscribe, READ | METHOD_POST, SUBSCRIBE_FIELDS, SUBSCRIBE_FORM, SEG_NONE,
+	                    NULL},
+	[PAGE_LANG_SUBSCRIBE] = {"/*/subscribe", page_subscribe, READ | METHOD_POST, SUBSCRIBE_FIELDS, SUBSCRIBE_FORM,
+	                         SEG_LANG, NULL},
+	[PAGE_SUBSCRIBE_CONFIRM] = {"/subscribe/confirm", page_subscribe_confirm, READ | METHOD_POST, KEYBIT(KEY_TOKEN),
+	                            SUBSCRIBE_FORM, SEG_NONE, NULL},
+	[PAGE_LANG_SUBSCRIBE_CONFIRM] = {"/*/subscribe/confirm", page_subscribe_confirm, READ | METHOD_POST,
+	                                 KEYBIT(KEY_TOKEN), SUBSCRIBE_FORM, SEG_LANG, NULL},
+	[PAGE_SUBSCRIPTION] = {"/subscription", page_subscription, READ | METHOD_POST, SUBSCRIBE_FIELDS | KEYBIT(KEY_TOKEN),
+	                       SUBSCRIBE_FORM, SEG_NONE, NULL},
+	[PAGE_LANG_SUBSCRIPTION] = {"/*/subscription", page_subscription, READ | METHOD_POST,
+	                            SUBSCRIBE_FIELDS | KEYBIT(KEY_TOKEN), SUBSCRIBE_FORM, SEG_LANG, NULL},
+	[PAGE_UNSUBSCRIBE] = {"/unsubscribe", page_unsubscribe, METHOD_POST, KEYBIT(KEY_TOKEN) | KEYBIT(KEY_ONE_CLICK),
+	                      ROUTE_NOSTORE | ROUTE_URL_TOKEN, SEG_NONE, NULL},
+	[PAGE_LANG_UNSUBSCRIBE] = {"/*/unsubscribe", page_unsubscribe, METHOD_POST,
+	                           KEYBIT(KEY_TOKEN) | KEYBIT(KEY_ONE_CLICK), ROUTE_NOSTORE | ROUTE_URL_TOKEN, SEG_LANG, NULL},
+	[PAGE_ADMIN_SUBSCRIBERS] = {"/admin/subscribers", page_admin_subscribers, READ, 0, ADMIN | ROUTE_PUBLISHER,
+	                            SEG_NONE, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -228,7 +250,7 @@ static void allow_header(struct req *r, unsigned methods)
  * a malformed query key is a 400. A key given twice is a 400 too, except with first_wins (public pages,
  * whose non-canonical URLs redirect): there the first value counts and the others are ignored like unknown
  * keys. Form fields keep their errors for the page, with a log line (resp_error logs the 400s). */
-static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned keys, int form, int first_wins)
+static int check_inputs(struct req *r, const struct kv *pairs, size_t n, unsigned long long keys, int form, int first_wins)
 {
 	for (size_t i = 0; i < n; i++) {
 		enum key k = input_key(pairs[i].key);
@@ -283,11 +305,36 @@ static const char *form_csrf(struct req *r)
 	return token;
 }
 
-static int form_body(struct req *r)
+/* A multipart/form-data body read whole like a urlencoded one: its text fields into r->form, any file part
+ * dropped. RFC 8058 asks one-click unsubscribes to come so (SHOULD; urlencoded MAY). 0, or -1 answered. */
+static int small_multipart(struct req *r)
+{
+	const char *why = "The form is malformed.";
+	const char *boundary = mp_boundary(r->arena, r->body_type);
+	const struct mp_limits limits = {.text_max = 65536, .file_max = 0};
+	const struct mp_sink drop = {0};
+	struct mp_part *parts = NULL;
+	size_t n = 0;
+	struct mp *p = boundary ? mp_new(r->arena, boundary, &limits, &drop) : NULL;
+	if (p == NULL || mp_feed(p, r->body_in, strlen(r->body_in), &why) != 0 || mp_finish(p, &parts, &n, &why) != 0) {
+		resp_error(r, 400, why);
+		return -1;
+	}
+	r->form = arena_alloc(r->arena, (n ? n : 1) * sizeof *r->form);
+	r->nform = 0;
+	for (size_t i = 0; i < n; i++)
+		if (parts[i].filename == NULL)
+			r->form[r->nform++] = (struct kv){parts[i].name, parts[i].value};
+	return 0;
+}
+
+static int form_body(struct req *r, int small_multipart_ok)
 {
 	if (r->multipart)
 		return 0; /* read and split by media_upload_read, for a ROUTE_FILES route only (serve.c) */
 	const char *type = r->body_type ? r->body_type : "";
+	if (small_multipart_ok && strncasecmp(type, "multipart/form-data", 19) == 0)
+		return small_multipart(r);
 	const char *want = "application/x-www-form-urlencoded";
 	size_t n = strlen(want);
 	if (strncasecmp(type, want, n) != 0 || (type[n] != '\0' && type[n] != ';' && type[n] != ' ')) {
@@ -349,7 +396,7 @@ void route_dispatch(struct req *r)
 	if (public && canonical_redirect(r))
 		return;
 	int post = r->method == METHOD_POST;
-	if (post && (form_body(r) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1, 0) != 0))
+	if (post && (form_body(r, (rt->flags & ROUTE_URL_TOKEN) != 0) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1, 0) != 0))
 		return;
 
 	if (rt->flags & ROUTE_LOGIN) {
@@ -368,11 +415,13 @@ void route_dispatch(struct req *r)
 			return;
 		}
 	}
-	if (post) {
-		/* Without a session (the sign-in form) the token is the sign-in cookie's. Both must have the
-		 * shape auth_random_hex gives: otherwise an empty or made-up pair (x and x) would match. */
+	if (post && !(rt->flags & ROUTE_URL_TOKEN)) {
+		/* Without a session (the sign-in form) the token is the sign-in cookie's, or the form cookie's on a
+		 * public form. Both must have the shape auth_random_hex gives: otherwise an empty or made-up pair
+		 * (x and x) would match. */
 		const char *sent = form_csrf(r);
-		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf : auth_cookie(r, AUTH_LOGIN_COOKIE);
+		const char *expected = (rt->flags & ROUTE_LOGIN) ? r->csrf
+		                       : auth_cookie(r, (rt->flags & ROUTE_FORM_COOKIE) ? AUTH_FORM_COOKIE : AUTH_LOGIN_COOKIE);
 		if (sent == NULL || expected == NULL || !auth_token_valid(sent) || !auth_token_valid(expected) ||
 		    !auth_equal(sent, expected)) {
 			const char *missing;

@@ -49,6 +49,15 @@ enum page {
 	PAGE_HISTORY_TEXT,
 	PAGE_HISTORY_HEAD,
 	PAGE_HISTORY_HEAD_SIGNATURE,
+	PAGE_SUBSCRIBE,          /* email alerts (issue 16): subscribe, confirm, preferences, one-click unsubscribe */
+	PAGE_LANG_SUBSCRIBE,
+	PAGE_SUBSCRIBE_CONFIRM,
+	PAGE_LANG_SUBSCRIBE_CONFIRM,
+	PAGE_SUBSCRIPTION,
+	PAGE_LANG_SUBSCRIPTION,
+	PAGE_UNSUBSCRIBE,
+	PAGE_LANG_UNSUBSCRIBE,
+	PAGE_ADMIN_SUBSCRIBERS,
 	PAGE__MAX
 };
 
@@ -59,6 +68,10 @@ enum route_flag {
 	ROUTE_FILES = 1u << 3,     /* takes multipart/form-data with files too (media_upload.c) */
 	ROUTE_KEEP_FORM = 1u << 4, /* a POST refused for an ended session or a stale CSRF token keeps its fields:
 	                              a sign-in form carries them through, or the form comes back filled in */
+	ROUTE_FORM_COOKIE = 1u << 5, /* a public form without a session: its CSRF token is the pressroom_form
+	                                cookie's (double-submit), which the page's GET sets */
+	ROUTE_URL_TOKEN = 1u << 6, /* a POST whose authority is the token in its URL, with no CSRF token: RFC 8058's
+	                              one-click unsubscribe, which mail providers post without any cookie */
 };
 
 /* What a route's '*' segment must hold. route_dispatch checks it before the handler runs and hands the
@@ -77,13 +90,14 @@ enum seg {
 };
 
 /* Every POST is checked for its CSRF token: against the session's on ROUTE_LOGIN routes, against the
- * sign-in cookie on the sign-in page. A GET never changes state. */
+ * sign-in cookie on the sign-in page, against the form cookie on ROUTE_FORM_COOKIE routes (but for
+ * ROUTE_URL_TOKEN's). A GET never changes state. */
 struct route {
 	const char *pattern;  /* a path; a '*' stands for one non-empty segment (at most one star), or for its
 	                       * start when text follows in the segment ("*.txt": a segment ending in .txt) */
 	page_fn *handler;
 	unsigned methods;     /* enum method bits */
-	unsigned keys;        /* KEYBIT()s of the query keys and form fields it accepts */
+	unsigned long long keys; /* KEYBIT()s of the query keys and form fields it accepts */
 	unsigned flags;       /* enum route_flag bits */
 	enum seg seg;         /* what the '*' segment holds */
 	const char *arg;      /* for the handler, as r->route_arg: the kind of items a route shows, or NULL */

@@ -36,6 +36,8 @@ static const struct {
 	{"W_PAGES", I18N_NOOP("Pages")},
 	{"W_PAGE", I18N_NOOP("Page")},
 	{"W_ARCHIVE", I18N_NOOP("Archive")},
+	/* footer.tpl */
+	{"W_EMAIL_ALERTS", I18N_NOOP("Email alerts")},
 	/* error.tpl */
 	{"W_BACK_TO_FRONT_PAGE", I18N_NOOP("Back to the front page")},
 	{"W_OR_SEE", I18N_NOOP("or see")},

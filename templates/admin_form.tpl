@@ -5,7 +5,7 @@
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#KEPT}}<p class="notice" role="status">{{MESSAGE}}</p>{{/KEPT}}
 {{#EDITING}}<p class="notice editing" role="status">{{WHO}} opened this form at <time datetime="{{AT_ISO}}">{{AT}}</time> and may be editing it. If you both save, the second save is stopped and shown what the first changed.</p>{{/EDITING}}
-{{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}</p>{{/STATUS_LINE}}
+{{#STATUS_LINE}}<p class="status-line">Status: <span class="status status-{{STATUS}}">{{STATUS}}</span>{{#PUBLIC_LINK}} &middot; <a href="{{PUBLIC_URL}}">public page</a>{{/PUBLIC_LINK}}{{#ALERTS}} &middot; <span class="alerts">email alerts: <span class="alerts-queued">{{QUEUED}}</span> queued, <span class="alerts-sent">{{SENT}}</span> sent, <span class="alerts-failed">{{FAILED}}</span> failed</span>{{/ALERTS}}</p>{{/STATUS_LINE}}
 {{#TRANSLATIONS}}
 <section class="translations" aria-label="Languages">
   <p>Language: <span class="item-language">{{LANGUAGE}}</span>{{#IS_TRANSLATION}} (a translation){{/IS_TRANSLATION}}{{#OTHER_VERSION}} &middot; <a class="other-version" href="{{URL}}">{{LANGUAGE}}{{#ORIGINAL}} original{{/ORIGINAL}}: {{TITLE}}</a>{{/OTHER_VERSION}}</p>

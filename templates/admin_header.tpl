@@ -23,6 +23,7 @@
         <li><a href="/admin/new">New statement</a></li>
         <li><a href="/admin/account">Your account</a></li>
         {{#PUBLISHER}}<li><a href="/admin/log">Audit log</a></li>{{/PUBLISHER}}
+        {{#PUBLISHER}}<li><a href="/admin/subscribers">Subscribers</a></li>{{/PUBLISHER}}
         <li><a href="/">Public site</a></li>
       </ul>
       <form class="signout" method="post" action="/admin/logout">

@@ -3,7 +3,7 @@
 </main>
 <footer class="site-footer">
   <div class="wrap">
-    <p>{{SITE_NAME}}{{#CONTACTS}} &middot; {{CONTACT_LABEL}}: {{CONTACT_PHONE}}, <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a>{{/CONTACTS}}</p>
+    <p>{{SITE_NAME}}{{#CONTACTS}} &middot; {{CONTACT_LABEL}}: {{CONTACT_PHONE}}, <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a>{{/CONTACTS}}{{#ALERTS}} &middot; <a class="alerts-link" href="{{SUBSCRIBE_URL}}">{{W_EMAIL_ALERTS}}</a>{{/ALERTS}}</p>
   </div>
 </footer>
 </body>

@@ -39,6 +39,7 @@
 #include "../view.h"
 #include "../revision_store.h"
 #include "../version_store.h"
+#include "../subscriber_store.h"
 #include "admin_compare.h"
 #include "admin_form.h"
 #include "admin_media.h"
@@ -407,6 +408,18 @@ static void fill_backdate(struct req *r, struct tpl_dict *d, long long at)
 }
 
 /* Where the form posts: the item's page, the translate form of its original, or /admin/new. */
+/* How many of the item's email alerts are queued, sent and failed, once any was queued (issue 16). */
+static void fill_alerts(struct req *r, struct tpl_dict *line, long long id)
+{
+	struct alerts_counts n;
+	if (subscriber_item_alerts(r->db, id, &n) != 0 || n.queued + n.sent + n.failed == 0)
+		return;
+	struct tpl_dict *d = tpl_section(line, "ALERTS");
+	tpl_set_int(d, "QUEUED", n.queued);
+	tpl_set_int(d, "SENT", n.sent);
+	tpl_set_int(d, "FAILED", n.failed);
+}
+
 static const char *form_action(struct req *r, const struct form *f)
 {
 	if (f->item)
@@ -430,6 +443,7 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 		tpl_set(line, "STATUS", store_shown_status(a->status, a->it.published_at, (long long)r->now));
 		if (is_public(r, a))
 			tpl_set(tpl_section(line, "PUBLIC_LINK"), "PUBLIC_URL", item_path(r, &a->it));
+		fill_alerts(r, line, a->it.id);
 		if (strcmp(a->status, "draft") == 0 && a->review_comment[0])
 			tpl_set(tpl_section(d, "REVIEW_COMMENT"), "COMMENT", a->review_comment);
 		if (strcmp(a->status, "withdrawn") == 0) {

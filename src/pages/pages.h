@@ -36,6 +36,11 @@ page_fn page_admin_log;
 page_fn page_admin_revisions;
 page_fn page_admin_restore;
 page_fn page_admin_account;
+page_fn page_subscribe;           /* email alerts (issue 16): subscribe.c, subscription.c, admin_subscribers.c */
+page_fn page_subscribe_confirm;
+page_fn page_subscription;
+page_fn page_unsubscribe;
+page_fn page_admin_subscribers;
 /* Not routes: what the gate answers a ROUTE_KEEP_FORM post whose session ended (a sign-in form carrying the
  * fields) or whose CSRF token is stale (the item form item_id, 0 for new, filled in from the post). */
 page_fn page_admin_login_keep;
