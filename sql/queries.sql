@@ -721,15 +721,13 @@ SELECT count(*) FILTER (WHERE state = 'queued'), count(*) FILTER (WHERE state = 
   FROM outbox WHERE item_id = ?1;
 
 -- name: subscribe_attempts
--- The subscribe form's accepted posts from address ?2 since ?1: how many and the oldest. They are kept in
--- login_failure, the table of per-address attempts, marked device = 'subscribe': no sign-in query selects
--- them (those take device IS NULL or a 32-byte hash). See subscriber_store.c.
-SELECT count(*), min(at) FROM login_failure WHERE device = CAST('subscribe' AS BLOB) AND address = ?2 AND at > ?1;
+-- The subscribe form's accepted posts from address ?2 since ?1: how many and the oldest (subscriber_store.c).
+SELECT count(*), min(at) FROM subscribe_attempt WHERE address = ?2 AND at > ?1;
 
 -- name: subscribe_attempt_insert
 -- ?1 now, ?2 address
-INSERT INTO login_failure (at, username, address, device) VALUES (?1, '', ?2, CAST('subscribe' AS BLOB));
+INSERT INTO subscribe_attempt (address, at) VALUES (?2, ?1);
 
 -- name: subscribe_attempts_prune
 -- Attempts older than the window are of no more use. ?1 the window's start
-DELETE FROM login_failure WHERE device = CAST('subscribe' AS BLOB) AND at <= ?1;
+DELETE FROM subscribe_attempt WHERE at <= ?1;

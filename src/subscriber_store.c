@@ -28,9 +28,8 @@ void subscriber_client_key(const char *address, char out[SUBSCRIBER_KEY_MAX])
 }
 
 /* The per-address throttle of the subscribe form: a sliding window of SUBSCRIBER_FORM_WINDOW seconds.
- * Attempts live in login_failure, the site's table of per-address attempts, marked device = 'subscribe'
- * (sql/queries.sql says why no sign-in query sees them): this work's schema is fixed (migration 0016), and a
- * table of its own is one migration away. 1 refused (*retry_after set), 0 recorded, -1 error. */
+ * Attempts live in their own table, subscribe_attempt (migration 0021). 1 refused (*retry_after set),
+ * 0 recorded, -1 error. */
 static int throttled(struct db *db, time_t now, const char *address, long *retry_after)
 {
 	long long since = (long long)now - SUBSCRIBER_FORM_WINDOW;

@@ -366,9 +366,9 @@ class Throttling(unittest.TestCase):
         self.assertEqual(subscribe(Client(SITE, source="127.0.0.21"), "other@example.org")[0], 200)
         status, h, _ = subscribe(c, "bulk11@example.org", csrf=c.csrf)
         self.assertEqual(status, 429)
-        # The sign-in throttle is not touched by these (its own queries never see them).
-        self.assertEqual(SITE.query("SELECT count(*) FROM login_failure WHERE device IS NULL OR length(device) = 32"),
-                         [(0,)])
+        # The attempts are the throttle's own rows: the sign-in's table is not touched.
+        self.assertEqual(SITE.query("SELECT count(*) FROM subscribe_attempt WHERE address = '127.0.0.20'"), [(10,)])
+        self.assertEqual(SITE.query("SELECT count(*) FROM login_failure WHERE address = '127.0.0.20'"), [(0,)])
 
 
 class Admin(unittest.TestCase):
