@@ -609,3 +609,16 @@ INSERT INTO history_checkpoint (seq, text, signature) VALUES (?1, ?2, ?3);
 -- name: checkpoint_latest
 -- The newest checkpoint: its text and signature.
 SELECT text, signature FROM history_checkpoint ORDER BY seq DESC LIMIT 1;
+
+-- name: history_page
+-- One page of /history, newest first: the entries numbered ?1 and below, at most ?2, each with the item and
+-- the revision its version was made from and, for a correction, the revision of the version before it (for
+-- the word diff). visible_at <= ?3 says whether the entry may be shown or only its hash (sealed).
+SELECT h.seq, h.at, h.visible_at <= ?3, h.change, h.version, h.text_sha256, h.hash,
+       i.id, i.kind, i.slug, r.title, r.teaser, r.body, r.signature, r.note,
+       p.id IS NOT NULL, p.title, p.teaser, p.body, p.signature
+  FROM history h JOIN item_version v ON v.id = h.version_id JOIN item i ON i.id = v.item_id
+  JOIN revision r ON r.id = v.revision_id
+  LEFT JOIN item_version pv ON h.change = 'corrected' AND pv.item_id = v.item_id AND pv.version = v.version - 1
+  LEFT JOIN revision p ON p.id = pv.revision_id
+ WHERE h.seq <= ?1 ORDER BY h.seq DESC LIMIT ?2;

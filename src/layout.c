@@ -230,6 +230,7 @@ static void fill_footer(struct req *r, struct tpl_dict *d)
 		return;
 	tpl_set(d, "SITE_NAME", r->site->name);
 	fill_contacts(d, r->site, 0);
+	tpl_set(d, "HISTORY_URL", layout_lang_path(r, "/history"));
 }
 
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)

@@ -44,6 +44,24 @@ static const struct {
 	{"W_OTHER_MESSAGES", I18N_NOOP("Other messages")},
 	{"W_NEWER_ITEM", I18N_NOOP("Newer:")},
 	{"W_OLDER_ITEM", I18N_NOOP("Older:")},
+	/* history.tpl */
+	{"W_HISTORY_INTRO", I18N_NOOP("Every publication, correction and withdrawal, newest first. Nothing is ever removed: "
+	                              "each entry names the hash of the one before, so the past cannot be rewritten "
+	                              "unnoticed, and each version's text is signed.")},
+	{"W_HISTORY_AS_TEXT", I18N_NOOP("The whole history as text")},
+	{"W_HISTORY_CHECKPOINT", I18N_NOOP("its signed checkpoint")},
+	{"W_HISTORY_EMPTY", I18N_NOOP("Nothing has been published yet.")},
+	{"W_ENTRY", I18N_NOOP("Entry")},
+	{"W_SEALED", I18N_NOOP("Sealed")},
+	{"W_SEALED_EXPLAINED", I18N_NOOP("a statement scheduled for later: it is shown here at its time.")},
+	{"W_ENTRY_HASH", I18N_NOOP("Entry hash:")},
+	{"W_TEXT_SHA256", I18N_NOOP("SHA-256 of the text:")},
+	{"W_NOTE", I18N_NOOP("Note:")},
+	{"W_DIFF_SKIPPED", I18N_NOOP("The changes are not shown on this page; compare the text with")},
+	{"W_NEWER_ENTRIES", I18N_NOOP("Newer entries")},
+	{"W_OLDER_ENTRIES", I18N_NOOP("Older entries")},
+	/* footer.tpl */
+	{"W_FOOTER_HISTORY", I18N_NOOP("History of changes")},
 };
 
 void words_fill(struct tpl_dict *d)
