@@ -595,7 +595,9 @@ SELECT h.seq, h.at, h.change, h.version, h.text_sha256, h.prev, h.url, h.hash,
 -- name: history_public
 -- The whole log, oldest first, for /history.txt: an entry not yet visible at ?1 (a scheduled item's) is
 -- shown sealed, by its hash alone.
-SELECT seq, at, change, version, text_sha256, prev, url, hash, visible_at <= ?1 FROM history ORDER BY seq;
+-- ?2: the last entry it holds (/history.txt as signed holds the entries up to its signature's).
+SELECT seq, at, change, version, text_sha256, prev, url, hash, visible_at <= ?1 FROM history WHERE seq <= ?2
+ ORDER BY seq;
 
 -- name: checkpoint_due
 -- The head entry when no checkpoint covers it yet: its number and hash (no row when up to date).
@@ -622,3 +624,20 @@ SELECT h.seq, h.at, h.visible_at <= ?3, h.change, h.version, h.text_sha256, h.ha
   LEFT JOIN item_version pv ON h.change = 'corrected' AND pv.item_id = v.item_id AND pv.version = v.version - 1
   LEFT JOIN revision p ON p.id = pv.revision_id
  WHERE h.seq <= ?1 ORDER BY h.seq DESC LIMIT ?2;
+
+-- name: history_text_signature_latest
+-- The newest signature of /history.txt: the entries it covers, the moment their seals were judged at, the
+-- .minisig (no row before the first).
+SELECT seq, as_of, signature FROM history_text_signature ORDER BY id DESC LIMIT 1;
+
+-- name: history_text_signature_insert
+-- ?1 seq, ?2 as_of, ?3 signature
+INSERT INTO history_text_signature (seq, as_of, signature) VALUES (?1, ?2, ?3);
+
+-- name: history_openings
+-- How many of the entries 1..?1 were sealed at ?2 and are open at ?3: the signed /history.txt is out of date.
+SELECT count(*) FROM history WHERE seq <= ?1 AND visible_at > ?2 AND visible_at <= ?3;
+
+-- name: history_next_opening
+-- The next moment after ?1 a sealed entry opens (NULL if none waits): when the signer signs again.
+SELECT min(visible_at) FROM history WHERE visible_at > ?1;

@@ -87,6 +87,7 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_HISTORY_HEAD_SIGNATURE] = {"/history-head.txt.minisig", page_history_head, READ, 0, 0, SEG_NONE, "signature"},
 	[PAGE_HISTORY] = {"/history", page_history, READ, KEYBIT(KEY_PAGE), 0, SEG_NONE, NULL},
 	[PAGE_LANG_HISTORY] = {"/*/history", page_history, READ, KEYBIT(KEY_PAGE), 0, SEG_LANG, NULL},
+	[PAGE_HISTORY_TEXT_SIGNATURE] = {"/history.txt.minisig", page_history_text, READ, 0, 0, SEG_NONE, "signature"},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */

@@ -181,5 +181,13 @@ class HistoryPage(unittest.TestCase):
         self.assertIn('href="/history"', SITE.get("/")[2])
         self.assertIn('hreflang="ru"', SITE.get("/history")[2])
 
+    def test_without_a_key_history_txt_is_the_live_log_and_has_no_signature(self):
+        publish(signed_in(), "Statement on a site without a key", "Words.")
+        text = SITE.get("/history.txt")[2]
+        self.assertEqual(len(text.splitlines()), SITE.query("SELECT count(*) FROM history")[0][0])
+        status, _, body = SITE.get("/history.txt.minisig")
+        self.assertEqual(status, 404)
+        self.assertIn("does not sign", body)
+
 
 harness.main()
