@@ -44,6 +44,11 @@ static const struct {
 	{"W_OTHER_MESSAGES", I18N_NOOP("Other messages")},
 	{"W_NEWER_ITEM", I18N_NOOP("Newer:")},
 	{"W_OLDER_ITEM", I18N_NOOP("Older:")},
+	{"W_SIGNED_BY_OFFICE", I18N_NOOP("This statement is signed:")},
+	{"W_SIGNED_TEXT", I18N_NOOP("its text")},
+	{"W_SIGNED_SIGNATURE", I18N_NOOP("its signature")},
+	{"W_SIGNED_KEY", I18N_NOOP("the office's public key")},
+	{"W_KEY_FINGERPRINT", I18N_NOOP("key fingerprint")},
 	/* history.tpl */
 	{"W_HISTORY_INTRO", I18N_NOOP("Every publication, correction and withdrawal, newest first. Nothing is ever removed: "
 	                              "each entry names the hash of the one before, so the past cannot be rewritten "

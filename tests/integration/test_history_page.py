@@ -188,6 +188,12 @@ class HistoryPage(unittest.TestCase):
         status, _, body = SITE.get("/history.txt.minisig")
         self.assertEqual(status, 404)
         self.assertIn("does not sign", body)
+        # Nor does a statement's page offer a signature or a fingerprint.
+        iid = SITE.query("SELECT item_id FROM item_version ORDER BY id DESC LIMIT 1")[0][0]
+        status, _, page = SITE.get(item_url(iid))
+        self.assertEqual(status, 200)
+        self.assertNotIn("item-signed", page)
+        self.assertNotIn(".minisig", page)
 
 
 harness.main()

@@ -1,8 +1,10 @@
-"""test_history_signature.py: /history.txt.minisig (issue 15). The signer process signs /history.txt as the
+"""test_history_signature.py: /history.txt.minisig, and the detail pages' signed links (issue 15). The signer process signs /history.txt as the
 public reads it after each new entry and at the moment a sealed (scheduled) entry opens; /history.txt serves
 exactly the text last signed, so Debian's `minisign -Vm history.txt -p signing-key.pub` passes on a fresh
 download at any time, and fails once a byte changes. Without a key there is no signature (404) and
-/history.txt is the live log (test_history_page's site has no key)."""
+/history.txt is the live log (test_history_page's site has no key). A signed statement's page links its
+text, its signature and the key, and shows the fingerprint `pressroom key show` prints, in the page's
+language; a site without a key shows none of it (test_history_page)."""
 import datetime
 import html
 import os
@@ -19,13 +21,13 @@ from harness import Client, Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 MINISIGN = shutil.which("minisign") or "/usr/bin/minisign"
-SITE = KEYDIR = None
+SITE = KEYDIR = KEY = None
 
 
 def setUpModule():
-    global SITE, KEYDIR
+    global SITE, KEYDIR, KEY
     KEYDIR = tempfile.mkdtemp(prefix="pressroom-histsig-")
-    key = os.path.join(KEYDIR, "signing.key")
+    key = KEY = os.path.join(KEYDIR, "signing.key")
     assert run("key", "generate", "--key", key).returncode == 0
     conf = os.path.join(KEYDIR, "pressroom.conf")
     with open(conf, "w") as f:
@@ -137,6 +139,40 @@ class HistorySignature(unittest.TestCase):
         code, out = self.minisign(folder)
         self.assertEqual(code, 0, out)
         self.assertIn(f"/releases/{iid}-", open(os.path.join(folder, "history.txt")).read())
+
+
+class DetailPage(unittest.TestCase):
+    def test_a_signed_statement_links_its_text_signature_and_fingerprint(self):
+        shown = run("key", "show", "--key", KEY)
+        fingerprint = re.search(r"fingerprint \(minisign's key id\) is ([0-9A-F]{16})", shown.stderr).group(1)
+        self.assertIn(fingerprint, SITE.get("/signing-key.pub")[2])
+        alice = Client(SITE)
+        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
+        for lang, words in (("en", "This statement is signed:"), ("ru", "Это заявление подписано:")):
+            iid = publish(alice, f"Signed statement in {lang}", lang=lang)
+            path = f"/releases/{iid}-" + SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+            deadline = time.time() + 20
+            while SITE.get(path + ".txt.minisig")[0] != 200:
+                self.assertLess(time.time(), deadline, "not signed")
+                time.sleep(0.05)
+            status, _, page = SITE.get(path)
+            self.assertEqual(status, 200)
+            block = re.search(r'<p class="item-signed">(.*?)</p>', page, re.S).group(1)
+            self.assertIn(words, block)
+            self.assertIn(f'href="{path}.txt"', block)
+            self.assertIn(f'href="{path}.txt.minisig"', block)
+            self.assertIn('href="/signing-key.pub"', block)
+            self.assertIn(f'<code class="fingerprint">{fingerprint}</code>', block)
+            for link in (path + ".txt", path + ".txt.minisig", "/signing-key.pub"):
+                self.assertEqual(SITE.get(link)[0], 200, link)
+
+    def test_nothing_for_an_item_without_a_signed_version(self):
+        iid = SITE.query("SELECT id FROM item WHERE status = 'published' AND kind = 'release' "
+                         "AND id NOT IN (SELECT item_id FROM item_version) LIMIT 1")[0][0]
+        path = f"/releases/{iid}-" + SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+        status, _, page = SITE.get(path)
+        self.assertEqual(status, 200)
+        self.assertNotIn("item-signed", page)   # the demo's items predate the log: no version, no links
 
 
 harness.main()
