@@ -641,3 +641,10 @@ SELECT count(*) FROM history WHERE seq <= ?1 AND visible_at > ?2 AND visible_at 
 -- name: history_next_opening
 -- The next moment after ?1 a sealed entry opens (NULL if none waits): when the signer signs again.
 SELECT min(visible_at) FROM history WHERE visible_at > ?1;
+
+-- name: version_by_sha256
+-- The first published version whose canonical text has SHA-256 ?1 and is visible at ?2, with its item's
+-- kind, slug and the version's title: what /verify tells a visitor (one probe of item_version_text_sha256).
+SELECT v.item_id, v.version, v.change, v.visible_at, i.kind, i.slug, r.title
+  FROM item_version v JOIN item i ON i.id = v.item_id JOIN revision r ON r.id = v.revision_id
+ WHERE v.text_sha256 = ?1 AND v.visible_at <= ?2 ORDER BY v.id LIMIT 1;

@@ -7,6 +7,9 @@
 #include "buf.h"
 #include "valid.h"
 
+/* A route's keys are the bits of an unsigned (KEYBIT): a 33rd key needs a wider type there first. */
+_Static_assert(KEY__MAX <= 32, "route.h's keys field holds at most 32 KEYBIT()s");
+
 const char *const input_type_words[] = {"releases", "events", NULL};
 const char *const input_action_words[] = {"save", "submit", "publish", "preview", "edit",
                                           "withdraw", "sendback", "share", "revoke", "unschedule", NULL};
@@ -229,6 +232,27 @@ TEXT_CHECK(check_zone, 64, 0)
 TEXT_CHECK(check_note, 500, 0)
 TEXT_CHECK(check_comment, 2000, 1)
 
+/* A pasted text as the canonical text's rule 1 has it (docs/authenticity.md): CR LF and a lone CR become
+ * LF (a browser sends a textarea's line ends as CR LF). It is compared, never shown or stored, so nothing
+ * else is changed; bytes that are not UTF-8, or too many of them, are an error the page explains. */
+static int check_pasted(struct arena *a, const char *raw, struct input *out)
+{
+	size_t len = strlen(raw), o = 0;
+	char *s = arena_strndup(a, raw, len);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\r' && s[i + 1] == '\n')
+			continue;
+		s[o++] = s[i] == '\r' ? '\n' : s[i];
+	}
+	s[o] = '\0';
+	out->s = s;
+	if (o > INPUT_TEXT_MAX)
+		out->error = "is too long";
+	else if (!valid_utf8(s, o))
+		out->error = "contains bytes that are not UTF-8 text";
+	return 1;
+}
+
 static int check_choice(struct arena *a, const char *raw, struct input *out, const char *const *words,
                         const char *error)
 {
@@ -304,6 +328,7 @@ static const struct {
 	[KEY_TO] = {"to", 0, check_revision},
 	[KEY_NEW_PASSWORD] = {"new_password", 1, check_password},
 	[KEY_STATUS] = {"status", 0, check_status},
+	[KEY_TEXT] = {"text", 1, check_pasted},
 };
 
 const char *input_name(enum key k)

@@ -41,10 +41,15 @@ enum key {
 	KEY_TO,        /* ?to=N: the revision ?rev= is compared with (query key) */
 	KEY_NEW_PASSWORD, /* /admin/account: the password an officer changes theirs to */
 	KEY_STATUS,    /* ?status=draft|...: the admin list's filter, an index into input_status_words */
+	KEY_TEXT,      /* /verify: a pasted statement, line ends made LF, at most INPUT_TEXT_MAX bytes of UTF-8 */
 	KEY__MAX
 };
 
 #define KEYBIT(k) (1u << (k))
+
+/* The longest text /verify checks: a canonical text holds a body of at most 100,000 characters, a title,
+ * teaser and signature block, and a header; in UTF-8 that is at most this many bytes. */
+enum { INPUT_TEXT_MAX = 512 * 1024 };
 
 /* A checked value. set: the key was present. s: the text (for a form field with an error, cleaned so it
  * can be shown again); i: numbers and word indexes; error: why a form field is not acceptable, or NULL. */

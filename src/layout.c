@@ -231,6 +231,7 @@ static void fill_footer(struct req *r, struct tpl_dict *d)
 	tpl_set(d, "SITE_NAME", r->site->name);
 	fill_contacts(d, r->site, 0);
 	tpl_set(d, "HISTORY_URL", layout_lang_path(r, "/history"));
+	tpl_set(d, "VERIFY_URL", layout_lang_path(r, "/verify"));
 }
 
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)

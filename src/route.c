@@ -88,6 +88,9 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_HISTORY] = {"/history", page_history, READ, KEYBIT(KEY_PAGE), 0, SEG_NONE, NULL},
 	[PAGE_LANG_HISTORY] = {"/*/history", page_history, READ, KEYBIT(KEY_PAGE), 0, SEG_LANG, NULL},
 	[PAGE_HISTORY_TEXT_SIGNATURE] = {"/history.txt.minisig", page_history_text, READ, 0, 0, SEG_NONE, "signature"},
+	[PAGE_VERIFY] = {"/verify", page_verify, READ | METHOD_POST, KEYBIT(KEY_TEXT), ROUTE_ANON_POST, SEG_NONE, NULL},
+	[PAGE_LANG_VERIFY] = {"/*/verify", page_verify, READ | METHOD_POST, KEYBIT(KEY_TEXT), ROUTE_ANON_POST, SEG_LANG,
+	                      NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -371,7 +374,7 @@ void route_dispatch(struct req *r)
 			return;
 		}
 	}
-	if (post) {
+	if (post && !(rt->flags & ROUTE_ANON_POST)) {
 		/* Without a session (the sign-in form) the token is the sign-in cookie's. Both must have the
 		 * shape auth_random_hex gives: otherwise an empty or made-up pair (x and x) would match. */
 		const char *sent = form_csrf(r);

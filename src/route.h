@@ -52,6 +52,8 @@ enum page {
 	PAGE_HISTORY,
 	PAGE_LANG_HISTORY,
 	PAGE_HISTORY_TEXT_SIGNATURE,
+	PAGE_VERIFY,
+	PAGE_LANG_VERIFY,
 	PAGE__MAX
 };
 
@@ -62,6 +64,8 @@ enum route_flag {
 	ROUTE_FILES = 1u << 3,     /* takes multipart/form-data with files too (media_upload.c) */
 	ROUTE_KEEP_FORM = 1u << 4, /* a POST refused for an ended session or a stale CSRF token keeps its fields:
 	                              a sign-in form carries them through, or the form comes back filled in */
+	ROUTE_ANON_POST = 1u << 5, /* a POST that anyone may send and that changes nothing (the /verify check):
+	                              no CSRF token, as there is no session to ride and nothing to forge */
 };
 
 /* What a route's '*' segment must hold. route_dispatch checks it before the handler runs and hands the

@@ -465,3 +465,27 @@ int version_history_text(struct db *db, struct arena *a, time_t now, long long u
 	}
 	return rc < 0 ? -1 : 0;
 }
+
+int version_find_text(struct db *db, struct arena *a, time_t now, const char *text, size_t len,
+                      struct version_match *out)
+{
+	char hash[HEX];
+	sha256_hex(hash, text, len);
+	sqlite3_stmt *st = db_stmt(db, STMT_VERSION_BY_SHA256);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	out->item_id = sqlite3_column_int64(st, 0);
+	out->version = sqlite3_column_int(st, 1);
+	out->change = db_text_col(a, st, 2);
+	out->visible_at = sqlite3_column_int64(st, 3);
+	out->kind = db_text_col(a, st, 4);
+	out->slug = db_text_col(a, st, 5);
+	out->title = db_text_col(a, st, 6);
+	sqlite3_reset(st);
+	return 1;
+}

@@ -3,6 +3,7 @@
  * as the publication, correction or withdrawal that made it. */
 #ifndef PRESSROOM_VERSION_STORE_H
 #define PRESSROOM_VERSION_STORE_H
+#include <stddef.h>
 #include <time.h>
 
 struct arena;
@@ -39,6 +40,17 @@ int version_history_signed(struct db *db, struct arena *a, long long *seq, long 
 /* When the next sealed entry opens after now (its visible_at), or 0 if none waits: the signer signs
  * /history.txt again then. */
 long long version_next_opening(struct db *db, time_t now);
+
+/* The published version whose canonical text is text (len bytes), if one is visible at now: found by its
+ * SHA-256 through an index, never by reading the texts. */
+struct version_match {
+	long long item_id, visible_at;
+	int version;
+	const char *change, *kind, *slug, *title;
+};
+/* 1 and *out, 0 if no version visible at now has that text, -1 on error. */
+int version_find_text(struct db *db, struct arena *a, time_t now, const char *text, size_t len,
+                      struct version_match *out);
 
 /* Sign every version still unsigned with k (trusted comment "<url> v<N>"), then, if the log grew or a
  * sealed entry opened, /history.txt as it reads now, then, if the log grew, a new checkpoint of it: the

@@ -4,7 +4,7 @@
 <footer class="site-footer">
   <div class="wrap">
     <p>{{SITE_NAME}}{{#CONTACTS}} &middot; {{CONTACT_LABEL}}: {{CONTACT_PHONE}}, <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a>{{/CONTACTS}}</p>
-    <p class="footer-links"><a href="{{HISTORY_URL}}">{{W_FOOTER_HISTORY}}</a></p>
+    <p class="footer-links"><a href="{{HISTORY_URL}}">{{W_FOOTER_HISTORY}}</a> <a href="{{VERIFY_URL}}">{{W_FOOTER_VERIFY}}</a></p>
   </div>
 </footer>
 </body>

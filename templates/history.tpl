@@ -4,7 +4,7 @@
 <section class="history" aria-labelledby="history-title">
   <h1 id="history-title">{{LIST_TITLE}}</h1>
   <p class="history-intro">{{W_HISTORY_INTRO}}</p>
-  <p class="history-files"><a href="/history.txt">{{W_HISTORY_AS_TEXT}}</a> &middot; <a href="/history-head.txt">{{W_HISTORY_CHECKPOINT}}</a></p>
+  <p class="history-files"><a href="/history.txt">{{W_HISTORY_AS_TEXT}}</a> &middot; <a href="/history-head.txt">{{W_HISTORY_CHECKPOINT}}</a> &middot; <a href="{{VERIFY_URL}}">{{W_HOW_TO_VERIFY}}</a></p>
   {{#NO_ENTRIES}}<p>{{W_HISTORY_EMPTY}}</p>{{/NO_ENTRIES}}
   {{#ENTRY}}<article class="history-entry" id="entry-{{SEQ}}">
     <p class="history-meta"><span class="history-seq">{{W_ENTRY}} {{SEQ}}</span>
@@ -14,7 +14,7 @@
     <h2 class="history-title"><a href="{{ITEM_URL}}">{{TITLE}}</a></h2>
     <p class="history-version"><a href="{{VERSION_URL}}">{{VERSION_LABEL}}</a> &middot; {{W_TEXT_SHA256}} <code title="{{TEXT_SHA256}}">{{TEXT_SHA256_SHORT}}&hellip;</code></p>
     {{#NOTE}}<p class="history-note">{{W_NOTE}} {{NOTE_TEXT}}</p>{{/NOTE}}
-    {{#DIFF}}<div class="history-diff">{{#DIFF_FIELD}}<p class="diff-field"><span class="diff-label">{{LABEL}}:</span> {{#CHUNK}}{{#SAME}}{{TEXT}}{{/SAME}}{{#DEL}}<del>{{TEXT}}</del>{{/DEL}}{{#INS}}<ins>{{TEXT}}</ins>{{/INS}}{{/CHUNK}}</p>{{/DIFF_FIELD}}</div>{{/DIFF}}
+    {{#DIFF}}<div class="history-diff">{{#DIFF_FIELD}}<p class="diff-field"><span class="diff-label">{{LABEL}}:</span> {{#CHUNK}}{{#SAME}}{{TEXT:pre_escape}}{{/SAME}}{{#DEL}}<del>{{TEXT:pre_escape}}</del>{{/DEL}}{{#INS}}<ins>{{TEXT:pre_escape}}</ins>{{/INS}}{{/CHUNK}}</p>{{/DIFF_FIELD}}</div>{{/DIFF}}
     {{#DIFF_SKIPPED}}<p class="history-diff-skipped">{{W_DIFF_SKIPPED}} <a href="{{BEFORE_URL}}">{{BEFORE_LABEL}}</a></p>{{/DIFF_SKIPPED}}
     {{/SHOWN}}
   </article>{{/ENTRY}}

@@ -132,6 +132,7 @@ void page_history(struct req *r)
 	head.every_language = layout_unprefixed(r, head.path);
 	layout_fill(r, d, &head);
 	tpl_set(d, "LIST_TITLE", title);
+	tpl_set(d, "VERIFY_URL", layout_lang_path(r, "/verify"));
 	long spent = 0;
 	for (int i = 0; i < n; i++)
 		if (entry(r, d, &entries[i], &spent) != 0) {

@@ -117,6 +117,7 @@ static void fill_signed(struct req *r, struct tpl_dict *d, const struct item *it
 	tpl_set(s, "TEXT_URL", arena_printf(r->arena, "%s.txt", path));
 	tpl_set(s, "SIGNATURE_URL", arena_printf(r->arena, "%s.txt.minisig", path));
 	tpl_set(s, "FINGERPRINT", fingerprint);
+	tpl_set(s, "VERIFY_URL", layout_lang_path(r, "/verify"));
 }
 
 void page_item(struct req *r)
