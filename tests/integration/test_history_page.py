@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import html
 import re
+import sys
 import time
 import unittest
 import zoneinfo
@@ -167,6 +168,35 @@ class HistoryPage(unittest.TestCase):
         self.assertEqual(SITE.get("/history?page=x")[0], 400)
         status, headers, _ = SITE.get("/history?page=1")
         self.assertEqual((status, headers["location"].endswith("/history")), (301, True))
+
+    def test_the_diffs_of_a_page_have_a_budget(self):
+        """Corrections that rewrite a long body throughout each cost diff.c about 500,000 steps; past the
+        page's budget (DIFF_BUDGET in history.c) the older ones link their texts instead of a diff."""
+        def body(word):
+            return "".join(f"{word} {s} of paragraph {p} says what the ministry stated about item {p * 7 + s}. "
+                           + ("\n\n" if s == 5 else "") for p in range(220) for s in range(6))[:99000]
+        alice = signed_in()
+        iid = publish(alice, "Statement rewritten again and again", body("Sentence"))
+        for n in range(8):
+            correct(alice, iid, f"Rewritten {n}", body=body("Line" if n % 2 == 0 else "Sentence"))
+        url = item_url(iid)
+        started = time.perf_counter()
+        status, _, page = SITE.get("/history")
+        took = time.perf_counter() - started
+        self.assertEqual(status, 200)
+        mine = [(seq, text) for seq, text in entries(page) if f'href="{url}"' in text]
+        self.assertEqual(len(mine), 9)
+        diffed = [seq for seq, text in mine if '<div class="history-diff">' in text]
+        skipped = [seq for seq, text in mine if "history-diff-skipped" in text]
+        self.assertTrue(diffed and skipped, (diffed, skipped))
+        self.assertEqual(len(diffed) + len(skipped), 8)
+        self.assertLess(max(skipped), min(diffed))   # newest first: the budget goes to the newest
+        version = {seq: v for v in range(1, 10) for seq in [seq_of(iid, v)]}
+        for seq, text in mine:
+            if seq in skipped:
+                self.assertIn(f'href="{url}.v{version[seq] - 1}.txt"', text)   # compare with the one before
+        print(f"/history with {len(diffed)} long diffs shown and {len(skipped)} skipped: {took * 1000:.0f} ms",
+              file=sys.stderr)
 
     def test_russian_interface_and_footer_links(self):
         alice = signed_in()
