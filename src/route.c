@@ -352,7 +352,7 @@ void route_dispatch(struct req *r)
 	int public = !(rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN));
 	if (check_inputs(r, r->query, r->nquery, rt->keys, 0, public) != 0)
 		return;
-	if (public && canonical_redirect(r))
+	if (public && r->method != METHOD_POST && canonical_redirect(r))   /* a redirect would drop the form */
 		return;
 	int post = r->method == METHOD_POST;
 	if (post && (form_body(r) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1, 0) != 0))

@@ -16,5 +16,8 @@ BEGIN SELECT RAISE(ABORT, 'a signature of the history cannot be changed'); END;
 CREATE TRIGGER history_text_signature_no_delete BEFORE DELETE ON history_text_signature
 BEGIN SELECT RAISE(ABORT, 'a signature of the history cannot be removed'); END;
 
+-- The signer asks after each wake whether a sealed entry opened, and when the next one opens: by time.
+CREATE INDEX history_visible_at ON history (visible_at);
+
 -- /verify hashes a pasted text and looks the hash up: one index probe, never a scan of the texts.
 CREATE INDEX item_version_text_sha256 ON item_version (text_sha256);

@@ -122,6 +122,10 @@ class VerifyPage(unittest.TestCase):
             self.assertIn(f'href="{url}"', said)
             self.assertIn("Statement &lt;to&gt; paste", said)
             self.assertIn("Corrected" if version == 2 else "Published", said)
+        # A query string on the form's address (a campaign tag) is ignored, not answered with a redirect
+        # that would lose the text.
+        status, _, page = paste(SIGNED, v1, "/verify?utm_source=mail")
+        self.assertEqual((status, result(page)[0]), (200, "verify-match"))
         status, _, ru = paste(SIGNED, v2, "/ru/verify")
         self.assertEqual(result(ru)[0], "verify-match")
         self.assertIn("Этот текст в точности совпадает", ru)
