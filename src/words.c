@@ -62,6 +62,7 @@ static const struct {
 	{"W_ENTRY_HASH", I18N_NOOP("Entry hash:")},
 	{"W_TEXT_SHA256", I18N_NOOP("SHA-256 of the text:")},
 	{"W_NOTE", I18N_NOOP("Note:")},
+	{"W_SAME_WORDS", I18N_NOOP("The words did not change: the photos, documents, type or time did (see the text files).")},
 	{"W_DIFF_SKIPPED", I18N_NOOP("The changes are not shown on this page; compare the text with")},
 	{"W_NEWER_ENTRIES", I18N_NOOP("Newer entries")},
 	{"W_OLDER_ENTRIES", I18N_NOOP("Older entries")},

@@ -15,6 +15,7 @@
     <p class="history-version"><a href="{{VERSION_URL}}">{{VERSION_LABEL}}</a> &middot; {{W_TEXT_SHA256}} <code title="{{TEXT_SHA256}}">{{TEXT_SHA256_SHORT}}&hellip;</code></p>
     {{#NOTE}}<p class="history-note">{{W_NOTE}} {{NOTE_TEXT}}</p>{{/NOTE}}
     {{#DIFF}}<div class="history-diff">{{#DIFF_FIELD}}<p class="diff-field"><span class="diff-label">{{LABEL}}:</span> {{#CHUNK}}{{#SAME}}{{TEXT:pre_escape}}{{/SAME}}{{#DEL}}<del>{{TEXT:pre_escape}}</del>{{/DEL}}{{#INS}}<ins>{{TEXT:pre_escape}}</ins>{{/INS}}{{/CHUNK}}</p>{{/DIFF_FIELD}}</div>{{/DIFF}}
+    {{#SAME_WORDS}}<p class="history-same-words">{{W_SAME_WORDS}}</p>{{/SAME_WORDS}}
     {{#DIFF_SKIPPED}}<p class="history-diff-skipped">{{W_DIFF_SKIPPED}} <a href="{{BEFORE_URL}}">{{BEFORE_LABEL}}</a></p>{{/DIFF_SKIPPED}}
     {{/SHOWN}}
   </article>{{/ENTRY}}

@@ -45,7 +45,7 @@ static const char *change_label(const char *change)
 }
 
 /* One field's word diff as sections of plain text (ctemplate escapes it); nothing when it did not change.
- * Adds the diff's steps to *spent. Returns 0, or -1 if memory ran out. */
+ * Adds the diff's steps to *spent. Returns 1 (shown), 0 (unchanged), or -1 if memory ran out. */
 static int field_diff(struct req *r, struct tpl_dict *d, const char *label, const char *old, const char *new_text,
                       long *spent)
 {
@@ -62,7 +62,7 @@ static int field_diff(struct req *r, struct tpl_dict *d, const char *label, cons
 	static const char *const kind[] = {[DIFF_SAME] = "SAME", [DIFF_DEL] = "DEL", [DIFF_INS] = "INS"};
 	for (int i = 0; i < n; i++)
 		tpl_set(tpl_section(tpl_section(f, "CHUNK"), kind[c[i].op]), "TEXT", c[i].text);
-	return 0;
+	return 1;
 }
 
 static int correction(struct req *r, struct tpl_dict *e, const struct history_entry *h, const char *path,
@@ -74,13 +74,21 @@ static int correction(struct req *r, struct tpl_dict *e, const struct history_en
 		tpl_set(s, "BEFORE_LABEL", arena_printf(r->arena, i18n_text("version %d"), h->version - 1));
 		return 0;
 	}
-	struct tpl_dict *d = tpl_section(e, "DIFF");
 	const struct history_words *o = &h->before, *w = &h->words;
-	if (field_diff(r, d, i18n_text("Title"), o->title, w->title, spent) != 0 ||
-	    field_diff(r, d, i18n_text("Teaser"), o->teaser, w->teaser, spent) != 0 ||
-	    field_diff(r, d, i18n_text("Text"), o->body, w->body, spent) != 0 ||
-	    field_diff(r, d, i18n_text("Signature block"), o->signature, w->signature, spent) != 0)
-		return -1;
+	const char *label[] = {i18n_text("Title"), i18n_text("Teaser"), i18n_text("Text"), i18n_text("Signature block")};
+	const char *before[] = {o->title, o->teaser, o->body, o->signature};
+	const char *after[] = {w->title, w->teaser, w->body, w->signature};
+	struct tpl_dict *d = NULL;
+	for (int i = 0; i < 4; i++) {
+		if (strcmp(before[i], after[i]) == 0)
+			continue;
+		if (d == NULL)
+			d = tpl_section(e, "DIFF");
+		if (field_diff(r, d, label[i], before[i], after[i], spent) < 0)
+			return -1;
+	}
+	if (d == NULL)   /* a correction of the files, the type or the time: the words are the same */
+		tpl_show(e, "SAME_WORDS");
 	return 0;
 }
 
