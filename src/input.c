@@ -248,8 +248,10 @@ static int check_pasted(struct arena *a, const char *raw, struct input *out)
 	out->s = s;
 	if (o > INPUT_TEXT_MAX)
 		out->error = "is too long";
-	else if (!valid_utf8(s, o))
+	else if (!valid_utf8(s, o)) {
+		valid_clean_utf8(s);   /* kept as UTF-8 like every field, though only the error is used */
 		out->error = "contains bytes that are not UTF-8 text";
+	}
 	return 1;
 }
 
