@@ -125,6 +125,17 @@ class HistoryPage(unittest.TestCase):
         # The withdrawal: its note.
         self.assertIn("Issued in error &amp; withdrawn.", withdrawn)
 
+    def test_a_correction_of_no_words_says_so(self):
+        alice = signed_in()
+        iid = publish(alice, "Statement whose type changes", "Same words.")
+        correct(alice, iid, "A comment, not a statement", item_type="comment")
+        _, _, page = SITE.get("/history")
+        text = dict(entries(page))[seq_of(iid, 2)]
+        self.assertIn(">Corrected<", text)
+        self.assertIn("The words did not change", text)
+        self.assertNotIn("history-diff", text)
+        self.assertNotIn("The words did not change", dict(entries(page))[seq_of(iid, 1)])
+
     def test_a_scheduled_entry_is_sealed_until_its_time(self):
         alice = signed_in()
         later = int(time.time()) // 60 * 60 + 2 * 86400
