@@ -613,7 +613,9 @@ SELECT h.seq, h.at, h.change, h.version, h.text_sha256, h.prev, h.url, h.hash,
 -- name: history_public
 -- The whole log, oldest first, for /history.txt: an entry not yet visible at ?1 (a scheduled item's) is
 -- shown sealed, by its hash alone.
-SELECT seq, at, change, version, text_sha256, prev, url, hash, visible_at <= ?1 FROM history ORDER BY seq;
+-- ?2: the last entry it holds (/history.txt as signed holds the entries up to its signature's).
+SELECT seq, at, change, version, text_sha256, prev, url, hash, visible_at <= ?1 FROM history WHERE seq <= ?2
+ ORDER BY seq;
 
 -- name: checkpoint_due
 -- The head entry when no checkpoint covers it yet: its number and hash (no row when up to date).
@@ -731,3 +733,39 @@ INSERT INTO subscribe_attempt (address, at) VALUES (?2, ?1);
 -- name: subscribe_attempts_prune
 -- Attempts older than the window are of no more use. ?1 the window's start
 DELETE FROM subscribe_attempt WHERE at <= ?1;
+-- name: history_page
+-- One page of /history, newest first: the entries numbered ?1 and below, at most ?2, each with the item and
+-- the revision its version was made from and, for a correction, the revision of the version before it (for
+-- the word diff). visible_at <= ?3 says whether the entry may be shown or only its hash (sealed).
+SELECT h.seq, h.at, h.visible_at <= ?3, h.change, h.version, h.text_sha256, h.hash,
+       i.id, i.kind, i.slug, r.title, r.teaser, r.body, r.signature, r.note,
+       p.id IS NOT NULL, p.title, p.teaser, p.body, p.signature
+  FROM history h JOIN item_version v ON v.id = h.version_id JOIN item i ON i.id = v.item_id
+  JOIN revision r ON r.id = v.revision_id
+  LEFT JOIN item_version pv ON h.change = 'corrected' AND pv.item_id = v.item_id AND pv.version = v.version - 1
+  LEFT JOIN revision p ON p.id = pv.revision_id
+ WHERE h.seq <= ?1 ORDER BY h.seq DESC LIMIT ?2;
+
+-- name: history_text_signature_latest
+-- The newest signature of /history.txt: the entries it covers, the moment their seals were judged at, the
+-- .minisig (no row before the first).
+SELECT seq, as_of, signature FROM history_text_signature ORDER BY id DESC LIMIT 1;
+
+-- name: history_text_signature_insert
+-- ?1 seq, ?2 as_of, ?3 signature
+INSERT INTO history_text_signature (seq, as_of, signature) VALUES (?1, ?2, ?3);
+
+-- name: history_openings
+-- How many of the entries 1..?1 were sealed at ?2 and are open at ?3: the signed /history.txt is out of date.
+SELECT count(*) FROM history WHERE seq <= ?1 AND visible_at > ?2 AND visible_at <= ?3;
+
+-- name: history_next_opening
+-- The next moment after ?1 a sealed entry opens (NULL if none waits): when the signer signs again.
+SELECT min(visible_at) FROM history WHERE visible_at > ?1;
+
+-- name: version_by_sha256
+-- The first published version whose canonical text has SHA-256 ?1 and is visible at ?2, with its item's
+-- kind, slug and the version's title: what /verify tells a visitor (one probe of item_version_text_sha256).
+SELECT v.item_id, v.version, v.change, v.visible_at, i.kind, i.slug, r.title
+  FROM item_version v JOIN item i ON i.id = v.item_id JOIN revision r ON r.id = v.revision_id
+ WHERE v.text_sha256 = ?1 AND v.visible_at <= ?2 ORDER BY v.id LIMIT 1;

@@ -151,6 +151,11 @@ static int check_text(const char *dir, const char *name, const struct minisign_k
 
 int verify_command(const char *dir, const char *checkpoint)
 {
+	return verify_folder(dir, dir, checkpoint);
+}
+
+int verify_folder(const char *dir, const char *label, const char *checkpoint)
+{
 	struct buf key = {0}, history = {0}, head = {0}, headsig = {0};
 	struct minisign_key k;
 	struct chain c = {0};
@@ -167,6 +172,12 @@ int verify_command(const char *dir, const char *checkpoint)
 		goto out;
 	}
 	walk(buf_str(&history), &c);
+	/* The whole log's own signature, where the site signs it (not a site without a key, nor an old copy). */
+	struct buf histsig = {0};
+	if (read_file(dir, "history.txt.minisig", &histsig) == 0 &&
+	    minisign_verify(&k, history.data, history.len, buf_str(&histsig), NULL, NULL) != 0)
+		problem("history.txt: its signature (history.txt.minisig) does not hold: the log was changed after it was signed");
+	buf_free(&histsig);
 	if (read_file(dir, "history-head.txt", &head) != 0 || read_file(dir, "history-head.txt.minisig", &headsig) != 0)
 		problem("history-head.txt: missing, or its .minisig");
 	else if (minisign_verify(&k, head.data, head.len, buf_str(&headsig), NULL, NULL) != 0)
@@ -200,10 +211,10 @@ int verify_command(const char *dir, const char *checkpoint)
 		closedir(d);
 out:
 	if (problems == 0)
-		printf("%s: ok: %lld history entries, chain and checkpoint hold, %d signed text%s in the history\n", dir,
+		printf("%s: ok: %lld history entries, chain and checkpoint hold, %d signed text%s in the history\n", label,
 		       c.n, texts, texts == 1 ? "" : "s");
 	else
-		printf("%s: NOT VERIFIED: %d problem%s\n", dir, problems, problems == 1 ? "" : "s");
+		printf("%s: NOT VERIFIED: %d problem%s\n", label, problems, problems == 1 ? "" : "s");
 	free(c.hash);
 	free(c.text_sha256);
 	buf_free(&key);

@@ -8,6 +8,8 @@
 #include "buf.h"
 #include "valid.h"
 
+/* A route's keys are the bits of an unsigned (KEYBIT): a 33rd key needs a wider type there first. */
+
 const char *const input_type_words[] = {"releases", "events", NULL};
 const char *const input_action_words[] = {"save", "submit", "publish", "preview", "edit",
                                           "withdraw", "sendback", "share", "revoke", "unschedule", NULL};
@@ -246,6 +248,29 @@ TEXT_CHECK(check_zone, 64, 0)
 TEXT_CHECK(check_note, 500, 0)
 TEXT_CHECK(check_comment, 2000, 1)
 
+/* A pasted text as the canonical text's rule 1 has it (docs/authenticity.md): CR LF and a lone CR become
+ * LF (a browser sends a textarea's line ends as CR LF). It is compared, never shown or stored, so nothing
+ * else is changed; bytes that are not UTF-8, or too many of them, are an error the page explains. */
+static int check_pasted(struct arena *a, const char *raw, struct input *out)
+{
+	size_t len = strlen(raw), o = 0;
+	char *s = arena_strndup(a, raw, len);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\r' && s[i + 1] == '\n')
+			continue;
+		s[o++] = s[i] == '\r' ? '\n' : s[i];
+	}
+	s[o] = '\0';
+	out->s = s;
+	if (o > INPUT_TEXT_MAX)
+		out->error = "is too long";
+	else if (!valid_utf8(s, o)) {
+		valid_clean_utf8(s);   /* kept as UTF-8 like every field, though only the error is used */
+		out->error = "contains bytes that are not UTF-8 text";
+	}
+	return 1;
+}
+
 static int check_choice(struct arena *a, const char *raw, struct input *out, const char *const *words,
                         const char *error)
 {
@@ -350,6 +375,7 @@ static const struct {
 	[KEY_RECEIVE] = {"receive", 1, check_receive},
 	[KEY_TOKEN] = {"token", 0, check_token},
 	[KEY_ONE_CLICK] = {"List-Unsubscribe", 1, check_one_click},
+	[KEY_TEXT] = {"text", 1, check_pasted},
 };
 
 const char *input_name(enum key k)

@@ -45,12 +45,17 @@ enum key {
 	KEY_RECEIVE,   /* the subscribe forms' releases | events | both: an index into input_receive_words */
 	KEY_TOKEN,     /* ?token=: a subscriber's confirmation or manage token, AUTH_TOKEN_HEX lower-case hex (query key) */
 	KEY_ONE_CLICK, /* List-Unsubscribe=One-Click, the body of an RFC 8058 one-click unsubscribe; nothing else */
+	KEY_TEXT,      /* /verify: a pasted statement, line ends made LF, at most INPUT_TEXT_MAX bytes of UTF-8 */
 	KEY__MAX
 };
 
 /* A route's keys are a bit set of 64 (struct route). */
 #define KEYBIT(k) (1ull << (k))
 _Static_assert(KEY__MAX <= 64, "a route's key set holds 64 keys");
+
+/* The longest text /verify checks: a canonical text holds a body of at most 100,000 characters, a title,
+ * teaser and signature block, and a header; in UTF-8 that is at most this many bytes. */
+enum { INPUT_TEXT_MAX = 512 * 1024 };
 
 /* A checked value. set: the key was present. s: the text (for a form field with an error, cleaned so it
  * can be shown again); i: numbers and word indexes; error: why a form field is not acceptable, or NULL. */

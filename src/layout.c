@@ -233,6 +233,8 @@ static void fill_footer(struct req *r, struct tpl_dict *d)
 	fill_contacts(d, r->site, 0);
 	if (config_alerts_offered(config_current)) /* the way to email alerts, on every page (issue 16) */
 		tpl_set(tpl_section(d, "ALERTS"), "SUBSCRIBE_URL", layout_lang_path(r, "/subscribe"));
+	tpl_set(d, "HISTORY_URL", layout_lang_path(r, "/history"));
+	tpl_set(d, "VERIFY_URL", layout_lang_path(r, "/verify"));
 }
 
 void layout_fill(struct req *r, struct tpl_dict *d, const struct head *h)

@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "cmd_key.h"
 #include "cmd_verify.h"
+#include "verify_download.h"
 #include "cmd_site.h"
 #include "cmd_subscribers.h"
 #include "config.h"
@@ -53,7 +54,7 @@ static const char usage_text[] =
 	"       pressroom config check [FILE | --config FILE]\n"
 	"       pressroom key (generate | show | sign FILE [--comment TEXT] | sign-versions) [--key PATH] [--db PATH]\n"
 	"                     [--config FILE]\n"
-	"       pressroom verify DIR [--checkpoint FILE]\n"
+	"       pressroom verify (DIR | URL) [--checkpoint FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
 	"  serve      answer FastCGI requests from nginx with N worker processes (default: one per core)\n"
@@ -75,7 +76,8 @@ static const char usage_text[] =
 	"             (mode 0600, outside the data folder), show its public key and fingerprint, or sign FILE\n"
 	"             into FILE.minisig, or sign-versions: every published version not yet signed (docs/authenticity.md)\n"
 	"  verify     check a downloaded copy in DIR (signing-key.pub, history.txt, history-head.txt and their\n"
-	"             texts with .minisig): every signature, the chain, and that a saved checkpoint is a prefix\n"
+	"             texts with .minisig): every signature, the chain, and that a saved checkpoint is a prefix;\n"
+	"             or the site at URL (http:// or https://), downloaded first: the key, the history and every version\n"
 	"\n"
 	"  config check  report every bad value of the configuration file (FILE, --config FILE, else the\n"
 	"                default below), with its line, and what serve would refuse at start (templates,\n"
@@ -478,7 +480,7 @@ static int cmd_key(int argc, char **argv)
 	return key_command(n, words, key ? key : conf.signing_key, db, comment);
 }
 
-/* pressroom verify DIR [--checkpoint FILE] */
+/* pressroom verify (DIR | URL) [--checkpoint FILE] */
 static int cmd_verify(int argc, char **argv)
 {
 	const char *dir = NULL, *checkpoint = NULL;
@@ -490,14 +492,14 @@ static int cmd_verify(int argc, char **argv)
 		} else if (strncmp(argv[i], "--", 2) == 0) {
 			return usage_error("unknown option %s", argv[i]);
 		} else if (dir) {
-			return usage_error("verify takes one DIR");
+			return usage_error("verify takes one DIR or URL");
 		} else {
 			dir = argv[i];
 		}
 	}
 	if (!dir)
-		return usage_error("verify needs a DIR");
-	return verify_command(dir, checkpoint);
+		return usage_error("verify needs a DIR or a URL");
+	return verify_is_url(dir) ? verify_url(dir, checkpoint) : verify_command(dir, checkpoint);
 }
 
 int main(int argc, char **argv)

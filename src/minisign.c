@@ -243,3 +243,15 @@ int minisign_verify(const struct minisign_key *k, const void *msg, size_t len, c
 		*trusted_len = comment_len;
 	return 0;
 }
+
+int minisign_signature_fingerprint(char out[MINISIGN_FINGERPRINT_LEN + 1], const char *sig)
+{
+	unsigned char bin[2 + MINISIGN_ID_BYTES + 64];
+	const char *line = after_first_line(sig, "untrusted comment: ");
+	if (!line || get_base64(bin, sizeof bin, line) != 0 || (memcmp(bin, "ED", 2) != 0 && memcmp(bin, "Ed", 2) != 0))
+		return -1;
+	struct minisign_key k = {0};
+	memcpy(k.id, bin + 2, MINISIGN_ID_BYTES);
+	minisign_fingerprint(out, &k);
+	return 0;
+}

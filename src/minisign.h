@@ -40,5 +40,8 @@ void minisign_sign(struct buf *out, const struct minisign_key *k, const void *ms
  * and *trusted_len is its length. */
 int minisign_verify(const struct minisign_key *k, const void *msg, size_t len, const char *sig,
                     const char **trusted, size_t *trusted_len);
+/* The fingerprint of the key a .minisig names (its key id, as minisign_fingerprint shows it): what a page
+ * tells readers to compare with the office's published fingerprint. 0, or -1 if sig is malformed. */
+int minisign_signature_fingerprint(char out[MINISIGN_FINGERPRINT_LEN + 1], const char *sig);
 
 #endif

@@ -107,6 +107,12 @@ const struct route route_table[PAGE__MAX] = {
 	                           KEYBIT(KEY_TOKEN) | KEYBIT(KEY_ONE_CLICK), ROUTE_NOSTORE | ROUTE_URL_TOKEN, SEG_LANG, NULL},
 	[PAGE_ADMIN_SUBSCRIBERS] = {"/admin/subscribers", page_admin_subscribers, READ, 0, ADMIN | ROUTE_PUBLISHER,
 	                            SEG_NONE, NULL},
+	[PAGE_HISTORY] = {"/history", page_history, READ, KEYBIT(KEY_PAGE), 0, SEG_NONE, NULL},
+	[PAGE_LANG_HISTORY] = {"/*/history", page_history, READ, KEYBIT(KEY_PAGE), 0, SEG_LANG, NULL},
+	[PAGE_HISTORY_TEXT_SIGNATURE] = {"/history.txt.minisig", page_history_text, READ, 0, 0, SEG_NONE, "signature"},
+	[PAGE_VERIFY] = {"/verify", page_verify, READ | METHOD_POST, KEYBIT(KEY_TEXT), ROUTE_ANON_POST, SEG_NONE, NULL},
+	[PAGE_LANG_VERIFY] = {"/*/verify", page_verify, READ | METHOD_POST, KEYBIT(KEY_TEXT), ROUTE_ANON_POST, SEG_LANG,
+	                      NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */
@@ -393,7 +399,7 @@ void route_dispatch(struct req *r)
 	int public = !(rt->flags & (ROUTE_NOSTORE | ROUTE_LOGIN));
 	if (check_inputs(r, r->query, r->nquery, rt->keys, 0, public) != 0)
 		return;
-	if (public && canonical_redirect(r))
+	if (public && r->method != METHOD_POST && canonical_redirect(r))   /* a redirect would drop the form */
 		return;
 	int post = r->method == METHOD_POST;
 	if (post && (form_body(r, (rt->flags & ROUTE_URL_TOKEN) != 0) != 0 || check_inputs(r, r->form, r->nform, rt->keys, 1, 0) != 0))
@@ -415,7 +421,7 @@ void route_dispatch(struct req *r)
 			return;
 		}
 	}
-	if (post && !(rt->flags & ROUTE_URL_TOKEN)) {
+	if (post && !(rt->flags & (ROUTE_URL_TOKEN | ROUTE_ANON_POST))) {
 		/* Without a session (the sign-in form) the token is the sign-in cookie's, or the form cookie's on a
 		 * public form. Both must have the shape auth_random_hex gives: otherwise an empty or made-up pair
 		 * (x and x) would match. */

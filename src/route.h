@@ -58,6 +58,11 @@ enum page {
 	PAGE_UNSUBSCRIBE,
 	PAGE_LANG_UNSUBSCRIBE,
 	PAGE_ADMIN_SUBSCRIBERS,
+	PAGE_HISTORY,
+	PAGE_LANG_HISTORY,
+	PAGE_HISTORY_TEXT_SIGNATURE,
+	PAGE_VERIFY,
+	PAGE_LANG_VERIFY,
 	PAGE__MAX
 };
 
@@ -72,6 +77,8 @@ enum route_flag {
 	                                cookie's (double-submit), which the page's GET sets */
 	ROUTE_URL_TOKEN = 1u << 6, /* a POST whose authority is the token in its URL, with no CSRF token: RFC 8058's
 	                              one-click unsubscribe, which mail providers post without any cookie */
+	ROUTE_ANON_POST = 1u << 7, /* a POST that anyone may send and that changes nothing (the /verify check):
+	                              no CSRF token, as there is no session to ride and nothing to forge */
 };
 
 /* What a route's '*' segment must hold. route_dispatch checks it before the handler runs and hands the

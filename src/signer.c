@@ -4,11 +4,13 @@
 
 #include <errno.h>
 #include <grp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -18,6 +20,18 @@
 #include "version_store.h"
 
 static int sv[2] = {-1, -1};   /* [0]: the workers' end; [1]: the signer's */
+
+/* Milliseconds until the moment at (a Unix second; 0: none, wait for a worker), just past its start so
+ * that the entry is visible then; at most an hour, so a clock set back cannot make it sleep for long. */
+static int wait_ms(long long at)
+{
+	if (at == 0)
+		return -1;
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	long long ms = (at - (long long)now.tv_sec) * 1000 - now.tv_nsec / 1000000 + 10;
+	return ms < 0 ? 0 : ms > 3600000 ? 3600000 : (int)ms;
+}
 
 static void signer_main(const char *key_path, const char *db_path, uid_t uid, gid_t gid)
 {
@@ -53,6 +67,14 @@ static void signer_main(const char *key_path, const char *db_path, uid_t uid, gi
 		int n = version_sign_pending(db, &k);
 		if (n > 0)
 			log_info("signer: signed %d version%s", n, n == 1 ? "" : "s");
+		/* Woken by a worker, or at the time a sealed entry opens: /history.txt then reads otherwise and is
+		 * signed again (version_sign_pending). */
+		struct pollfd p = {.fd = sv[1], .events = POLLIN};
+		int rc = poll(&p, 1, wait_ms(version_next_opening(db, time(NULL))));
+		if (rc < 0 && errno != EINTR)
+			break;
+		if (rc <= 0)
+			continue;
 		long long id;
 		ssize_t got;
 		while ((got = recv(sv[1], &id, sizeof id, 0)) < 0 && errno == EINTR)

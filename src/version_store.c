@@ -254,6 +254,94 @@ static int sign_checkpoint(struct db *db, const struct minisign_key *k)
 	return rc;
 }
 
+/* The text /history.txt serves at now when nothing was signed yet, or when the last signed text is out
+ * of date (an entry appended, or a sealed one opened since): sign it and note which text it was (its last
+ * entry and now), so the server can rebuild the same bytes from the rows, which never change. */
+static int sign_history_text(struct db *db, const struct minisign_key *k, time_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_HEAD);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc <= 0)
+		return rc;   /* an empty log: nothing to sign */
+	long long head = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	struct arena a = {0};
+	long long seq, as_of;
+	const char *signature;
+	rc = version_history_signed(db, &a, &seq, &as_of, &signature);
+	if (rc == 1 && seq == head) {
+		if ((st = db_stmt(db, STMT_HISTORY_OPENINGS)) == NULL) {
+			arena_free(&a);
+			return -1;
+		}
+		sqlite3_bind_int64(st, 1, seq);
+		sqlite3_bind_int64(st, 2, as_of);
+		sqlite3_bind_int64(st, 3, (long long)now);
+		rc = db_row(st);
+		long long opened = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+		if (rc == 1)
+			sqlite3_reset(st);
+		if (rc < 0 || opened == 0) {
+			arena_free(&a);
+			return rc < 0 ? -1 : 0;   /* the text signed last is the text served now */
+		}
+	} else if (rc < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	struct buf text = {0}, sig = {0};
+	char when[32];
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	rc = version_history_text(db, &a, now, head, &text);
+	if (rc == 0) {
+		minisign_sign(&sig, k, text.data, text.len,
+		              arena_printf(&a, "pressroom history: %lld entries as of %s", head, when));
+		rc = -1;
+		if ((st = db_stmt(db, STMT_HISTORY_TEXT_SIGNATURE_INSERT)) != NULL) {
+			sqlite3_bind_int64(st, 1, head);
+			sqlite3_bind_int64(st, 2, (long long)now);
+			sqlite3_bind_text(st, 3, buf_str(&sig), -1, SQLITE_STATIC);
+			rc = db_run(st);
+		}
+	}
+	buf_free(&text);
+	buf_free(&sig);
+	arena_free(&a);
+	return rc;
+}
+
+int version_history_signed(struct db *db, struct arena *a, long long *seq, long long *as_of, const char **signature)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_TEXT_SIGNATURE_LATEST);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	*seq = sqlite3_column_int64(st, 0);
+	*as_of = sqlite3_column_int64(st, 1);
+	*signature = db_text_col(a, st, 2);
+	sqlite3_reset(st);
+	return 1;
+}
+
+long long version_next_opening(struct db *db, time_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_NEXT_OPENING);
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, (long long)now);
+	if (db_row(st) != 1)
+		return 0;
+	long long at = sqlite3_column_int64(st, 0);   /* NULL (none waits) reads as 0 */
+	sqlite3_reset(st);
+	return at;
+}
+
 int version_checkpoint(struct db *db, struct arena *a, const char **text, const char **signature)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_CHECKPOINT_LATEST);
@@ -307,7 +395,9 @@ int version_sign_pending(struct db *db, const struct minisign_key *k)
 		signed_now++;
 	}
 	arena_free(&a);
-	if (signed_now >= 0 && sign_checkpoint(db, k) != 0)
+	/* The log's text first, then the checkpoint: a reader who sees a checkpoint of N entries finds them
+	 * in /history.txt too. */
+	if (signed_now >= 0 && (sign_history_text(db, k, time(NULL)) != 0 || sign_checkpoint(db, k) != 0))
 		signed_now = -1;
 	return signed_now;
 }
@@ -354,12 +444,13 @@ int version_check_history(sqlite3 *h, struct buf *problems)
 	return rc != SQLITE_DONE ? -1 : bad;
 }
 
-int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out)
+int version_history_text(struct db *db, struct arena *a, time_t now, long long upto, struct buf *out)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_PUBLIC);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, (long long)now);
+	sqlite3_bind_int64(st, 2, upto);
 	int rc;
 	while ((rc = db_row(st)) == 1) {
 		long long seq = sqlite3_column_int64(st, 0);
@@ -373,4 +464,28 @@ int version_history_text(struct db *db, struct arena *a, time_t now, struct buf 
 		buf_putc(out, '\n');
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+int version_find_text(struct db *db, struct arena *a, time_t now, const char *text, size_t len,
+                      struct version_match *out)
+{
+	char hash[HEX];
+	sha256_hex(hash, text, len);
+	sqlite3_stmt *st = db_stmt(db, STMT_VERSION_BY_SHA256);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	out->item_id = sqlite3_column_int64(st, 0);
+	out->version = sqlite3_column_int(st, 1);
+	out->change = db_text_col(a, st, 2);
+	out->visible_at = sqlite3_column_int64(st, 3);
+	out->kind = db_text_col(a, st, 4);
+	out->slug = db_text_col(a, st, 5);
+	out->title = db_text_col(a, st, 6);
+	sqlite3_reset(st);
+	return 1;
 }

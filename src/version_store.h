@@ -3,6 +3,7 @@
  * as the publication, correction or withdrawal that made it. */
 #ifndef PRESSROOM_VERSION_STORE_H
 #define PRESSROOM_VERSION_STORE_H
+#include <stddef.h>
 #include <time.h>
 
 struct arena;
@@ -28,13 +29,32 @@ struct version_text {
 int version_public(struct db *db, struct arena *a, time_t now, long long id, const char *kind, int n,
                    struct version_text *out);
 
-/* The whole history as /history.txt shows it at now (docs/authenticity.md, section 3), appended to out:
- * each entry's line, or "<seq> sealed <hash>" for one not yet visible. 0, or -1 on error. */
+/* The history's entries 1..upto as /history.txt shows them at now (docs/authenticity.md, section 3),
+ * appended to out: each entry's line, or "<seq> sealed <hash>" for one not yet visible. 0, or -1 on error. */
 struct buf;
-int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out);
+int version_history_text(struct db *db, struct arena *a, time_t now, long long upto, struct buf *out);
+/* The newest signature of /history.txt (0018_history_signature.sql): 1 with the text it signs (entries
+ * 1..*seq as at *as_of: version_history_text(db, a, *as_of, *seq, out)) and its .minisig, 0 if none yet,
+ * -1 on error. */
+int version_history_signed(struct db *db, struct arena *a, long long *seq, long long *as_of, const char **signature);
+/* When the next sealed entry opens after now (its visible_at), or 0 if none waits: the signer signs
+ * /history.txt again then. */
+long long version_next_opening(struct db *db, time_t now);
 
-/* Sign every version still unsigned with k (trusted comment "<url> v<N>"), then, if the log grew, a new
- * checkpoint of it: the number of versions signed, or -1. */
+/* The published version whose canonical text is text (len bytes), if one is visible at now: found by its
+ * SHA-256 through an index, never by reading the texts. */
+struct version_match {
+	long long item_id, visible_at;
+	int version;
+	const char *change, *kind, *slug, *title;
+};
+/* 1 and *out, 0 if no version visible at now has that text, -1 on error. */
+int version_find_text(struct db *db, struct arena *a, time_t now, const char *text, size_t len,
+                      struct version_match *out);
+
+/* Sign every version still unsigned with k (trusted comment "<url> v<N>"), then, if the log grew or a
+ * sealed entry opened, /history.txt as it reads now, then, if the log grew, a new checkpoint of it: the
+ * number of versions signed, or -1. */
 int version_sign_pending(struct db *db, const struct minisign_key *k);
 /* The newest signed checkpoint ("pressroom-history: 1", "entries: N", "head: HASH"): 1 with its text and
  * .minisig, 0 if there is none yet, -1 on error. */

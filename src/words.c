@@ -48,6 +48,59 @@ static const struct {
 	{"W_OTHER_MESSAGES", I18N_NOOP("Other messages")},
 	{"W_NEWER_ITEM", I18N_NOOP("Newer:")},
 	{"W_OLDER_ITEM", I18N_NOOP("Older:")},
+	{"W_SIGNED_BY_OFFICE", I18N_NOOP("This statement is signed:")},
+	{"W_SIGNED_TEXT", I18N_NOOP("its text")},
+	{"W_SIGNED_SIGNATURE", I18N_NOOP("its signature")},
+	{"W_SIGNED_KEY", I18N_NOOP("the office's public key")},
+	{"W_KEY_FINGERPRINT", I18N_NOOP("key fingerprint")},
+	/* history.tpl */
+	{"W_HISTORY_INTRO", I18N_NOOP("Every publication, correction and withdrawal, newest first. Nothing is ever removed: "
+	                              "each entry names the hash of the one before, so the past cannot be rewritten "
+	                              "unnoticed, and each version's text is signed.")},
+	{"W_HISTORY_AS_TEXT", I18N_NOOP("The whole history as text")},
+	{"W_HISTORY_CHECKPOINT", I18N_NOOP("its signed checkpoint")},
+	{"W_HISTORY_EMPTY", I18N_NOOP("Nothing has been published yet.")},
+	{"W_ENTRY", I18N_NOOP("Entry")},
+	{"W_SEALED", I18N_NOOP("Sealed")},
+	{"W_SEALED_EXPLAINED", I18N_NOOP("a statement scheduled for later: it is shown here at its time.")},
+	{"W_ENTRY_HASH", I18N_NOOP("Entry hash:")},
+	{"W_TEXT_SHA256", I18N_NOOP("SHA-256 of the text:")},
+	{"W_NOTE", I18N_NOOP("Note:")},
+	{"W_SAME_WORDS", I18N_NOOP("The words did not change: the photos, documents, type or time did (see the text files).")},
+	{"W_DIFF_SKIPPED", I18N_NOOP("The changes are not shown on this page; compare the text with")},
+	{"W_NEWER_ENTRIES", I18N_NOOP("Newer entries")},
+	{"W_OLDER_ENTRIES", I18N_NOOP("Older entries")},
+	/* verify.tpl */
+	{"W_VERIFY_TITLE", I18N_NOOP("Verify a statement")},
+	{"W_VERIFY_SIGNED_INTRO", I18N_NOOP("Every statement published here is signed with the office's key, so you can prove that a "
+	                                    "copy is exactly what the office published, without trusting this website or ours:")},
+	{"W_VERIFY_STEP_DOWNLOAD", I18N_NOOP("Download the statement's text and its signature (the links under each statement, "
+	                                     "ending in .txt and .txt.minisig), and the office's public key:")},
+	{"W_VERIFY_KEY_LINK", I18N_NOOP("signing-key.pub")},
+	{"W_VERIFY_STEP_MINISIGN", I18N_NOOP("Check the signature with minisign (the minisign package of Debian and most systems), "
+	                                     "naming the files as you saved them:")},
+	{"W_VERIFY_STEP_MINISIGN_AFTER", I18N_NOOP("It says \"Signature and comment signature verified\" and shows the statement's "
+	                                           "address and version; any change to the text, even one letter, makes it fail.")},
+	{"W_VERIFY_STEP_FINGERPRINT", I18N_NOOP("Make sure the key is the office's: its fingerprint, which the office also publishes "
+	                                        "elsewhere, must be")},
+	{"W_VERIFY_STEP_HISTORY", I18N_NOOP("To check every statement and the whole record of changes at once, see the history, "
+	                                    "or run Pressroom's own checker:")},
+	{"W_VERIFY_NOT_SIGNED", I18N_NOOP("This site does not sign its statements: no signing key is configured, so a copy cannot "
+	                                  "be checked offline.")},
+	{"W_VERIFY_PASTE_TITLE", I18N_NOOP("Check a text here")},
+	{"W_VERIFY_PASTE_INTRO", I18N_NOOP("Paste the whole text of a statement as downloaded (the .txt file): this server tells you "
+	                                   "whether it is exactly one of the versions it has published. This proves only what this "
+	                                   "server says today; a signature checked on your own computer proves it without trusting us.")},
+	{"W_VERIFY_MATCH", I18N_NOOP("This text is exactly a version published here:")},
+	{"W_VERIFY_NO_MATCH", I18N_NOOP("This text matches no version published here. Even one changed character makes a "
+	                                "different text; a text that does not begin with \"pressroom-version: 1\" is not a "
+	                                "statement's text file.")},
+	{"W_VERIFY_TEXT_LABEL", I18N_NOOP("The statement's text")},
+	{"W_VERIFY_CHECK", I18N_NOOP("Check")},
+	{"W_HOW_TO_VERIFY", I18N_NOOP("how to verify a statement")},
+	/* footer.tpl */
+	{"W_FOOTER_HISTORY", I18N_NOOP("History of changes")},
+	{"W_FOOTER_VERIFY", I18N_NOOP("Verify a statement")},
 };
 
 enum { NWORDS = sizeof words / sizeof words[0], WORD_LANGS = 8 };

@@ -27,6 +27,7 @@
     <ul>{{#DOCUMENT}}<li><a href="{{URL}}" type="application/pdf">{{TITLE}}</a> <span class="document-meta">({{TYPE}}, {{SIZE}})</span></li>{{/DOCUMENT}}</ul>
   </section>{{/DOCUMENTS}}
   {{#SIGNATURE}}<div class="signature">{{#SIGNATORY}}<p class="signatory">{{#SIGNATURE_LINE}}<span>{{LINE}}</span>{{/SIGNATURE_LINE}}</p>{{/SIGNATORY}}</div>{{/SIGNATURE}}
+  {{#SIGNED}}<p class="item-signed">{{W_SIGNED_BY_OFFICE}} <a href="{{TEXT_URL}}" type="text/plain">{{W_SIGNED_TEXT}}</a> &middot; <a href="{{SIGNATURE_URL}}">{{W_SIGNED_SIGNATURE}}</a> &middot; <a href="/signing-key.pub">{{W_SIGNED_KEY}}</a> &middot; {{W_KEY_FINGERPRINT}} <code class="fingerprint">{{FINGERPRINT}}</code> &middot; <a href="{{VERIFY_URL}}">{{W_HOW_TO_VERIFY}}</a></p>{{/SIGNED}}
 </article>
 {{#NEIGHBOURS}}<nav class="item-nav" aria-label="{{W_OTHER_MESSAGES}}">
   {{#NEWER}}<a class="item-newer" rel="next" href="{{URL}}">{{W_NEWER_ITEM}} {{TITLE}}</a>{{/NEWER}}

@@ -11,11 +11,14 @@
 #include "../layout.h"
 #include "../media_public.h"
 #include "../media_view.h"
+#include "../minisign.h"
 #include "../req.h"
 #include "../resp.h"
+#include "../signing_key.h"
 #include "../site.h"
 #include "../tpl.h"
 #include "../translation.h"
+#include "../version_store.h"
 #include "../view.h"
 #include "pages.h"
 
@@ -99,6 +102,24 @@ static void fill_stale(struct req *r, struct tpl_dict *d, const struct translati
 	tpl_set(s, "ORIGINAL_LINK", i18n_text("Read the original"));
 }
 
+/* Where the site signs (a key configured) and this version is signed: links to its text and signature, and
+ * the fingerprint of the key its signature names, for the reader to compare with the one the office
+ * publishes elsewhere. Nothing otherwise. */
+static void fill_signed(struct req *r, struct tpl_dict *d, const struct item *it, const char *path)
+{
+	struct version_text v;
+	char fingerprint[MINISIGN_FINGERPRINT_LEN + 1];
+	if (signing_key_public_file() == NULL ||
+	    version_public(r->db, r->arena, r->now, it->id, it->kind, 0, &v) != 1 || v.signature == NULL ||
+	    minisign_signature_fingerprint(fingerprint, v.signature) != 0)
+		return;
+	struct tpl_dict *s = tpl_section(d, "SIGNED");
+	tpl_set(s, "TEXT_URL", arena_printf(r->arena, "%s.txt", path));
+	tpl_set(s, "SIGNATURE_URL", arena_printf(r->arena, "%s.txt.minisig", path));
+	tpl_set(s, "FINGERPRINT", fingerprint);
+	tpl_set(s, "VERIFY_URL", layout_lang_path(r, "/verify"));
+}
+
 void page_item(struct req *r)
 {
 	long long id = r->seg.id; /* checked by the route (SEG_ID_SLUG); the slug only decides a redirect */
@@ -150,6 +171,7 @@ void page_item(struct req *r)
 		tpl_set(n, "TITLE", near.title);
 	}
 	media_view_full(r, d, &media);
+	fill_signed(r, d, &it, canonical);
 	if (view_item_full(r, d, &it) != 0)
 		resp_error(r, 500, "This item could not be shown. The error has been logged.");
 	else

@@ -20,6 +20,8 @@ page_fn page_version_text;
 page_fn page_version_signature;
 page_fn page_history_text;
 page_fn page_history_head;
+page_fn page_history;
+page_fn page_verify;
 page_fn page_health;
 page_fn page_media;
 

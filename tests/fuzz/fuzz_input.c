@@ -6,7 +6,7 @@
  * cleaned to at most 256 bytes of UTF-8 without control characters; a form field is always kept (but for the
  * hidden fields the form sets itself: CSRF token, action, version, when, confirm, return_to) as valid UTF-8, and when it has no error it is text of its kind: no control
  * characters but line breaks and tabs in multi-line fields, no Unicode noncharacter, a real date, a real
- * time, a listed word. */
+ * time, a listed word; /verify's pasted text without a CR and within its bound. */
 #include "fuzz.h"
 
 #include "input.h"
@@ -84,6 +84,11 @@ static void check_key(struct arena *a, enum key k, const char *raw)
 	CHECK(strlen(in.s) <= strlen(raw));
 	if (in.error != NULL)
 		return;
+	if (k == KEY_TEXT) {
+		/* /verify's pasted text: compared, never shown or stored; line ends made LF, bounded. */
+		CHECK(strchr(in.s, '\r') == NULL && strlen(in.s) <= INPUT_TEXT_MAX);
+		return;
+	}
 	int multiline = k == KEY_TEASER || k == KEY_BODY || k == KEY_SIGNATURE || k == KEY_COMMENT;
 	CHECK(no_controls(in.s, multiline));
 	CHECK(valid_text_span(in.s) == strlen(in.s)); /* no noncharacter: a feed can carry it */

@@ -298,6 +298,13 @@ class SignedVersions(unittest.TestCase):
         hidden = publish(alice, "Sealed embargo statement", "Later.", when="set", date=d.strftime("%Y-%m-%d"),
                          time=d.strftime("%H:%M"), zone="London")
         shown = publish(alice, "Statement shown in the history", "Now.")
+        # /history.txt is the text last signed: the signer's, moments after the publication.
+        wait_signed(item_url(shown) + ".txt")
+        count = SITE.query("SELECT count(*) FROM history")[0][0]
+        deadline = time.time() + 20
+        while f"entries: {count}\n" not in SITE.get("/history-head.txt")[2]:
+            self.assertLess(time.time(), deadline, "no checkpoint of the whole log")
+            time.sleep(0.05)
         status, headers, text = SITE.get("/history.txt")
         self.assertEqual(status, 200)
         self.assertTrue(headers["content-type"].startswith("text/plain"))

@@ -36,7 +36,7 @@ RULES = [
                                                   "src/media_upload.c", "src/media_broker.c", "src/media_decode.c",
                                                   "src/media_backup.c",
                                                   # the key file and `pressroom key`'s output (issue 15)
-                                                  "src/signing_key.c", "src/cmd_key.c", "src/cmd_verify.c",
+                                                  "src/signing_key.c", "src/cmd_key.c", "src/cmd_verify.c", "src/verify_download.c",
                                                   # `pressroom subscribers export|count` (issue 16)
                                                   "src/cmd_subscribers.c"},
      "output goes through resp_ and tpl_, messages through log_ (only the command line prints)"),
