@@ -609,3 +609,26 @@ INSERT INTO history_checkpoint (seq, text, signature) VALUES (?1, ?2, ?3);
 -- name: checkpoint_latest
 -- The newest checkpoint: its text and signature.
 SELECT text, signature FROM history_checkpoint ORDER BY seq DESC LIMIT 1;
+
+-- ---- the signing keys on record (0019_signing_keys.sql, key_store.c) ----
+
+-- name: signing_key_state
+-- How many keys are on record, and whether the key ?1 (its fingerprint) is the current one (NULL: not on record).
+SELECT (SELECT count(*) FROM signing_key), (SELECT valid_until IS NULL FROM signing_key WHERE key_id = ?1);
+
+-- name: signing_key_insert
+-- ?1 key id, ?2 public file, ?3 valid from, ?4 first entry, ?5 endorsement (NULL for the first key)
+INSERT INTO signing_key (key_id, public_file, valid_from, first_entry, endorsement) VALUES (?1, ?2, ?3, ?4, ?5);
+
+-- name: signing_key_retire
+-- ?1 key id, ?2 valid until, ?3 last entry, ?4 retirement
+UPDATE signing_key SET valid_until = ?2, last_entry = ?3, retirement = ?4 WHERE key_id = ?1 AND valid_until IS NULL;
+
+-- name: signing_key_all
+-- Every key on record, oldest first, for /signing-keys.
+SELECT key_id, public_file, valid_from, first_entry, endorsement, valid_until, last_entry, retirement
+  FROM signing_key ORDER BY seq;
+
+-- name: history_extent
+-- The number of the log's head (0 when empty) and the time of its first entry (NULL when empty).
+SELECT coalesce(max(seq), 0), min(at) FROM history;

@@ -85,6 +85,7 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_HISTORY_TEXT] = {"/history.txt", page_history_text, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HISTORY_HEAD] = {"/history-head.txt", page_history_head, READ, 0, 0, SEG_NONE, NULL},
 	[PAGE_HISTORY_HEAD_SIGNATURE] = {"/history-head.txt.minisig", page_history_head, READ, 0, 0, SEG_NONE, "signature"},
+	[PAGE_SIGNING_KEYS] = {"/signing-keys", page_signing_keys, READ, 0, 0, SEG_NONE, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */

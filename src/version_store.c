@@ -12,6 +12,7 @@
 #include "canonical.h"
 #include "db.h"
 #include "item_public.h"
+#include "key_store.h"
 #include "log.h"
 #include "minisign.h"
 
@@ -269,6 +270,24 @@ int version_checkpoint(struct db *db, struct arena *a, const char **text, const 
 }
 
 int version_sign_pending(struct db *db, const struct minisign_key *k)
+{
+	/* One write transaction, so that a rotation (which takes it too) falls wholly before or after: a key
+	 * the record has just retired never signs an entry made after its retirement. */
+	if (db_begin(db) != 0)
+		return -1;
+	int n = key_store_may_sign(db, k, time(NULL));
+	if (n == 1)
+		n = version_sign_pending_locked(db, k);
+	else if (n == 0)
+		n = -1;
+	if (n < 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return n;
+}
+
+int version_sign_pending_locked(struct db *db, const struct minisign_key *k)
 {
 	struct arena a = {0};
 	int signed_now = 0;

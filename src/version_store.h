@@ -34,8 +34,12 @@ struct buf;
 int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out);
 
 /* Sign every version still unsigned with k (trusted comment "<url> v<N>"), then, if the log grew, a new
- * checkpoint of it: the number of versions signed, or -1. */
+ * checkpoint of it, in one write transaction, if the record lets k sign (key_store_may_sign): the number of
+ * versions signed, or -1 (an error, or a key the record retired or does not know; logged). */
 int version_sign_pending(struct db *db, const struct minisign_key *k);
+/* The same inside the caller's write transaction, without the record's check (`key rotate`, which has
+ * made it). */
+int version_sign_pending_locked(struct db *db, const struct minisign_key *k);
 /* The newest signed checkpoint ("pressroom-history: 1", "entries: N", "head: HASH"): 1 with its text and
  * .minisig, 0 if there is none yet, -1 on error. */
 int version_checkpoint(struct db *db, struct arena *a, const char **text, const char **signature);
