@@ -366,6 +366,18 @@ SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updat
  ORDER BY published_at DESC, id DESC
  LIMIT ?3;
 
+-- name: items_feed_withdrawn
+-- Statements withdrawn at ?2 or later (and by ?3, now) that the public had seen, newest first, for the feeds'
+-- RFC 6721 deleted-entry: id, kind, slug, created_at, withdrawn_at, withdrawal_note. A withdrawal sets
+-- updated_at to its time, so item_updated bounds the scan to the window. ?1 kind or NULL, ?4 language or
+-- NULL, ?5 limit
+SELECT id, kind, slug, created_at, withdrawn_at, withdrawal_note
+  FROM item
+ WHERE updated_at >= ?2 AND status = 'withdrawn' AND withdrawn_at >= ?2 AND withdrawn_at <= ?3
+   AND published_at <= withdrawn_at AND (?1 IS NULL OR kind = ?1) AND (?4 IS NULL OR lang = ?4)
+ ORDER BY withdrawn_at DESC, id DESC
+ LIMIT ?5;
+
 -- name: items_sitemap
 -- One sitemap file: public items in id order. ?1 now, ?2 limit, ?3 offset
 SELECT id, kind, slug, max(updated_at, published_at)

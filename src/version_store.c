@@ -373,6 +373,20 @@ int version_check_history(sqlite3 *h, struct buf *problems)
 	return rc != SQLITE_DONE ? -1 : bad;
 }
 
+int version_history_head(struct db *db, struct arena *a, long long *entries, const char **hash)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_HEAD);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc == 1) {
+		*entries = sqlite3_column_int64(st, 0);
+		*hash = db_text_col(a, st, 1);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
 int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_PUBLIC);

@@ -33,6 +33,10 @@ int version_public(struct db *db, struct arena *a, time_t now, long long id, con
 struct buf;
 int version_history_text(struct db *db, struct arena *a, time_t now, struct buf *out);
 
+/* The log's head: 1 with the number of entries and the newest entry's hash (sealed or not: /history.txt shows
+ * it either way), 0 when the log is empty, -1 on error. For the feeds, which carry it. */
+int version_history_head(struct db *db, struct arena *a, long long *entries, const char **hash);
+
 /* Sign every version still unsigned with k (trusted comment "<url> v<N>"), then, if the log grew, a new
  * checkpoint of it, in one write transaction, if the record lets k sign (key_store_may_sign): the number of
  * versions signed, or -1 (an error, or a key the record retired or does not know; logged). */
