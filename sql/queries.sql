@@ -590,6 +590,13 @@ SELECT v.text, v.signature, v.version
  WHERE v.item_id = ?1 AND i.kind = ?2 AND v.visible_at <= ?4 AND (?3 = 0 OR v.version = ?3)
  ORDER BY v.version DESC LIMIT 1;
 
+-- name: version_unversioned_items
+-- Published items that have no version yet (the demo's seeded statements; a site's from before 0015), oldest
+-- first, at most ?1.
+SELECT id FROM item
+ WHERE status = 'published' AND NOT EXISTS (SELECT 1 FROM item_version v WHERE v.item_id = item.id)
+ ORDER BY published_at, id LIMIT ?1;
+
 -- name: version_unsigned
 -- The versions still waiting for their signature, oldest first.
 SELECT id, url, version, text FROM item_version WHERE signature IS NULL ORDER BY id;

@@ -21,7 +21,8 @@
 
 static int usage(const char *why)
 {
-	fprintf(stderr, "pressroom: %s\nusage: pressroom key (generate | show | sign FILE [--comment TEXT] | sign-versions | rotate) "
+	fprintf(stderr, "pressroom: %s\nusage: pressroom key (generate | show | sign FILE [--comment TEXT] | "
+	                "sign-versions [--archive URL] | rotate) "
 	                "[--key PATH] [--db PATH] [--config FILE]\n", why);
 	return 2;
 }
@@ -92,8 +93,9 @@ static int sign_file(const struct minisign_key *k, const char *file, const char 
 	return rc;
 }
 
-/* Every published version still unsigned, signed now. */
-static int sign_versions(const struct minisign_key *k, const char *db_path)
+/* Every published version still unsigned, signed now; with archive (the site's base URL), each published item
+ * without a version gets its first one before. */
+static int sign_versions(const struct minisign_key *k, const char *db_path, const char *archive)
 {
 	char err[512];
 	struct db *db = db_open(db_path, 0, err, sizeof err);
@@ -101,7 +103,11 @@ static int sign_versions(const struct minisign_key *k, const char *db_path)
 		fprintf(stderr, "pressroom: %s: %s\n", db_path, err);
 		return 1;
 	}
-	int n = version_sign_pending(db, k);
+	int n = 0;
+	if (archive && (n = version_record_archive(db, time(NULL), archive)) >= 0)
+		printf("recorded %d first version%s\n", n, n == 1 ? "" : "s");
+	if (n >= 0)
+		n = version_sign_pending(db, k);
 	db_close(db);
 	if (n < 0) {
 		fprintf(stderr, "pressroom: signing the versions failed (see the log line above)\n");
@@ -164,7 +170,8 @@ out:
 	return rc;
 }
 
-int key_command(int argc, char **words, const char *key_path, const char *db_path, const char *comment)
+int key_command(int argc, char **words, const char *key_path, const char *db_path, const char *comment,
+                const char *archive)
 {
 	if (argc < 1)
 		return usage("key needs an action: generate, show, sign FILE, sign-versions or rotate");
@@ -177,6 +184,8 @@ int key_command(int argc, char **words, const char *key_path, const char *db_pat
 		return usage(is_sign ? "key sign needs one FILE" : "too many arguments");
 	if (comment && !is_sign)
 		return usage("--comment is for key sign");
+	if (archive && (!is_versions || (strncmp(archive, "http://", 7) != 0 && strncmp(archive, "https://", 8) != 0)))
+		return usage("--archive takes the site's address (http://HOST or https://HOST) and is for key sign-versions");
 	if (!key_path)
 		return usage("no key file: set signing_key in pressroom.conf, or give --key PATH");
 	if (strcmp(action, "generate") == 0)
@@ -192,7 +201,7 @@ int key_command(int argc, char **words, const char *key_path, const char *db_pat
 	if (is_sign)
 		rc = sign_file(&k, words[1], comment);
 	else if (is_versions)
-		rc = sign_versions(&k, db_path);
+		rc = sign_versions(&k, db_path, archive);
 	else if (is_rotate)
 		rc = rotate(&k, key_path, db_path);
 	else

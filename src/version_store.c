@@ -209,6 +209,56 @@ int version_record(struct db *db, struct arena *a, time_t now, long long item_id
 	return rc;
 }
 
+int version_record_archive(struct db *db, time_t now, const char *base_url)
+{
+	struct arena a = {0};
+	int n = 0;
+	if (db_begin(db) != 0)
+		return -1;
+	/* A batch at a time: each batch's items have a version afterwards, so the next query skips them; a batch
+	 * not full was the last. */
+	long long ids[64];
+	for (int got = (int)(sizeof ids / sizeof ids[0]); got == (int)(sizeof ids / sizeof ids[0]) && n >= 0; ) {
+		got = 0;
+		sqlite3_stmt *st = db_stmt(db, STMT_VERSION_UNVERSIONED_ITEMS);
+		if (st == NULL) {
+			n = -1;
+			break;
+		}
+		sqlite3_bind_int(st, 1, (int)(sizeof ids / sizeof ids[0]));
+		int rc;
+		while ((rc = db_row(st)) == 1)
+			ids[got++] = sqlite3_column_int64(st, 0);
+		if (rc < 0)
+			n = -1;
+		for (int i = 0; i < got && n >= 0; i++) {
+			arena_reset(&a);
+			/* version_record freezes the item's newest revision; these items have none, so one is made of
+			 * the item as it stands, by no officer. */
+			if ((st = db_stmt(db, STMT_REVISION_INSERT)) == NULL) {
+				n = -1;
+				break;
+			}
+			sqlite3_bind_int64(st, 1, ids[i]);
+			sqlite3_bind_null(st, 2);
+			sqlite3_bind_int64(st, 3, (long long)now);
+			sqlite3_bind_text(st, 4, "publish", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, "", -1, SQLITE_STATIC);
+			if (db_run(st) != 0 || version_record(db, &a, now, ids[i], base_url) != 0)
+				n = -1;
+			else
+				n++;
+		}
+	}
+	arena_free(&a);
+	if (n < 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	(void)version_take_recorded();   /* the caller signs everything pending itself */
+	return n;
+}
+
 int version_public(struct db *db, struct arena *a, time_t now, long long id, const char *kind, int n,
                    struct version_text *out)
 {

@@ -15,6 +15,11 @@ struct minisign_key;
  * (recorded, or nothing to record) or -1 (logged; the caller rolls back). */
 int version_record(struct db *db, struct arena *a, time_t now, long long item_id, const char *base_url);
 
+/* For each published item that has no version yet (seeded by `db seed`, or published before migration 0015),
+ * a revision of it as it stands and its first version from that, in one transaction (`key sign-versions
+ * --archive`). Returns how many were recorded, or -1 (logged, nothing recorded). */
+int version_record_archive(struct db *db, time_t now, const char *base_url);
+
 /* The id of the version version_record last recorded (0 if none since the last call), and forget it: the
  * worker wakes the signer with it after the request's commit. */
 long long version_take_recorded(void);
