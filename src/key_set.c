@@ -63,9 +63,9 @@ static int parse(const char *text, struct listed *out, int max)
 
 /* sig (of sig_len bytes) over msg by a trusted key, with a trusted comment of the form
  * "pressroom signing key <ID> valid <word> <time> (history entry <N>), <verb> by <SIGNER>": the key named
- * must be id, the signer a trusted key. 1 with *entry, else 0. */
+ * must be id, the signer a trusted key. 1 with *entry (and *signer, if given), else 0. */
 static int vouched(struct key_set *s, const char *msg, size_t len, const char *sig, size_t sig_len, const char *id,
-                   const char *word, long long *entry)
+                   const char *word, long long *entry, struct trusted_key **signer_out)
 {
 	char copy[1024], named[32], w[16], when[32], verb[16], signer[32];
 	if (sig_len >= sizeof copy)
@@ -77,10 +77,10 @@ static int vouched(struct key_set *s, const char *msg, size_t len, const char *s
 	                                "%lld), %15s by %31s", named, w, when, entry, verb, signer) != 6)
 		return 0;
 	struct trusted_key *by = find(s, signer);
-	const char *trusted;
-	size_t trusted_len;
+	if (signer_out)
+		*signer_out = by;
 	return by && strcmp(named, id) == 0 && strcmp(w, word) == 0 &&
-	       minisign_verify(&by->k, msg, len, copy, &trusted, &trusted_len) == 0;
+	       minisign_verify(&by->k, msg, len, copy, NULL, NULL) == 0;
 }
 
 int key_set_add_list(struct key_set *s, const char *text, struct buf *problems)
@@ -108,10 +108,15 @@ int key_set_add_list(struct key_set *s, const char *text, struct buf *problems)
 				continue;
 			minisign_fingerprint(id, &k[i]);
 			long long from = 0, until = 0;
+			struct trusted_key *endorser = NULL;
 			int endorsed = l[i].endorsement && vouched(s, l[i].pub, l[i].pub_len, l[i].endorsement,
-			                                           l[i].endorsement_len, id, "from", &from);
+			                                           l[i].endorsement_len, id, "from", &from, &endorser);
 			int retired = l[i].retirement && vouched(s, l[i].pub, l[i].pub_len, l[i].retirement,
-			                                         l[i].retirement_len, id, "until", &until);
+			                                         l[i].retirement_len, id, "until", &until, NULL);
+			/* The endorser said itself that its successor signs from entry `from` on: it signs nothing
+			 * after, whatever its own retirement (missing, or changed in the list) says. */
+			if (endorsed && from > 1 && (endorser->last == 0 || endorser->last > from - 1))
+				endorser->last = from - 1, changed = 1;
 			struct trusted_key *t = find(s, id);
 			if (!t && (endorsed || retired) && s->n < KEY_SET_MAX) {
 				t = &s->keys[s->n++];
@@ -122,7 +127,7 @@ int key_set_add_list(struct key_set *s, const char *text, struct buf *problems)
 			}
 			if (t && endorsed && t->first != from)
 				t->first = from, changed = 1;
-			if (t && retired && t->last != until)
+			if (t && retired && (t->last == 0 || until < t->last))
 				t->last = until, changed = 1;
 		}
 	}
@@ -131,12 +136,20 @@ int key_set_add_list(struct key_set *s, const char *text, struct buf *problems)
 			continue;
 		minisign_fingerprint(id, &k[i]);
 		const struct trusted_key *t = find(s, id);
+		long long entry;
 		if (!t)
 			buf_printf(problems, "signing-keys: key %s: no key you trust vouches for it (its endorsement and "
 			                     "retirement do not hold)\n", id), bad++;
 		else if (memcmp(t->k.pk, k[i].pk, sizeof k[i].pk) != 0)
 			buf_printf(problems, "signing-keys: key %s: listed with another public key than the one trusted\n", id),
 				bad++;
+		/* A signature that does not hold is a list someone changed: its key's stretch would be wrong. */
+		else if (l[i].endorsement && !vouched(s, l[i].pub, l[i].pub_len, l[i].endorsement, l[i].endorsement_len,
+		                                      id, "from", &entry, NULL))
+			buf_printf(problems, "signing-keys: key %s: its endorsement does not hold\n", id), bad++;
+		else if (l[i].retirement && !vouched(s, l[i].pub, l[i].pub_len, l[i].retirement, l[i].retirement_len, id,
+		                                     "until", &entry, NULL))
+			buf_printf(problems, "signing-keys: key %s: its retirement does not hold\n", id), bad++;
 	}
 	return bad;
 }
