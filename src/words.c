@@ -2,6 +2,8 @@
  * One line here and one {{W_...}} in a template add a word; xgettext finds the msgid through I18N_NOOP. */
 #include "words.h"
 
+#include <string.h>
+
 #include "i18n.h"
 #include "tpl.h"
 
@@ -45,6 +47,14 @@ static const struct {
 	{"W_NEWER_ITEM", I18N_NOOP("Newer:")},
 	{"W_OLDER_ITEM", I18N_NOOP("Older:")},
 };
+
+const char *words_text(const char *key)
+{
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(words[i].key, key) == 0)
+			return i18n_text(words[i].msgid);
+	return "";
+}
 
 void words_fill(struct tpl_dict *d)
 {
