@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "clock.h"
 #include "db.h"
+#include "key_set.h"
 #include "log.h"
 #include "minisign.h"
 
@@ -140,14 +141,12 @@ out:
 	return rc;
 }
 
-int key_store_list(struct db *db, struct arena *a, struct signing_key_row **out)
+/* The rows of st (STMT_SIGNING_KEY_ALL), stepped by step: their number, or -1. */
+static int rows_of(struct arena *a, sqlite3_stmt *st, int (*step)(sqlite3_stmt *), struct signing_key_row **out)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_SIGNING_KEY_ALL);
-	if (st == NULL)
-		return -1;
 	struct signing_key_row *rows = NULL;
 	int n = 0, cap = 0, rc;
-	while ((rc = db_row(st)) == 1) {
+	while ((rc = step(st)) == 1) {
 		if (n == cap)
 			rows = arena_grow(a, rows, n, &cap, sizeof *rows);
 		struct signing_key_row *k = &rows[n++];
@@ -162,4 +161,81 @@ int key_store_list(struct db *db, struct arena *a, struct signing_key_row **out)
 	}
 	*out = rows;
 	return rc < 0 ? -1 : n;
+}
+
+int key_store_list(struct db *db, struct arena *a, struct signing_key_row **out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SIGNING_KEY_ALL);
+	return st == NULL ? -1 : rows_of(a, st, db_row, out);
+}
+
+/* sqlite3_step as db_row answers: 1 for a row, 0 at the end, -1 on an error. */
+static int raw_row(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* "[name bytes]", the text and its line end: the sections of a canonical text, so each file splits out byte
+ * for byte. */
+static void section(struct buf *out, const char *name, const char *text)
+{
+	buf_printf(out, "[%s %zu]\n%s", name, strlen(text), text);
+}
+
+void key_store_list_text(struct buf *out, const struct signing_key_row *keys, int n)
+{
+	char when[32];
+	buf_puts(out, "pressroom-signing-keys: 1\n");
+	for (int i = 0; i < n; i++) {
+		const struct signing_key_row *k = &keys[i];
+		buf_printf(out, "\nkey: %s\nvalid-from: %s (history entry %lld)\n", k->key_id,
+		           clock_fmt_iso_utc(k->valid_from, when, sizeof when), k->first_entry);
+		if (k->retirement)
+			buf_printf(out, "valid-until: %s (history entry %lld)\n",
+			           clock_fmt_iso_utc(k->valid_until, when, sizeof when), k->last_entry);
+		else
+			buf_puts(out, "valid-until: current\n");
+		section(out, "public-key", k->public_file);
+		if (k->endorsement)
+			section(out, "endorsement", k->endorsement);
+		if (k->retirement)
+			section(out, "retirement", k->retirement);
+	}
+}
+
+int key_store_check(sqlite3 *h, struct buf *problems)
+{
+	sqlite3_stmt *st = db_prepare_raw(h, STMT_SIGNING_KEY_ALL);
+	if (st == NULL)
+		return 0;   /* a database from before 0019 (an old backup) has no record to check */
+	struct arena a = {0};
+	struct signing_key_row *keys;
+	int n = rows_of(&a, st, raw_row, &keys), bad = n < 0 ? -1 : 0;
+	sqlite3_finalize(st);
+	if (n > 0) {
+		/* From the newest key, as a reader holding today's /signing-key.pub: every older key must be reached
+		 * by the signatures, each for the entries its row records. */
+		static struct key_set set;
+		struct buf text = {0};
+		key_store_list_text(&text, keys, n);
+		if (key_set_init(&set, keys[n - 1].public_file) != 0) {
+			buf_printf(problems, "signing key %s: its public key file is damaged\n", keys[n - 1].key_id);
+			bad = 1;
+		} else {
+			bad = key_set_add_list(&set, buf_str(&text), problems);
+			for (int i = 0; i < set.n; i++)
+				for (int j = 0; j < n; j++)
+					if (strcmp(set.keys[i].id, keys[j].key_id) == 0 &&
+					    (set.keys[i].first != keys[j].first_entry || set.keys[i].last != keys[j].last_entry)) {
+						buf_printf(problems, "signing key %s: its signatures give entries %lld to %lld, its record "
+						                     "%lld to %lld\n", keys[j].key_id, set.keys[i].first, set.keys[i].last,
+						           keys[j].first_entry, keys[j].last_entry);
+						bad++;
+					}
+		}
+		buf_free(&text);
+	}
+	arena_free(&a);
+	return bad;
 }

@@ -38,4 +38,14 @@ const char *key_store_retirement_comment(struct arena *a, const char *old_id, ti
 /* Every key on record, oldest first, in a: their number (*out set), or -1. */
 int key_store_list(struct db *db, struct arena *a, struct signing_key_row **out);
 
+/* The n keys as /signing-keys shows them (docs/authenticity.md, section 6), appended to out. */
+struct buf;
+void key_store_list_text(struct buf *out, const struct signing_key_row *keys, int n);
+
+/* `pressroom db check`: the record's signatures on db check's read-only handle, checked as a reader's
+ * `pressroom verify` checks them from the newest key: each problem one line in problems. Returns the number
+ * of problems (0 for a database without the record), or -1 if unreadable. */
+struct sqlite3;
+int key_store_check(struct sqlite3 *h, struct buf *problems);
+
 #endif

@@ -8,6 +8,7 @@ retired key made for an entry after its retirement (a stolen old key)."""
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -194,6 +195,22 @@ class KeyRotation(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stdout)
         self.assertRegex(proc.stdout, rf"after.txt: signed by key {old_id}, which was not the office's key at "
                                       r"history entry \d+")
+        # db check checks the record as a reader would from today's key; a retirement moved later by hand (in
+        # a copy, past the trigger) is named.
+        check = run("db", "check", "--db", self.site.db)
+        self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+        copy = os.path.join(self.dir, "copy.db")
+        src, dst = sqlite3.connect(self.site.db), sqlite3.connect(copy)
+        src.backup(dst)
+        src.close()
+        dst.execute("DROP TRIGGER signing_key_no_update")
+        dst.execute("UPDATE signing_key SET last_entry = 5, retirement = replace(retirement, "
+                    "'(history entry 1)', '(history entry 5)') WHERE key_id = ?", (old_id,))
+        dst.commit()
+        dst.close()
+        check = run("db", "check", "--db", copy)
+        self.assertEqual(check.returncode, 1, check.stdout)
+        self.assertIn(f"signing-keys: key {old_id}: no key you trust vouches for it", check.stdout)
         # A forged list: a key of the forger's own, "endorsed" by itself, is not taken.
         forger = os.path.join(self.dir, "forger.key")
         self.assertEqual(run("key", "generate", "--key", forger).returncode, 0)
