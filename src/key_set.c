@@ -21,6 +21,7 @@ int key_set_init(struct key_set *s, const char *public_file)
 		return -1;
 	minisign_fingerprint(s->keys[0].id, &s->keys[0].k);
 	s->keys[0].first = 1;
+	s->keys[0].last = LLONG_MAX;
 	s->n = 1;
 	return 0;
 }
@@ -115,7 +116,7 @@ int key_set_add_list(struct key_set *s, const char *text, struct buf *problems)
 			                                         l[i].retirement_len, id, "until", &until, NULL);
 			/* The endorser said itself that its successor signs from entry `from` on: it signs nothing
 			 * after, whatever its own retirement (missing, or changed in the list) says. */
-			if (endorsed && from > 1 && (endorser->last == 0 || endorser->last > from - 1))
+			if (endorsed && endorser->last > from - 1)
 				endorser->last = from - 1, changed = 1;
 			struct trusted_key *t = find(s, id);
 			if (!t && (endorsed || retired) && s->n < KEY_SET_MAX) {
@@ -123,11 +124,12 @@ int key_set_add_list(struct key_set *s, const char *text, struct buf *problems)
 				t->k = k[i];
 				snprintf(t->id, sizeof t->id, "%s", id);
 				t->first = 1;
+				t->last = LLONG_MAX;
 				changed = 1;
 			}
 			if (t && endorsed && t->first != from)
 				t->first = from, changed = 1;
-			if (t && retired && (t->last == 0 || until < t->last))
+			if (t && retired && until < t->last)
 				t->last = until, changed = 1;
 		}
 	}
@@ -163,7 +165,7 @@ int key_set_verify(const struct key_set *s, const void *msg, size_t len, const c
 			continue;
 		if (who)
 			*who = t->id;
-		if (entry && (entry < t->first || (t->last && entry > t->last)))
+		if (entry && (entry < t->first || entry > t->last))
 			return -1;
 		return 1;
 	}

@@ -4,6 +4,7 @@
  * nothing taken on the list's word but what its signatures prove. */
 #ifndef PRESSROOM_KEY_SET_H
 #define PRESSROOM_KEY_SET_H
+#include <limits.h>
 #include <stddef.h>
 #include "buf.h"
 #include "minisign.h"
@@ -15,7 +16,8 @@ struct key_set {
 	struct trusted_key {
 		struct minisign_key k;
 		char id[MINISIGN_FINGERPRINT_LEN + 1];
-		long long first, last;   /* the entries it may sign: first..last; last 0: no end proven */
+		long long first, last;   /* the entries it may sign: first..last; last LLONG_MAX: no end proven (a key
+		                          * retired before the first entry has last 0 and signs none) */
 	} keys[KEY_SET_MAX];
 };
 

@@ -227,9 +227,10 @@ int key_store_check(sqlite3 *h, struct buf *problems)
 			for (int i = 0; i < set.n; i++)
 				for (int j = 0; j < n; j++)
 					if (strcmp(set.keys[i].id, keys[j].key_id) == 0 &&
-					    (set.keys[i].first != keys[j].first_entry || set.keys[i].last != keys[j].last_entry)) {
-						buf_printf(problems, "signing key %s: its signatures give entries %lld to %lld, its record "
-						                     "%lld to %lld\n", keys[j].key_id, set.keys[i].first, set.keys[i].last,
+					    (set.keys[i].first != keys[j].first_entry ||
+					     set.keys[i].last != (keys[j].retirement ? keys[j].last_entry : LLONG_MAX))) {
+						buf_printf(problems, "signing key %s: its signatures give it other entries (from %lld) "
+						                     "than its record (%lld to %lld)\n", keys[j].key_id, set.keys[i].first,
 						           keys[j].first_entry, keys[j].last_entry);
 						bad++;
 					}

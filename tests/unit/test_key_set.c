@@ -141,6 +141,22 @@ static void test_without_the_list_only_the_key_file(void **state)
 	buf_free(&(struct buf){.data = pub});
 }
 
+static void test_a_key_retired_before_any_entry_signs_none(void **state)
+{
+	(void)state;
+	static struct key_set s;
+	struct buf text = {0}, problems = {0};
+	char *pub = pub_of(&C);
+	list(&text, 0, 7);   /* A rotated away before the history's first entry */
+	assert_int_equal(key_set_init(&s, pub), 0);
+	assert_int_equal(key_set_add_list(&s, buf_str(&text), &problems), 0);
+	assert_int_equal(check(&s, &A, 1), -1);
+	assert_int_equal(check(&s, &B, 1), 1);
+	buf_free(&text);
+	buf_free(&problems);
+	buf_free(&(struct buf){.data = pub});
+}
+
 static void test_a_key_nobody_vouches_for_is_a_problem(void **state)
 {
 	(void)state;
@@ -210,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_from_the_oldest_key),
 		cmocka_unit_test(test_from_the_middle_key),
 		cmocka_unit_test(test_without_the_list_only_the_key_file),
+		cmocka_unit_test(test_a_key_retired_before_any_entry_signs_none),
 		cmocka_unit_test(test_a_key_nobody_vouches_for_is_a_problem),
 		cmocka_unit_test(test_a_changed_signature_in_the_list_is_a_problem),
 	};
