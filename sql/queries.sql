@@ -384,6 +384,18 @@ SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updat
  ORDER BY published_at DESC, id DESC
  LIMIT ?3;
 
+-- name: items_feed_withdrawn
+-- Statements withdrawn at ?2 or later (and by ?3, now) that the public had seen, newest first, for the feeds'
+-- RFC 6721 deleted-entry: id, kind, slug, created_at, withdrawn_at, withdrawal_note. A withdrawal sets
+-- updated_at to its time, so item_updated bounds the scan to the window. ?1 kind or NULL, ?4 language or
+-- NULL, ?5 limit
+SELECT id, kind, slug, created_at, withdrawn_at, withdrawal_note
+  FROM item
+ WHERE updated_at >= ?2 AND status = 'withdrawn' AND withdrawn_at >= ?2 AND withdrawn_at <= ?3
+   AND published_at <= withdrawn_at AND (?1 IS NULL OR kind = ?1) AND (?4 IS NULL OR lang = ?4)
+ ORDER BY withdrawn_at DESC, id DESC
+ LIMIT ?5;
+
 -- name: items_sitemap
 -- One sitemap file: public items in id order. ?1 now, ?2 limit, ?3 offset
 SELECT id, kind, slug, max(updated_at, published_at)
@@ -596,6 +608,13 @@ SELECT v.text, v.signature, v.version
  WHERE v.item_id = ?1 AND i.kind = ?2 AND v.visible_at <= ?4 AND (?3 = 0 OR v.version = ?3)
  ORDER BY v.version DESC LIMIT 1;
 
+-- name: version_unversioned_items
+-- Published items that have no version yet (the demo's seeded statements; a site's from before 0015), oldest
+-- first, at most ?1.
+SELECT id FROM item
+ WHERE status = 'published' AND NOT EXISTS (SELECT 1 FROM item_version v WHERE v.item_id = item.id)
+ ORDER BY published_at, id LIMIT ?1;
+
 -- name: version_unsigned
 -- The versions still waiting for their signature, oldest first.
 SELECT id, url, version, text FROM item_version WHERE signature IS NULL ORDER BY id;
@@ -733,6 +752,7 @@ INSERT INTO subscribe_attempt (address, at) VALUES (?2, ?1);
 -- name: subscribe_attempts_prune
 -- Attempts older than the window are of no more use. ?1 the window's start
 DELETE FROM subscribe_attempt WHERE at <= ?1;
+
 -- name: history_page
 -- One page of /history, newest first: the entries numbered ?1 and below, at most ?2, each with the item and
 -- the revision its version was made from and, for a correction, the revision of the version before it (for
@@ -769,3 +789,25 @@ SELECT min(visible_at) FROM history WHERE visible_at > ?1;
 SELECT v.item_id, v.version, v.change, v.visible_at, i.kind, i.slug, r.title
   FROM item_version v JOIN item i ON i.id = v.item_id JOIN revision r ON r.id = v.revision_id
  WHERE v.text_sha256 = ?1 AND v.visible_at <= ?2 ORDER BY v.id LIMIT 1;
+-- ---- the signing keys on record (0019_signing_keys.sql, key_store.c) ----
+
+-- name: signing_key_state
+-- How many keys are on record, and whether the key ?1 (its fingerprint) is the current one (NULL: not on record).
+SELECT (SELECT count(*) FROM signing_key), (SELECT valid_until IS NULL FROM signing_key WHERE key_id = ?1);
+
+-- name: signing_key_insert
+-- ?1 key id, ?2 public file, ?3 valid from, ?4 first entry, ?5 endorsement (NULL for the first key)
+INSERT INTO signing_key (key_id, public_file, valid_from, first_entry, endorsement) VALUES (?1, ?2, ?3, ?4, ?5);
+
+-- name: signing_key_retire
+-- ?1 key id, ?2 valid until, ?3 last entry, ?4 retirement
+UPDATE signing_key SET valid_until = ?2, last_entry = ?3, retirement = ?4 WHERE key_id = ?1 AND valid_until IS NULL;
+
+-- name: signing_key_all
+-- Every key on record, oldest first, for /signing-keys.
+SELECT key_id, public_file, valid_from, first_entry, endorsement, valid_until, last_entry, retirement
+  FROM signing_key ORDER BY seq;
+
+-- name: history_extent
+-- The number of the log's head (0 when empty) and the time of its first entry (NULL when empty).
+SELECT coalesce(max(seq), 0), min(at) FROM history;

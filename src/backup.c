@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "key_store.h"
 #include "media_backup.h"
 #include "version_store.h"
 
@@ -75,6 +76,9 @@ int backup_check(const char *db_path)
 	/* The public history's chain, from its first entry (issue 15), on a sound database. */
 	struct buf problems = {0};
 	int bad = rc == 0 ? version_check_history(h, &problems) : 0;
+	int keys_bad = rc == 0 ? key_store_check(h, &problems) : 0;   /* the signing keys' record (0019) */
+	if (bad == 0 && keys_bad != 0)
+		bad = keys_bad;
 	if (bad != 0) {
 		fputs(buf_str(&problems), stdout);
 		printf("%s: the history is %s\n", db_path, bad < 0 ? "unreadable" : "NOT INTACT");

@@ -1,6 +1,8 @@
 /* cmd_verify.c: `pressroom verify DIR [--checkpoint FILE]`. It trusts nothing but the key file in the folder:
  * every signature, every hash and every link of the chain is checked here from the formats of
- * docs/authenticity.md, so a reader can prove the office did not rewrite what it published. */
+ * docs/authenticity.md, so a reader can prove the office did not rewrite what it published. With the site's
+ * /signing-keys saved as signing-keys, the keys it rotated through count too, each for its own stretch of the
+ * history, as far as their signatures link them to the key file (key_set.h). */
 #include "cmd_verify.h"
 
 #include <dirent.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "key_set.h"
 #include "minisign.h"
 
 enum { HEX = 65 };
@@ -123,26 +126,40 @@ static void check_checkpoint(const char *what, const char *text, const struct ch
 		problem("%s: entry %lld's hash is not the one it recorded: the history before it was rewritten", what, n);
 }
 
+/* The number of entries a checkpoint's text covers (0 if it says none). */
+static long long checkpoint_entries(const char *text)
+{
+	const char *e = strstr(text, "\nentries: ");
+	long long n = 0;
+	return e && sscanf(e, "\nentries: %lld", &n) == 1 && n > 0 ? n : 0;
+}
+
 /* name and name.minisig: the signature holds, and the text is one the history records. */
-static int check_text(const char *dir, const char *name, const struct minisign_key *k, const struct chain *c)
+static int check_text(const char *dir, const char *name, const struct key_set *keys, const struct chain *c)
 {
 	struct buf text = {0}, sig = {0}, signame = {0};
 	buf_printf(&signame, "%s.minisig", name);
-	int ok = 0;
-	if (read_file(dir, name, &text) != 0 || read_file(dir, buf_str(&signame), &sig) != 0)
+	int ok = 0, rc;
+	const char *who = "";
+	if (read_file(dir, name, &text) != 0 || read_file(dir, buf_str(&signame), &sig) != 0) {
 		problem("%s: cannot read it or its .minisig", name);
-	else if (minisign_verify(k, text.data, text.len, buf_str(&sig), NULL, NULL) != 0)
-		problem("%s: its signature does not hold (the text or its signature was changed, or another key made it)", name);
-	else {
-		char h[HEX];
-		sha256_hex(h, text.data, text.len);
-		int found = 0;
-		for (long long i = 1; i <= c->n && !found; i++)
-			found = strcmp(c->text_sha256[i], h) == 0;
-		if (!found)
-			problem("%s: signed, but no history entry records its text", name);
-		ok = found;
+		goto out;
 	}
+	char h[HEX];
+	sha256_hex(h, text.data, text.len);
+	long long entry = 0;
+	for (long long i = 1; i <= c->n && !entry; i++)
+		if (strcmp(c->text_sha256[i], h) == 0)
+			entry = i;
+	if ((rc = key_set_verify(keys, text.data, text.len, buf_str(&sig), entry, &who)) == 0)
+		problem("%s: its signature does not hold (the text or its signature was changed, or another key made it)", name);
+	else if (rc < 0)
+		problem("%s: signed by key %s, which was not the office's key at history entry %lld", name, who, entry);
+	else if (!entry)
+		problem("%s: signed, but no history entry records its text", name);
+	else
+		ok = 1;
+out:
 	buf_free(&text);
 	buf_free(&sig);
 	buf_free(&signame);
@@ -156,32 +173,39 @@ int verify_command(const char *dir, const char *checkpoint)
 
 int verify_folder(const char *dir, const char *label, const char *checkpoint)
 {
-	struct buf key = {0}, history = {0}, head = {0}, headsig = {0};
-	struct minisign_key k;
+	struct buf key = {0}, history = {0}, head = {0}, headsig = {0}, list = {0};
+	static struct key_set k;
 	struct chain c = {0};
 	int texts = 0;
 	if (sodium_init() < 0)
 		return 1;
 	problems = 0;
-	if (read_file(dir, "signing-key.pub", &key) != 0 || minisign_read_public(&k, buf_str(&key)) != 0) {
+	if (read_file(dir, "signing-key.pub", &key) != 0 || key_set_init(&k, buf_str(&key)) != 0) {
 		problem("signing-key.pub: missing, or not a minisign public key");
 		goto out;
+	}
+	if (read_file(dir, "signing-keys", &list) == 0) {
+		struct buf why = {0};
+		if (key_set_add_list(&k, buf_str(&list), &why) > 0)
+			problem("%.*s", (int)why.len - 1, why.data);   /* each key's line; the last LF is problem's */
+		buf_free(&why);
 	}
 	if (read_file(dir, "history.txt", &history) != 0) {
 		problem("history.txt: missing");
 		goto out;
 	}
 	walk(buf_str(&history), &c);
-	/* The whole log's own signature, where the site signs it (not a site without a key, nor an old copy). */
+	/* The whole log's own signature, where the site signs it (not a site without a key, nor an old copy): it
+	 * covers every entry, so the key must be the office's at the last. */
 	struct buf histsig = {0};
 	if (read_file(dir, "history.txt.minisig", &histsig) == 0 &&
-	    minisign_verify(&k, history.data, history.len, buf_str(&histsig), NULL, NULL) != 0)
+	    key_set_verify(&k, history.data, history.len, buf_str(&histsig), c.n, NULL) != 1)
 		problem("history.txt: its signature (history.txt.minisig) does not hold: the log was changed after it was signed");
 	buf_free(&histsig);
 	if (read_file(dir, "history-head.txt", &head) != 0 || read_file(dir, "history-head.txt.minisig", &headsig) != 0)
 		problem("history-head.txt: missing, or its .minisig");
-	else if (minisign_verify(&k, head.data, head.len, buf_str(&headsig), NULL, NULL) != 0)
-		problem("history-head.txt: its signature does not hold");
+	else if (key_set_verify(&k, head.data, head.len, buf_str(&headsig), checkpoint_entries(buf_str(&head)), NULL) != 1)
+		problem("history-head.txt: its signature does not hold, or its key was not the office's at its head entry");
 	else
 		check_checkpoint("history-head.txt", buf_str(&head), &c);
 	if (checkpoint) {
@@ -221,5 +245,6 @@ out:
 	buf_free(&history);
 	buf_free(&head);
 	buf_free(&headsig);
+	buf_free(&list);
 	return problems == 0 ? 0 : 1;
 }

@@ -394,6 +394,35 @@ int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, cons
 	return rc < 0 ? -1 : n;
 }
 
+int item_feed_withdrawn(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang,
+                        time_t since, int limit, struct item_tombstone **out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_FEED_WITHDRAWN);
+	if (st == NULL)
+		return -1;
+	struct item_tombstone *t = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *t);
+	*out = t;
+	if (kind)
+		db_bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, (long long)since);
+	sqlite3_bind_int64(st, 3, (long long)now);
+	if (lang)
+		db_bind_text(st, 4, lang);
+	sqlite3_bind_int(st, 5, limit);
+	int n = 0, rc = 1;
+	while (n < limit && (rc = db_row(st)) == 1) {
+		memset(&t[n], 0, sizeof t[n]);
+		t[n].it.id = sqlite3_column_int64(st, 0);
+		t[n].it.kind = db_text_col(a, st, 1);
+		t[n].it.slug = db_text_col(a, st, 2);
+		t[n].created_at = sqlite3_column_int64(st, 3);
+		t[n].withdrawn_at = sqlite3_column_int64(st, 4);
+		t[n++].note = db_text_col(a, st, 5);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : n;
+}
+
 long long item_public_count(struct db *db, time_t now)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_PUBLIC_COUNT);

@@ -77,6 +77,16 @@ struct item_entry {
 };
 int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang, int limit,
               struct item_entry **out);
+/* The statements of kind (NULL: all) in lang (NULL: all) withdrawn from since to now that the public had
+ * seen, newest first, at most limit: it has only id, kind and slug set. For the feeds' tombstones
+ * (RFC 6721). Returns the count, or -1. */
+struct item_tombstone {
+	struct item it;
+	long long created_at, withdrawn_at;
+	const char *note;   /* "" when none was given */
+};
+int item_feed_withdrawn(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang,
+                        time_t since, int limit, struct item_tombstone **out);
 /* How many items are public now, or -1. */
 long long item_public_count(struct db *db, time_t now);
 /* Public items [offset, offset + limit) in id order, with only id, kind, slug and updated_at (the later of

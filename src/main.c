@@ -52,8 +52,8 @@ static const char usage_text[] =
 	"                      [--config FILE]\n"
 	"       pressroom site [show | set KEY VALUE | clocks [CITY=ZONE ...]] [--db PATH] [--config FILE]\n"
 	"       pressroom config check [FILE | --config FILE]\n"
-	"       pressroom key (generate | show | sign FILE [--comment TEXT] | sign-versions) [--key PATH] [--db PATH]\n"
-	"                     [--config FILE]\n"
+	"       pressroom key (generate | show | sign FILE [--comment TEXT] | sign-versions [--archive URL] | rotate)\n"
+	"                     [--key PATH] [--db PATH] [--config FILE]\n"
 	"       pressroom verify (DIR | URL) [--checkpoint FILE]\n"
 	"       pressroom --help | --version\n"
 	"\n"
@@ -74,7 +74,10 @@ static const char usage_text[] =
 	"  subscribers count   how many subscribe, confirmed and pending, per language and list\n"
 	"  key        the office's signing key (--key, else signing_key in the configuration): generate it\n"
 	"             (mode 0600, outside the data folder), show its public key and fingerprint, or sign FILE\n"
-	"             into FILE.minisig, or sign-versions: every published version not yet signed (docs/authenticity.md)\n"
+	"             into FILE.minisig, or sign-versions: every published version not yet signed (docs/authenticity.md),\n"
+	"             with --archive URL first recording a version of each published item that has none (the demo's,\n"
+	"             or a site's from before the history) with URL as the site's address, or rotate: a new key,\n"
+	"             endorsed by the old one, which is retired (restart serve after it)\n"
 	"  verify     check a downloaded copy in DIR (signing-key.pub, history.txt, history-head.txt and their\n"
 	"             texts with .minisig): every signature, the chain, and that a saved checkpoint is a prefix;\n"
 	"             or the site at URL (http:// or https://), downloaded first: the key, the history and every version\n"
@@ -451,14 +454,15 @@ static int cmd_subscribers(int argc, char **argv)
 static int cmd_key(int argc, char **argv)
 {
 	struct cli cli = {0};
-	const char *key = NULL, *comment = NULL;
+	const char *key = NULL, *comment = NULL, *archive = NULL;
 	char *words[4];
 	int n = 0;
 	for (int i = 1; i < argc; i++) {
 		const char **value = strcmp(argv[i], "--db") == 0 ? &cli.serve.db_path
 		                     : strcmp(argv[i], "--config") == 0 ? &cli.config
 		                     : strcmp(argv[i], "--key") == 0 ? &key
-		                     : strcmp(argv[i], "--comment") == 0 ? &comment : NULL;
+		                     : strcmp(argv[i], "--comment") == 0 ? &comment
+		                     : strcmp(argv[i], "--archive") == 0 ? &archive : NULL;
 		if (value && i + 1 >= argc)
 			return usage_error("option %s needs a value", argv[i]);
 		if (value) {
@@ -477,7 +481,7 @@ static int cmd_key(int argc, char **argv)
 		return 1;
 	}
 	const char *db = PICK(cli.serve.db_path, conf.database, default_db());
-	return key_command(n, words, key ? key : conf.signing_key, db, comment);
+	return key_command(n, words, key ? key : conf.signing_key, db, comment, archive);
 }
 
 /* pressroom verify (DIR | URL) [--checkpoint FILE] */

@@ -1,5 +1,5 @@
 /* media_view.c: an item's photos and documents into template dictionaries. No HTML is written here: the
- * templates (figure.tpl, item.tpl, home.tpl, feed_media.tpl) hold the markup and escape every value. */
+ * templates (figure.tpl, item.tpl, home.tpl, feed_content.tpl) hold the markup and escape every value. */
 #include "media_view.h"
 
 #include "arena.h"

@@ -113,6 +113,7 @@ const struct route route_table[PAGE__MAX] = {
 	[PAGE_VERIFY] = {"/verify", page_verify, READ | METHOD_POST, KEYBIT(KEY_TEXT), ROUTE_ANON_POST, SEG_NONE, NULL},
 	[PAGE_LANG_VERIFY] = {"/*/verify", page_verify, READ | METHOD_POST, KEYBIT(KEY_TEXT), ROUTE_ANON_POST, SEG_LANG,
 	                      NULL},
+	[PAGE_SIGNING_KEYS] = {"/signing-keys", page_signing_keys, READ, 0, 0, SEG_NONE, NULL},
 };
 
 /* ---- the '*' segments: each kind's check, and what a visitor reads when it fails ---- */

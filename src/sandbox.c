@@ -194,6 +194,69 @@ static int drop_root(const struct sandbox *s, char *err, size_t errlen)
 	return 0;
 }
 
+/* The signer's files (sandbox_enter_signer): the database and its -wal and -shm, each file alone, read and
+ * write; no folder at all, so it can neither open nor create anything else. It read its key before. */
+static int restrict_signer_files(const char *db_path, char *err, size_t errlen)
+{
+	int abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+	if (abi < 0) {
+		if (errno == ENOSYS || errno == EOPNOTSUPP) {
+			log_warn("this kernel has no Landlock: the signer's file access is not restricted");
+			return 0;
+		}
+		snprintf(err, errlen, "landlock_create_ruleset: %s", strerror(errno));
+		return -1;
+	}
+	unsigned long long file = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE;
+	struct ruleset_attr attr = {0};
+	size_t attr_size = sizeof attr.handled_access_fs;
+	attr.handled_access_fs = file | LANDLOCK_ACCESS_FS_READ_DIR | LANDLOCK_ACCESS_FS_EXECUTE |
+	                         LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
+	                         LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
+	                         LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |
+	                         LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM;
+	if (abi >= 2)
+		attr.handled_access_fs |= LANDLOCK_ACCESS_FS_REFER;
+	if (abi >= 3) {
+		attr.handled_access_fs |= LANDLOCK_ACCESS_FS_TRUNCATE;
+		file |= LANDLOCK_ACCESS_FS_TRUNCATE;   /* SQLite truncates the WAL after a checkpoint */
+	}
+	if (abi >= 4) {
+		attr.handled_access_net = LANDLOCK_ACCESS_NET_BIND_TCP | LANDLOCK_ACCESS_NET_CONNECT_TCP;
+		attr_size = offsetof(struct ruleset_attr, scoped);
+	}
+	if (abi >= 5)
+		attr.handled_access_fs |= LANDLOCK_ACCESS_FS_IOCTL_DEV;
+	if (abi >= 6) {
+		attr.scoped = LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET | LANDLOCK_SCOPE_SIGNAL;
+		attr_size = sizeof attr;
+	}
+	int ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr, attr_size, 0);
+	if (ruleset < 0) {
+		snprintf(err, errlen, "landlock_create_ruleset (ABI %d): %s", abi, strerror(errno));
+		return -1;
+	}
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	char path[4096];
+	int rc = 0;
+	/* The files are open already (db_open and its statements); the rules keep SQLite's own reopenings
+	 * working, and a sanitizer build's reports need /proc. */
+	for (size_t i = 0; rc == 0 && i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(path, sizeof path, "%s%s", db_path, suffixes[i]);
+		rc = add_path(ruleset, path, file);
+	}
+	if (rc == 0 && SANITIZED)
+		rc = add_path(ruleset, "/proc", LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR);
+	if (rc != 0)
+		snprintf(err, errlen, "landlock_add_rule: %s", strerror(errno));
+	else if (syscall(SYS_landlock_restrict_self, ruleset, 0) != 0) {
+		snprintf(err, errlen, "landlock_restrict_self: %s", strerror(errno));
+		rc = -1;
+	}
+	close(ruleset);
+	return rc;
+}
+
 /* What a worker may call once it serves: the FastCGI loop, SQLite on files it already may open, the C and
  * C++ runtimes, libsodium. Names that do not exist on this architecture (open on arm64) are skipped. */
 static const char *const allowed_calls[] = {
@@ -221,13 +284,26 @@ static const char *const allowed_calls[] = {
  * made by clone() that ptraces the others; that build alone allows them. */
 static const char *const sanitizer_calls[] = {"ptrace", "clone3", "waitid", "sched_getparam", "pipe2"};
 
+/* What the signer may call once it has its key and its database open: wait for a word on its socket (or the
+ * time a sealed entry opens: poll), SQLite on
+ * the files it holds, memory, time, signals, logging, leaving. No open beyond what Landlock allows, no socket,
+ * no process, no exec: a flaw in it (it parses an 8-byte id) cannot reach further than the database. */
+static const char *const signer_calls[] = {
+	"read", "write", "pread64", "pwrite64", "lseek", "_llseek", "openat", "open", "close", "fstat", "stat", "lstat",
+	"newfstatat", "statx", "access", "faccessat", "faccessat2", "fcntl", "fsync", "fdatasync", "ftruncate",
+	"fallocate", "recvfrom", "recvmsg", "poll", "ppoll", "brk", "mmap", "munmap", "mremap", "mprotect", "madvise",
+	"clock_gettime", "clock_nanosleep", "nanosleep", "gettimeofday", "time", "getrandom", "futex", "sched_yield",
+	"rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "restart_syscall", "getpid", "gettid", "tgkill", "getuid",
+	"geteuid", "exit", "exit_group",
+};
+
 static int allow(scmp_filter_ctx ctx, const char *name)
 {
 	int nr = seccomp_syscall_resolve_name(name);
 	return nr < 0 ? 0 : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
 }
 
-static int restrict_calls(char *err, size_t errlen)
+static int restrict_calls_to(const char *const *calls, size_t ncalls, char *err, size_t errlen)
 {
 #ifdef PRESSROOM_PROFILE
 	(void)err, (void)errlen;
@@ -244,8 +320,8 @@ static int restrict_calls(char *err, size_t errlen)
 		return -1;
 	}
 	int rc = 0;
-	for (size_t i = 0; i < sizeof allowed_calls / sizeof allowed_calls[0]; i++)
-		rc |= allow(ctx, allowed_calls[i]);
+	for (size_t i = 0; i < ncalls; i++)
+		rc |= allow(ctx, calls[i]);
 	/* Running a program is what an intruder wants most: the worker dies on the spot. */
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execve), 0);
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execveat), 0);
@@ -267,6 +343,11 @@ static int restrict_calls(char *err, size_t errlen)
 	}
 	seccomp_release(ctx);
 	return 0;
+}
+
+static int restrict_calls(char *err, size_t errlen)
+{
+	return restrict_calls_to(allowed_calls, sizeof allowed_calls / sizeof allowed_calls[0], err, errlen);
 }
 
 int sandbox_enter(const struct sandbox *s, char *err, size_t errlen)
@@ -300,4 +381,15 @@ int sandbox_enter_decoder(const struct sandbox *s, const char *dir, char *err, s
 	if (restrict_files(s, dir, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
 		return -1;
 	return restrict_calls(err, errlen);
+}
+
+int sandbox_enter_signer(const struct sandbox *s, const char *db_path, char *err, size_t errlen)
+{
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+		snprintf(err, errlen, "PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
+		return -1;
+	}
+	if (restrict_signer_files(db_path, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
+		return -1;
+	return restrict_calls_to(signer_calls, sizeof signer_calls / sizeof signer_calls[0], err, errlen);
 }

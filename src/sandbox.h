@@ -29,4 +29,10 @@ int sandbox_drop_root(const struct sandbox *s, char *err, size_t errlen);
  * caller sets the resource limits first. 0, or -1 with a message. */
 int sandbox_enter_decoder(const struct sandbox *s, const char *dir, char *err, size_t errlen);
 
+/* The signer's sandbox (signer.c), once it has read its key and opened the database: only the database file
+ * and its -wal and -shm, read and write (Landlock; no folder, so nothing can be created or listed), root
+ * dropped, and a call list narrower than a worker's: no socket but the one it holds, no process, no exec.
+ * 0, or -1 with a message. */
+int sandbox_enter_signer(const struct sandbox *s, const char *db_path, char *err, size_t errlen);
+
 #endif

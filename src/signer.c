@@ -3,7 +3,6 @@
 #include "signer.h"
 
 #include <errno.h>
-#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include "db.h"
 #include "log.h"
 #include "minisign.h"
+#include "sandbox.h"
 #include "signing_key.h"
 #include "version_store.h"
 
@@ -57,10 +57,14 @@ static void signer_main(const char *key_path, const char *db_path, uid_t uid, gi
 		log_error("signer: %s", err);
 		_exit(1);
 	}
-	/* The workers run as this user too: not dumpable, so none of them may ptrace us or read our memory. */
+	/* The workers run as this user too: not dumpable, so none of them may ptrace us or read our memory. Named,
+	 * so that ps (and the tests) tell it from the workers. */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	if (getuid() == 0 && (setgroups(0, NULL) != 0 || setgid(gid) != 0 || setuid(uid) != 0)) {
-		log_error("signer: cannot drop root: %s", strerror(errno));
+	prctl(PR_SET_NAME, "pressroom-sign", 0, 0, 0);
+	/* Then its own sandbox: the database's three files and nothing else, root dropped, a short call list. */
+	struct sandbox box = {.uid = uid, .gid = gid, .user = "the workers' user"};
+	if (sandbox_enter_signer(&box, db_path, err, sizeof err) != 0) {
+		log_error("signer: %s", err);
 		_exit(1);
 	}
 	for (;;) {

@@ -197,8 +197,8 @@ int verify_url(const char *url, const char *checkpoint)
 
 	static const struct {
 		const char *name;
-		int optional;   /* a site without a key has no signature of its history */
-	} files[] = {{"signing-key.pub", 0}, {"history.txt", 0}, {"history.txt.minisig", 1},
+		int optional;   /* a site without a key has no signature of its history, nor a list of keys */
+	} files[] = {{"signing-key.pub", 0}, {"signing-keys", 1}, {"history.txt", 0}, {"history.txt.minisig", 1},
 	             {"history-head.txt", 0}, {"history-head.txt.minisig", 0}};
 	char path[64];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {

@@ -12,6 +12,7 @@
 #include "canonical.h"
 #include "db.h"
 #include "item_public.h"
+#include "key_store.h"
 #include "log.h"
 #include "minisign.h"
 
@@ -208,6 +209,56 @@ int version_record(struct db *db, struct arena *a, time_t now, long long item_id
 	return rc;
 }
 
+int version_record_archive(struct db *db, time_t now, const char *base_url)
+{
+	struct arena a = {0};
+	int n = 0;
+	if (db_begin(db) != 0)
+		return -1;
+	/* A batch at a time: each batch's items have a version afterwards, so the next query skips them; a batch
+	 * not full was the last. */
+	long long ids[64];
+	for (int got = (int)(sizeof ids / sizeof ids[0]); got == (int)(sizeof ids / sizeof ids[0]) && n >= 0; ) {
+		got = 0;
+		sqlite3_stmt *st = db_stmt(db, STMT_VERSION_UNVERSIONED_ITEMS);
+		if (st == NULL) {
+			n = -1;
+			break;
+		}
+		sqlite3_bind_int(st, 1, (int)(sizeof ids / sizeof ids[0]));
+		int rc;
+		while ((rc = db_row(st)) == 1)
+			ids[got++] = sqlite3_column_int64(st, 0);
+		if (rc < 0)
+			n = -1;
+		for (int i = 0; i < got && n >= 0; i++) {
+			arena_reset(&a);
+			/* version_record freezes the item's newest revision; these items have none, so one is made of
+			 * the item as it stands, by no officer. */
+			if ((st = db_stmt(db, STMT_REVISION_INSERT)) == NULL) {
+				n = -1;
+				break;
+			}
+			sqlite3_bind_int64(st, 1, ids[i]);
+			sqlite3_bind_null(st, 2);
+			sqlite3_bind_int64(st, 3, (long long)now);
+			sqlite3_bind_text(st, 4, "publish", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, "", -1, SQLITE_STATIC);
+			if (db_run(st) != 0 || version_record(db, &a, now, ids[i], base_url) != 0)
+				n = -1;
+			else
+				n++;
+		}
+	}
+	arena_free(&a);
+	if (n < 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	(void)version_take_recorded();   /* the caller signs everything pending itself */
+	return n;
+}
+
 int version_public(struct db *db, struct arena *a, time_t now, long long id, const char *kind, int n,
                    struct version_text *out)
 {
@@ -358,6 +409,24 @@ int version_checkpoint(struct db *db, struct arena *a, const char **text, const 
 
 int version_sign_pending(struct db *db, const struct minisign_key *k)
 {
+	/* One write transaction, so that a rotation (which takes it too) falls wholly before or after: a key
+	 * the record has just retired never signs an entry made after its retirement. */
+	if (db_begin(db) != 0)
+		return -1;
+	int n = key_store_may_sign(db, k, time(NULL));
+	if (n == 1)
+		n = version_sign_pending_locked(db, k);
+	else if (n == 0)
+		n = -1;
+	if (n < 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return n;
+}
+
+int version_sign_pending_locked(struct db *db, const struct minisign_key *k)
+{
 	struct arena a = {0};
 	int signed_now = 0;
 	for (;;) {
@@ -442,6 +511,20 @@ int version_check_history(sqlite3 *h, struct buf *problems)
 	sqlite3_finalize(st);
 	arena_free(&a);
 	return rc != SQLITE_DONE ? -1 : bad;
+}
+
+int version_history_head(struct db *db, struct arena *a, long long *entries, const char **hash)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_HEAD);
+	if (st == NULL)
+		return -1;
+	int rc = db_row(st);
+	if (rc == 1) {
+		*entries = sqlite3_column_int64(st, 0);
+		*hash = db_text_col(a, st, 1);
+		sqlite3_reset(st);
+	}
+	return rc;
 }
 
 int version_history_text(struct db *db, struct arena *a, time_t now, long long upto, struct buf *out)

@@ -16,6 +16,11 @@ struct minisign_key;
  * (recorded, or nothing to record) or -1 (logged; the caller rolls back). */
 int version_record(struct db *db, struct arena *a, time_t now, long long item_id, const char *base_url);
 
+/* For each published item that has no version yet (seeded by `db seed`, or published before migration 0015),
+ * a revision of it as it stands and its first version from that, in one transaction (`key sign-versions
+ * --archive`). Returns how many were recorded, or -1 (logged, nothing recorded). */
+int version_record_archive(struct db *db, time_t now, const char *base_url);
+
 /* The id of the version version_record last recorded (0 if none since the last call), and forget it: the
  * worker wakes the signer with it after the request's commit. */
 long long version_take_recorded(void);
@@ -52,10 +57,18 @@ struct version_match {
 int version_find_text(struct db *db, struct arena *a, time_t now, const char *text, size_t len,
                       struct version_match *out);
 
+/* The log's head: 1 with the number of entries and the newest entry's hash (sealed or not: /history.txt shows
+ * it either way), 0 when the log is empty, -1 on error. For the feeds, which carry it. */
+int version_history_head(struct db *db, struct arena *a, long long *entries, const char **hash);
+
 /* Sign every version still unsigned with k (trusted comment "<url> v<N>"), then, if the log grew or a
- * sealed entry opened, /history.txt as it reads now, then, if the log grew, a new checkpoint of it: the
- * number of versions signed, or -1. */
+ * sealed entry opened, /history.txt as it reads now, then, if the log grew, a new checkpoint of it, in one
+ * write transaction, if the record lets k sign (key_store_may_sign): the number of versions signed, or -1
+ * (an error, or a key the record retired or does not know; logged). */
 int version_sign_pending(struct db *db, const struct minisign_key *k);
+/* The same inside the caller's write transaction, without the record's check (`key rotate`, which has
+ * made it). */
+int version_sign_pending_locked(struct db *db, const struct minisign_key *k);
 /* The newest signed checkpoint ("pressroom-history: 1", "entries: N", "head: HASH"): 1 with its text and
  * .minisig, 0 if there is none yet, -1 on error. */
 int version_checkpoint(struct db *db, struct arena *a, const char **text, const char **signature);

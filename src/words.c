@@ -127,6 +127,14 @@ static const char *const *words_in(const char *lang)
 	return NULL;
 }
 
+const char *words_text(const char *key)
+{
+	for (size_t i = 0; i < NWORDS; i++)
+		if (strcmp(words[i].key, key) == 0)
+			return i18n_text(words[i].msgid);
+	return "";
+}
+
 void words_fill(struct tpl_dict *d)
 {
 	const char *const *text = words_in(i18n_lang());

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="XML"}}
 <?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{LANG}}">
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0" xmlns:history="urn:pressroom:history:1" xml:lang="{{LANG}}">
   <title>{{FEED_TITLE}}</title>
   <id>{{FEED_ID}}</id>
   <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>
@@ -9,6 +9,8 @@
   {{/HREFLANG}}
   <updated>{{UPDATED}}</updated>
   <author><name>{{SITE_NAME}}</name></author>
+  {{#HISTORY}}<history:head entries="{{HISTORY_ENTRIES}}" href="{{HISTORY_HEAD_URL}}" log="{{HISTORY_URL}}">{{HISTORY_HEAD}}</history:head>
+  {{/HISTORY}}
   {{#ENTRY}}
   <entry>
     <id>{{ID}}</id>
@@ -23,4 +25,10 @@
     <content type="html">{{CONTENT}}</content>
   </entry>
   {{/ENTRY}}
+  {{#DELETED}}
+  <at:deleted-entry ref="{{REF}}" when="{{WHEN}}">
+    <link rel="alternate" type="text/html" href="{{URL}}"/>
+    {{#DELETED_NOTE}}<at:comment>{{NOTE}}</at:comment>{{/DELETED_NOTE}}
+  </at:deleted-entry>
+  {{/DELETED}}
 </feed>

@@ -16,6 +16,7 @@ page_fn page_feed;
 page_fn page_sitemap;
 page_fn page_robots;
 page_fn page_signing_key;
+page_fn page_signing_keys;
 page_fn page_version_text;
 page_fn page_version_signature;
 page_fn page_history_text;
