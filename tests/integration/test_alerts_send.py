@@ -1,0 +1,444 @@
+"""test_alerts_send.py: email alerts and WebSub pings leave through the sender process (issue 16, delivery;
+docs/alerts.md), to a real SMTP server (Debian's aiosmtpd, tests/integration/smtp_sink.py) and a WebSub hub
+stand-in, both started here on loopback ports; each message is parsed with Python's email package.
+
+Publishing sends exactly one alert to each matching confirmed subscriber and nothing to the others, with
+From, To, an RFC 2047 subject (Cyrillic decoded back), Date, Message-ID, List-Unsubscribe and
+List-Unsubscribe-Post, a multipart/alternative of text and HTML with the statement, its signature block,
+its link and its signature's link; a title with CR/LF adds no header; a scheduled item is mailed at its
+time with no page hit; a 5xx is not retried; a correction sends only when the publisher ticks the box; the
+relay down keeps rows queued with backoff and delivers them once it is back; SIGKILL of the whole server in
+the middle of 500 alerts loses none and duplicates at most the one in flight; the hubs hear of each change
+and the feeds name them."""
+import email
+import email.header
+import email.policy
+import email.utils
+import glob
+import html.parser
+import http.server
+import os
+import re
+import secrets
+import shutil
+import socket
+import sqlite3
+import tempfile
+import threading
+import time
+import unittest
+import urllib.parse
+
+import harness
+from harness import Client, Site, run
+
+PY = "/usr/bin/python3"
+SINK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "smtp_sink.py")
+BASE = "https://embassy.example"
+FROM = "press@embassy.example"
+ALICE = ("alice", "publisher", "correct horse battery")
+
+
+def poll(condition, what, timeout=60):
+    """condition()'s first true value, asked every 50 ms; fails after timeout seconds naming what."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("timed out waiting for " + what)
+
+
+class Sink:
+    """The SMTP server: a process of its own (harness.spawn) writing each message to a folder."""
+
+    def __init__(self, port=None):
+        self.dir = tempfile.mkdtemp(prefix="pressroom-smtp-")
+        self.port = port or harness.free_port()
+        self.proc = None
+
+    def start(self):
+        self.log = open(os.path.join(self.dir, "sink.log"), "ab")
+        self.proc = harness.spawn([PY, SINK, str(self.port), self.dir], stdout=self.log, stderr=self.log)
+
+        def listening():
+            if self.proc.poll() is not None:
+                raise AssertionError("the SMTP sink exited:\n" + harness.read_text(self.log.name))
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return True
+            except OSError:
+                return False
+        poll(listening, "the SMTP sink to listen")
+        return self
+
+    def stop(self):
+        if self.proc is not None:
+            harness.stop_group(self.proc)
+            self.log.close()
+        self.proc = None
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def messages(self):
+        """[(arrival in seconds, envelope recipients, parsed message)] in arrival order."""
+        out = []
+        for path in sorted(glob.glob(os.path.join(self.dir, "*.eml")),
+                           key=lambda p: tuple(int(x) for x in os.path.basename(p)[:-4].split("-"))):
+            with open(path, "rb") as f:
+                msg = email.message_from_bytes(f.read(), policy=email.policy.default)
+            with open(path[:-4] + ".rcpt") as f:
+                rcpts = f.read().split("\n")
+            out.append((int(os.path.basename(path).split("-")[0]) / 1e9, rcpts, msg))
+        return out
+
+    def raw(self, msg_id):
+        for path in glob.glob(os.path.join(self.dir, "*.eml")):
+            with open(path, "rb") as f:
+                data = f.read()
+            if msg_id.encode() in data:
+                return data
+        return None
+
+    def about(self, subject):
+        """The messages whose decoded subject is subject."""
+        return [m for m in self.messages() if str(m[2]["Subject"]) == subject]
+
+
+class Hub(http.server.ThreadingHTTPServer):
+    """A WebSub hub stand-in in this process: records each POST's form."""
+
+    def __init__(self):
+        self.pings = []
+        hub = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+                hub.pings.append(urllib.parse.parse_qs(body))
+                self.send_response(202)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server_address[1]}/hub"
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.shutdown()
+        self.server_close()
+
+    def topics(self):
+        return {p["hub.url"][0] for p in self.pings if p.get("hub.mode") == ["publish"]}
+
+
+def write_conf(folder, smtp_port, extra=""):
+    conf = os.path.join(folder, "pressroom.conf")
+    with open(conf, "w") as f:
+        f.write(f"smtp_url = smtp://127.0.0.1:{smtp_port}\nmail_from = {FROM}\nsite_url = {BASE}\n"
+                f"site_name = Embassy of Testland\n{extra}")
+    return conf
+
+
+def connect(site):
+    con = sqlite3.connect(site.db, timeout=30)
+    con.execute("PRAGMA foreign_keys=ON")
+    return con
+
+
+def add_subscriber(site, address, releases=1, events=1, langs=("en",), confirmed=True):
+    """A subscriber written straight into the database (the subscribe pages are the other half of issue 16);
+    returns its manage token."""
+    token = secrets.token_hex(32)
+    now = int(time.time())
+    with connect(site) as con:
+        cur = con.execute("INSERT INTO subscriber (email, releases, events, created_at, confirmed_at, manage_token) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", (address, releases, events, now, now if confirmed else None, token))
+        con.executemany("INSERT INTO subscriber_language (subscriber_id, lang) VALUES (?, ?)",
+                        [(cur.lastrowid, lang) for lang in langs])
+    con.close()
+    return token
+
+
+def since(site):
+    """When the sender began (it records it on its first start): items public before are never mailed."""
+    return poll(lambda: (site.query("SELECT value FROM alerts_state WHERE key = 'since'") or [[None]])[0][0],
+                "the sender to start")
+
+
+def insert_item(site, title, kind="release", lang="en", at=None, body="Body text."):
+    """An item published at `at` (default now), written by SQL; returns its id."""
+    at = at if at is not None else max(int(time.time()), since(site))
+    site.execute("INSERT INTO item (kind, type, slug, title, teaser, body, signature, status, published_at, "
+                 "created_at, updated_at, lang) VALUES (?, ?, 'alert-test', ?, 'A teaser.', ?, '', 'published', ?, ?, ?, ?)",
+                 (kind, "statement" if kind == "release" else "event", title, body, at, at, at, lang))
+    return site.query("SELECT max(id) FROM item")[0][0]
+
+
+def settled(site, item_id):
+    """No row of the item is queued any more."""
+    return site.query("SELECT count(*) FROM outbox WHERE item_id = ?", (item_id,))[0][0] > 0 and \
+        site.query("SELECT count(*) FROM outbox WHERE item_id = ? AND state = 'queued'", (item_id,))[0][0] == 0
+
+
+class Forms(html.parser.HTMLParser):
+    """Every form of a page as a browser would send it: {action: {name: value}} (checkboxes only if checked)."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.forms, self.form, self.textarea, self.select = {}, None, None, None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.form = self.forms.setdefault(a.get("action"), {})
+        elif self.form is None:
+            return
+        elif tag == "input" and a.get("name") and a.get("type") != "submit":
+            if a.get("type") not in ("radio", "checkbox") or "checked" in a:
+                self.form[a["name"]] = a.get("value") or ""
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.form[self.textarea] = ""
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "option" and self.select and ("selected" in a or self.select not in self.form):
+            self.form[self.select] = a.get("value")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+        elif tag in ("textarea", "select"):
+            setattr(self, tag, None)
+
+    def handle_data(self, data):
+        if self.textarea and self.form is not None:
+            self.form[self.textarea] += data.lstrip("\n") if not self.form[self.textarea] else data
+
+
+def form_of(client, path):
+    status, _, body = client.request(path)
+    assert status == 200, (status, body[:500])
+    return Forms(body).forms[path], body
+
+
+# ---- one site with the relay up, a hub, a signing key and a handful of subscribers ----
+
+SITE = SINK_UP = HUB = FOLDER = None
+TOKENS = {}
+
+
+def setUpModule():
+    global SITE, SINK_UP, HUB, FOLDER
+    FOLDER = tempfile.mkdtemp(prefix="pressroom-alerts-")
+    key = os.path.join(FOLDER, "signing.key")
+    assert run("key", "generate", "--key", key).returncode == 0
+    SINK_UP = Sink().start()
+    HUB = Hub()
+    conf = write_conf(FOLDER, SINK_UP.port, f"mail_rate = 6000\nwebsub_hub = {HUB.url}\nsigning_key = {key}\n")
+    SITE = Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf}).__enter__()
+    since(SITE)
+    TOKENS["all"] = add_subscriber(SITE, "all@example.org")
+    TOKENS["events"] = add_subscriber(SITE, "events@example.org", releases=0)
+    TOKENS["ru"] = add_subscriber(SITE, "ru@example.org", events=0, langs=("ru",))
+    TOKENS["pending"] = add_subscriber(SITE, "pending@example.org", confirmed=False)
+    TOKENS["reject"] = add_subscriber(SITE, "reject-me@example.org", events=0)
+
+
+def tearDownModule():
+    SITE.__exit__(None, None, None)
+    SINK_UP.cleanup()
+    HUB.close()
+    shutil.rmtree(FOLDER, ignore_errors=True)
+
+
+def signed_in():
+    c = Client(SITE)
+    assert c.login(ALICE[0], ALICE[2])[0] == 303
+    return c
+
+
+def publish(client, title, body, teaser="What it says.", **extra):
+    form, _ = form_of(client, "/admin/new")
+    form.update(title=title, body=body, teaser=teaser, action="publish", **extra)
+    status, headers, text = client.post("/admin/new", form)
+    assert status == 303, (status, text[:2000])
+    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
+
+
+def parts(msg):
+    """The text and HTML parts of a multipart/alternative message, checking its shape."""
+    assert msg.get_content_type() == "multipart/alternative", msg.get_content_type()
+    kinds = [p.get_content_type() for p in msg.iter_parts()]
+    assert kinds == ["text/plain", "text/html"], kinds
+    plain, rich = msg.iter_parts()
+    return plain.get_content().replace("\r\n", "\n"), rich.get_content().replace("\r\n", "\n")
+
+
+class Alerts(unittest.TestCase):
+    def test_publishing_mails_each_matching_confirmed_subscriber_once(self):
+        alice = signed_in()
+        title = "Statement on the alerts " + secrets.token_hex(3)
+        iid = publish(alice, title, "First paragraph with <b>raw</b> HTML & more.\n\nSecond **strong** one.",
+                      teaser="What it says <b>now</b> & then.", signature="The Ambassador\nLondon")
+        poll(lambda: settled(SITE, iid), "the alerts to be sent or failed")
+        got = SINK_UP.about(title)
+        self.assertEqual([rcpts for _, rcpts, _ in got], [["all@example.org"]],
+                         "exactly one alert, to the one matching confirmed subscriber")
+        _, _, msg = got[0]
+        self.assertEqual(msg["To"], "all@example.org")
+        self.assertEqual(email.utils.parseaddr(msg["From"]), ("Embassy of Testland", FROM))
+        self.assertEqual(msg["MIME-Version"], "1.0")
+        self.assertLess(abs(email.utils.parsedate_to_datetime(msg["Date"]).timestamp() - time.time()), 300)
+        self.assertRegex(msg["Message-ID"], r"^<alert\.\d+@embassy\.example>$")
+        self.assertEqual(msg["List-Unsubscribe"], f"<{BASE}/unsubscribe?token={TOKENS['all']}>")
+        self.assertEqual(msg["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+        slug = SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+        url = f"{BASE}/releases/{iid}-{slug}"
+        text, page = parts(msg)
+        for expected in (title, "What it says <b>now</b> & then.", "First paragraph with <b>raw</b> HTML & more.",
+                         "Second **strong** one.", "The Ambassador\nLondon", url, url + ".txt.minisig",
+                         f"{BASE}/subscription?token={TOKENS['all']}"):
+            self.assertIn(expected, text)
+        # The HTML part: the site's own rendering of the body (cmark, raw HTML dropped), text data escaped,
+        # the same links.
+        self.assertIn("<strong>strong</strong>", page)
+        self.assertIn("HTML &amp; more.", page)
+        self.assertIn("What it says &lt;b&gt;now&lt;/b&gt; &amp; then.", page)
+        self.assertNotIn("<b>", page)
+        self.assertIn(f'href="{url}"', page)
+        self.assertIn(f'href="{url}.txt.minisig"', page)
+        self.assertIn(f"{BASE}/subscription?token={TOKENS['all']}", page)
+        self.assertIn("The Ambassador<br>London", page)
+        # The signature the link names is served (the signer signed the version).
+        poll(lambda: SITE.get(f"/releases/{iid}-{slug}.txt.minisig")[0] == 200, "the signature to be served")
+        # Not the events-only, Russian-only or unconfirmed subscriber; the rejected one failed at once.
+        rows = dict(SITE.query("SELECT s.email, o.state || ' ' || o.attempts FROM outbox o JOIN subscriber s "
+                               "ON s.id = o.subscriber_id WHERE o.item_id = ?", (iid,)))
+        self.assertEqual(rows, {"all@example.org": "sent 1", "reject-me@example.org": "failed 1"})
+        error = SITE.query("SELECT error FROM outbox WHERE item_id = ? AND state = 'failed'", (iid,))[0][0]
+        self.assertIn("550", error)
+
+    def test_a_5xx_rejection_is_not_retried(self):
+        iid = insert_item(SITE, "Rejected somewhere " + secrets.token_hex(3))
+        poll(lambda: settled(SITE, iid), "the alerts to be sent or failed")
+        first = SITE.query("SELECT state, attempts, next_at, error FROM outbox o JOIN subscriber s ON "
+                           "s.id = o.subscriber_id WHERE item_id = ? AND s.email LIKE 'reject%'", (iid,))[0]
+        self.assertEqual(first[:2], ("failed", 1))
+        # Later mail goes out, and the failed row is still as it was: never taken again.
+        later = insert_item(SITE, "After the rejection " + secrets.token_hex(3))
+        poll(lambda: settled(SITE, later), "the next alerts")
+        self.assertEqual(SITE.query("SELECT state, attempts, next_at, error FROM outbox o JOIN subscriber s ON "
+                                    "s.id = o.subscriber_id WHERE item_id = ? AND s.email LIKE 'reject%'", (iid,))[0],
+                         first)
+
+    def test_a_cyrillic_title_is_encoded_per_rfc_2047_and_reaches_russian_subscribers(self):
+        title = "Заявление посольства о визах " + secrets.token_hex(3)
+        iid = insert_item(SITE, title, lang="ru", body="Текст заявления.")
+        poll(lambda: settled(SITE, iid), "the Russian alert")
+        got = SINK_UP.about(title)
+        self.assertEqual([rcpts for _, rcpts, _ in got], [["ru@example.org"]])
+        raw = SINK_UP.raw(got[0][2]["Message-ID"]).decode("ascii")   # the whole message is 7-bit ASCII
+        subject = re.search(r"^Subject: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", raw, re.M).group(1)
+        self.assertRegex(subject, r"=\?(?i:utf-8)\?[BQbq]\?")
+        self.assertEqual(str(email.header.make_header(email.header.decode_header(subject))), title)
+        text, page = parts(got[0][2])
+        self.assertIn("Текст заявления.", text)
+        self.assertIn('lang="ru"', page)
+
+    def test_cr_lf_in_a_title_adds_no_header(self):
+        title = "Hostile\r\nBcc: victim@evil.example\r\nX-Injected: yes " + secrets.token_hex(3)
+        iid = insert_item(SITE, title)
+        poll(lambda: settled(SITE, iid), "the alert")
+        got = [m for m in SINK_UP.messages() if "Hostile" in str(m[2]["Subject"]) and title[-6:] in str(m[2]["Subject"])]
+        self.assertEqual([rcpts for _, rcpts, _ in got], [["all@example.org"]])
+        msg = got[0][2]
+        self.assertIsNone(msg["Bcc"])
+        self.assertIsNone(msg["X-Injected"])
+        self.assertEqual(str(msg["Subject"]), "Hostile  Bcc: victim@evil.example  X-Injected: yes " + title[-6:])
+
+    def test_a_scheduled_item_is_mailed_at_its_time_without_a_page_hit(self):
+        at = int(time.time()) + 4
+        title = "Scheduled statement " + secrets.token_hex(3)
+        iid = insert_item(SITE, title, at=at)
+        self.assertEqual(SITE.query("SELECT count(*) FROM announced WHERE item_id = ?", (iid,))[0][0], 0)
+        got = poll(lambda: SINK_UP.about(title), "the scheduled alert", timeout=60)
+        self.assertGreaterEqual(got[0][0], at, "mailed before its time")
+        self.assertEqual(SITE.query("SELECT min(queued_at) >= ? FROM outbox WHERE item_id = ?", (at, iid))[0][0], 1)
+
+
+class RelayDown(unittest.TestCase):
+    def test_rows_wait_with_backoff_while_the_relay_is_down_and_go_once_it_is_back(self):
+        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
+        sink = Sink()   # its port chosen, nothing listening yet
+        try:
+            with Site(env={"PRESSROOM_CONFIG": write_conf(folder, sink.port)}) as site:
+                since(site)
+                add_subscriber(site, "reader@example.org")
+                iid = insert_item(site, "While the relay was down")
+                row = poll(lambda: site.query("SELECT state, attempts, next_at - queued_at, error FROM outbox "
+                                              "WHERE item_id = ? AND attempts >= 1", (iid,)), "a failed attempt")[0]
+                self.assertEqual(row[0], "queued")
+                self.assertGreaterEqual(row[2], 55, "the first retry waits a minute")
+                self.assertTrue(row[3], "the transport error is kept")
+                sink.start()
+                # The minute of backoff passes (moved here rather than waited for).
+                with connect(site) as con:
+                    con.execute("UPDATE outbox SET next_at = ? WHERE item_id = ?", (int(time.time()), iid))
+                con.close()
+                poll(lambda: settled(site, iid), "delivery after the relay came back")
+                self.assertEqual([r for _, r, _ in sink.about("While the relay was down")], [["reader@example.org"]])
+                self.assertEqual(site.query("SELECT state FROM outbox WHERE item_id = ?", (iid,)), [("sent",)])
+        finally:
+            sink.cleanup()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class Crash(unittest.TestCase):
+    def test_sigkill_of_the_whole_server_in_a_batch_of_500_loses_none_and_duplicates_at_most_one(self):
+        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
+        sink = Sink().start()
+        try:
+            with Site(env={"PRESSROOM_CONFIG": write_conf(folder, sink.port, "mail_rate = 6000\n")}) as site:
+                since(site)
+                with connect(site) as con:
+                    now = int(time.time())
+                    for i in range(500):
+                        cur = con.execute("INSERT INTO subscriber (email, releases, events, created_at, confirmed_at, "
+                                          "manage_token) VALUES (?, 1, 1, ?, ?, ?)",
+                                          (f"reader{i}@example.org", now, now, secrets.token_hex(32)))
+                        con.execute("INSERT INTO subscriber_language VALUES (?, 'en')", (cur.lastrowid,))
+                con.close()
+                iid = insert_item(site, "To five hundred readers")
+                poll(lambda: len(sink.messages()) >= 50, "the batch to be under way")
+                harness.kill_group(site.app)   # supervisor, workers, signer and sender at once
+                at_kill = len(sink.messages())
+                sent_at_kill = site.query("SELECT count(*) FROM outbox WHERE item_id = ? AND state = 'sent'", (iid,))[0][0]
+                self.assertLess(at_kill, 500, "the kill came after the batch: it proves nothing")
+                site.start_app()
+                poll(lambda: settled(site, iid), "the batch to finish after the restart", timeout=120)
+                counts = {}
+                for _, rcpts, _ in sink.messages():
+                    for r in rcpts:
+                        counts[r] = counts.get(r, 0) + 1
+                lost = [f"reader{i}@example.org" for i in range(500) if f"reader{i}@example.org" not in counts]
+                duplicates = sum(n - 1 for n in counts.values())
+                self.assertEqual(lost, [])
+                self.assertLessEqual(duplicates, 1)
+                self.assertEqual(site.query("SELECT state, count(*) FROM outbox WHERE item_id = ? GROUP BY state",
+                                            (iid,)), [("sent", 500)])
+                print(f"killed with {at_kill} received, {sent_at_kill} marked sent; duplicates after restart: {duplicates}")
+        finally:
+            sink.cleanup()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    harness.main()
