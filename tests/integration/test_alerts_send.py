@@ -374,6 +374,19 @@ class Alerts(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT min(queued_at) >= ? FROM outbox WHERE item_id = ?", (at, iid))[0][0], 1)
 
 
+    def test_hubs_are_named_by_the_feeds_and_pinged_on_changes(self):
+        status, _, feed = SITE.get("/feed.atom")
+        self.assertEqual(status, 200)
+        self.assertIn(f'<link rel="hub" href="{HUB.url}"/>', feed)
+        self.assertIn(f'<link rel="hub" href="{HUB.url}"/>', SITE.get("/ru/events/feed.atom")[2])
+        HUB.pings.clear()
+        insert_item(SITE, "Pinged event " + secrets.token_hex(3), kind="event", lang="ru")
+        poll(lambda: {f"{BASE}/ru/feed.atom", f"{BASE}/ru/events/feed.atom"} <= HUB.topics(), "the hub's pings")
+        poll(lambda: SITE.query("SELECT count(*) FROM websub_ping WHERE state <> 'sent'")[0][0] == 0,
+             "every ping to be answered")
+        self.assertEqual(SITE.query("SELECT DISTINCT error IS NULL FROM websub_ping"), [(1,)])
+
+
 class RelayDown(unittest.TestCase):
     def test_rows_wait_with_backoff_while_the_relay_is_down_and_go_once_it_is_back(self):
         folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
