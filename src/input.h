@@ -41,6 +41,7 @@ enum key {
 	KEY_TO,        /* ?to=N: the revision ?rev= is compared with (query key) */
 	KEY_NEW_PASSWORD, /* /admin/account: the password an officer changes theirs to */
 	KEY_STATUS,    /* ?status=draft|...: the admin list's filter, an index into input_status_words */
+	KEY_NOTIFY,    /* the edit form's "notify subscribers of this correction" (issue 16): "1" or absent */
 	KEY__MAX
 };
 

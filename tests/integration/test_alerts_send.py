@@ -373,6 +373,33 @@ class Alerts(unittest.TestCase):
         self.assertGreaterEqual(got[0][0], at, "mailed before its time")
         self.assertEqual(SITE.query("SELECT min(queued_at) >= ? FROM outbox WHERE item_id = ?", (at, iid))[0][0], 1)
 
+    def test_a_correction_sends_only_when_the_publisher_ticks_the_box(self):
+        alice = signed_in()
+        title = "Statement to correct " + secrets.token_hex(3)
+        iid = publish(alice, title, "The first words.")
+        poll(lambda: SINK_UP.about(title), "the first alert")
+        path = f"/admin/items/{iid}"
+        form, page = form_of(alice, path)
+        self.assertIn('name="notify"', page)
+        self.assertNotIn("notify", form, "unticked by default")
+        status, _, text = alice.post(path, dict(form, body="The second words.", note="Fixed a word", action="save"))
+        self.assertEqual(status, 303, text[:1000])
+        form, _ = form_of(alice, path)
+        status, _, text = alice.post(path, dict(form, body="The third words.", note="Fixed a date", action="save",
+                                                notify="1"))
+        self.assertEqual(status, 303, text[:1000])
+        got = poll(lambda: SINK_UP.about("Correction: " + title), "the correction's alert")
+        self.assertEqual([rcpts for _, rcpts, _ in got], [["all@example.org"]])
+        text, _ = parts(got[0][2])
+        self.assertIn("Fixed a date", text)
+        self.assertIn("The third words.", text)
+        # Requests are handled in order: the unticked correction (version 2) would have come first.
+        self.assertEqual(SITE.query("SELECT DISTINCT version FROM outbox WHERE item_id = ? AND kind = 'correction'",
+                                    (iid,)), [(3,)])
+        self.assertEqual(len(SINK_UP.about(title)), 1)
+        # A forged checkbox value is refused at the gate.
+        form, _ = form_of(alice, path)
+        self.assertEqual(alice.post(path, dict(form, note="x", action="save", notify="yes"))[0], 400)
 
     def test_hubs_are_named_by_the_feeds_and_pinged_on_changes(self):
         status, _, feed = SITE.get("/feed.atom")
