@@ -726,3 +726,8 @@ UPDATE websub_ping SET attempts = attempts + 1, next_at = ?2, error = ?3 WHERE i
 -- name: websub_failed
 -- ?1 id, ?2 the answer
 UPDATE websub_ping SET state = 'failed', attempts = attempts + 1, error = ?2 WHERE id = ?1;
+
+-- name: alerts_known_url
+-- With no site_url set, the sender has no request to learn the site's address from: the newest version's
+-- absolute URL, which a worker wrote from its own request's base URL (version_store.c).
+SELECT url FROM item_version ORDER BY id DESC LIMIT 1;

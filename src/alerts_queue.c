@@ -192,6 +192,17 @@ fail:
 	return -1;
 }
 
+const char *alerts_known_base_url(struct db *db, struct arena *a)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ALERTS_KNOWN_URL);
+	if (st == NULL || db_row(st) != 1)
+		return NULL;
+	const char *url = db_text_col(a, st, 0);
+	sqlite3_reset(st);
+	const char *host = strstr(url, "://");
+	return host ? arena_strndup(a, url, (size_t)(host + 3 - url) + strcspn(host + 3, "/")) : NULL;
+}
+
 int alerts_request_correction(struct db *db, time_t now, long long item_id)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ALERTS_CORRECTION_REQUEST);

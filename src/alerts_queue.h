@@ -27,6 +27,11 @@ int alerts_queue_start(struct db *db, time_t now);
  * items or versions it handled, or -1 (logged). */
 int alerts_queue_tick(struct db *db, struct arena *a, time_t now, const struct alerts_setup *s);
 
+/* The site's scheme and host when no site_url is set: that of the newest published version's URL, which a
+ * worker took from its request (nginx's PRESSROOM_BASE_URL or server block); NULL if none was published yet.
+ * Owned by a. */
+const char *alerts_known_base_url(struct db *db, struct arena *a);
+
 /* The edit form's "notify subscribers of this correction", inside the correction's transaction: the
  * sender will send the item's newest version, if it is a correction, to its subscribers. 0 or -1. */
 int alerts_request_correction(struct db *db, time_t now, long long item_id);

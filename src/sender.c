@@ -178,6 +178,7 @@ static void sender_main(const struct config *c, const char *db_path, uid_t uid, 
 	const int mail = c->smtp_url != NULL;
 	const double interval = 60.0 / (c->mail_rate > 0 ? c->mail_rate : 60);
 	double next_send = 0;
+	int warned = 0;
 	log_info("sender: started (%s%s)", mail ? "email alerts" : "no email", c->nwebsub_hubs ? ", WebSub pings" : "");
 
 	while (!stopping) {
@@ -188,7 +189,15 @@ static void sender_main(const struct config *c, const char *db_path, uid_t uid, 
 			nap(1);
 			continue;
 		}
-		const char *base = site->url[0] ? site->url : "http://localhost";
+		const char *base = site->url[0] ? site->url : alerts_known_base_url(db, &arena);
+		if (base == NULL) {
+			if (!warned)
+				log_warn("sender: no site_url, and nothing published yet to learn the site's address from: "
+				         "links in mail would be wrong, so nothing is sent until one is known");
+			warned = 1;
+			nap(1);
+			continue;
+		}
 		struct alerts_setup setup = {
 			.mail = mail, .hubs = c->websub_hubs, .nhubs = c->nwebsub_hubs, .base_url = base,
 			.primary_lang = site->languages[0],

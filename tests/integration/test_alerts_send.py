@@ -441,6 +441,39 @@ class RelayDown(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+class MinimalConfig(unittest.TestCase):
+    def test_just_smtp_url_and_mail_from_work_end_to_end(self):
+        """No site_url, site_name or rate: the links are the site's own address as nginx gave it to the worker
+        that published, and From names the site as the database does."""
+        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
+        sink = Sink().start()
+        conf = os.path.join(folder, "pressroom.conf")
+        with open(conf, "w") as f:
+            f.write(f"smtp_url = smtp://127.0.0.1:{sink.port}\nmail_from = {FROM}\n")
+        try:
+            with Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf}) as site:
+                since(site)
+                token = add_subscriber(site, "reader@example.org")
+                alice = Client(site)
+                self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
+                form, _ = form_of(alice, "/admin/new")
+                form.update(title="Minimal configuration", body="Words.", action="publish")
+                status, headers, _ = alice.post("/admin/new", form)
+                self.assertEqual(status, 303)
+                iid = int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
+                got = poll(lambda: sink.about("Minimal configuration"), "the alert")
+                url = site.query("SELECT url FROM item_version WHERE item_id = ?", (iid,))[0][0]
+                self.assertTrue(url.startswith(f"http://127.0.0.1:{site.port}/releases/{iid}-"), url)
+                text, _ = parts(got[0][2])
+                self.assertIn(url, text)
+                self.assertIn(f"http://127.0.0.1:{site.port}/subscription?token={token}", text)
+                name = site.query("SELECT value FROM setting WHERE key = 'site_name'")[0][0]
+                self.assertEqual(email.utils.parseaddr(got[0][2]["From"]), (name, FROM))
+        finally:
+            sink.cleanup()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class Crash(unittest.TestCase):
     def test_sigkill_of_the_whole_server_in_a_batch_of_500_loses_none_and_duplicates_at_most_one(self):
         folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
