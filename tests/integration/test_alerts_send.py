@@ -326,6 +326,43 @@ class Alerts(unittest.TestCase):
         error = SITE.query("SELECT error FROM outbox WHERE item_id = ? AND state = 'failed'", (iid,))[0][0]
         self.assertIn("550", error)
 
+    def test_a_confirmation_row_sends_the_confirmation_link_and_an_expired_one_nothing(self):
+        """The subscribe pages queue kind='confirm' rows; the message is built from the subscriber row."""
+        now = int(time.time())
+        rows = {}
+        with connect(SITE) as con:
+            for address, expires, langs in (("new@example.org", now + 48 * 3600, ("en",)),
+                                            ("novyi@example.org", now + 48 * 3600, ("ru",)),
+                                            ("late@example.org", now - 1, ("en",))):
+                token = secrets.token_hex(32)
+                cur = con.execute("INSERT INTO subscriber (email, releases, events, created_at, confirm_token, "
+                                  "confirm_expires, confirm_sent_at, manage_token) VALUES (?, 1, 1, ?, ?, ?, ?, ?)",
+                                  (address, now, token, expires, now, secrets.token_hex(32)))
+                con.executemany("INSERT INTO subscriber_language VALUES (?, ?)", [(cur.lastrowid, l) for l in langs])
+                out = con.execute("INSERT INTO outbox (kind, subscriber_id, queued_at, next_at) VALUES ('confirm', ?, ?, ?)",
+                                  (cur.lastrowid, now, now))
+                rows[address] = (token, out.lastrowid)
+        con.close()
+        ids = [r[1] for r in rows.values()]
+        poll(lambda: SITE.query(f"SELECT count(*) FROM outbox WHERE id IN ({','.join('?' * 3)}) AND state <> 'queued'",
+                                ids)[0][0] == 3, "the confirmations")
+        got = [m for m in SINK_UP.messages() if m[1] in (["new@example.org"], ["novyi@example.org"], ["late@example.org"])]
+        self.assertEqual(sorted(r[0] for _, r, _ in got), ["new@example.org", "novyi@example.org"])
+        for _, (address,), msg in got:
+            self.assertEqual(msg["To"], address)
+            self.assertIsNone(msg["List-Unsubscribe"], "nothing to unsubscribe from yet")
+            self.assertRegex(msg["Message-ID"], r"^<confirm\.\d+@embassy\.example>$")
+            text, page = parts(msg)
+            link = f"{BASE}/subscribe/confirm?token={rows[address][0]}"
+            self.assertIn(link, text)
+            self.assertIn(f'href="{link}"', page)
+            self.assertIn("48", text)
+        subjects = {r[0]: str(m["Subject"]) for _, r, m in got}
+        self.assertEqual(subjects["new@example.org"], "Confirm your subscription to Embassy of Testland")
+        self.assertIn("Подтвердите подписку", subjects["novyi@example.org"])
+        self.assertEqual(SITE.query("SELECT state, attempts FROM outbox WHERE id = ?", (rows["late@example.org"][1],)),
+                         [("failed", 1)])
+
     def test_a_5xx_rejection_is_not_retried(self):
         iid = insert_item(SITE, "Rejected somewhere " + secrets.token_hex(3))
         poll(lambda: settled(SITE, iid), "the alerts to be sent or failed")
