@@ -37,6 +37,19 @@ static size_t ignore_body(char *buf, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
+unsigned alerts_relay_port(const char *url)
+{
+	CURLU *u = curl_url();
+	char *port = NULL;
+	unsigned n = 0;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK)
+		n = (unsigned)strtoul(port, NULL, 10);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return n;
+}
+
 int alerts_relay_is_loopback(const char *url)
 {
 	CURLU *u = curl_url();

@@ -23,6 +23,9 @@ enum outbox_result alerts_relay_send(struct alerts_relay *r, const char *from, c
 enum outbox_result alerts_relay_ping(struct alerts_relay *r, const char *hub, const char *topic, char *answer,
                                      size_t answerlen);
 
+/* The TCP port url connects to (its scheme's default when it names none), or 0 if it does not parse. */
+unsigned alerts_relay_port(const char *url);
+
 /* 1 when url's host is loopback (localhost, 127.0.0.0/8, ::1): the only relays reached without TLS. */
 int alerts_relay_is_loopback(const char *url);
 

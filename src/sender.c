@@ -3,7 +3,6 @@
 #include "sender.h"
 
 #include <errno.h>
-#include <grp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "item_public.h"
 #include "log.h"
 #include "req.h"
+#include "sandbox.h"
 #include "site.h"
 
 static volatile sig_atomic_t stopping;
@@ -139,7 +139,7 @@ static void ping(struct db *db, struct alerts_relay *relay, const struct outbox_
 		log_error("sender: ping %lld: could not record the attempt: %s", p->id, db_error(db));
 }
 
-static void sender_main(const struct config *c, const char *db_path, uid_t uid, gid_t gid)
+static void sender_main(const struct config *c, const char *db_path, const struct sandbox *sb)
 {
 	char err[512];
 	struct arena keep = {0}, arena = {0};
@@ -160,17 +160,20 @@ static void sender_main(const struct config *c, const char *db_path, uid_t uid, 
 		log_error("sender: %s", err);
 		_exit(1);
 	}
-	/* As the signer: the workers' user, not dumpable, no way back to more privilege, gone with the
-	 * supervisor. It keeps the network, which the workers' sandbox denies: the relay and hubs are its job. */
+	/* Not dumpable (the workers run as the same user and must not read our memory), then a sandbox of
+	 * its own: unlike a worker it connects out (the relay, the hubs, DNS), to those ports alone. */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	if (getuid() == 0 && (setgroups(0, NULL) != 0 || setgid(gid) != 0 || setuid(uid) != 0)) {
-		log_error("sender: cannot drop root: %s", strerror(errno));
+	unsigned ports[2 + CONFIG_MAX_HUBS];
+	int nports = 0;
+	ports[nports++] = 53;   /* DNS over TCP, when an answer does not fit in UDP */
+	if (c->smtp_url)
+		ports[nports++] = alerts_relay_port(c->smtp_url);
+	for (int i = 0; i < c->nwebsub_hubs; i++)
+		ports[nports++] = alerts_relay_port(c->websub_hubs[i]);
+	if (sandbox_enter_sender(sb, ports, nports, err, sizeof err) != 0) {
+		log_error("sender: %s", err);
 		_exit(1);
 	}
-	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-	prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
-	if (getppid() == 1)
-		_exit(0);
 	alerts_message_init();
 	struct alerts_relay *relay = alerts_relay_open(c->smtp_url, c->smtp_user, password);
 	if (relay == NULL || alerts_queue_start(db, time(NULL)) != 0)
@@ -179,7 +182,8 @@ static void sender_main(const struct config *c, const char *db_path, uid_t uid, 
 	const double interval = 60.0 / (c->mail_rate > 0 ? c->mail_rate : 60);
 	double next_send = 0;
 	int warned = 0;
-	log_info("sender: started (%s%s)", mail ? "email alerts" : "no email", c->nwebsub_hubs ? ", WebSub pings" : "");
+	log_info("sender %d: started (%s%s)", (int)getpid(), mail ? "email alerts" : "no email",
+	         c->nwebsub_hubs ? ", WebSub pings" : "");
 
 	while (!stopping) {
 		time_t now = time(NULL);
@@ -237,7 +241,7 @@ static void sender_main(const struct config *c, const char *db_path, uid_t uid, 
 	_exit(0);
 }
 
-pid_t sender_start(const struct config *c, const char *db_path, uid_t uid, gid_t gid, char *err, size_t errlen)
+pid_t sender_start(const struct config *c, const char *db_path, const struct sandbox *sb, char *err, size_t errlen)
 {
 	if (c == NULL || (c->smtp_url == NULL && c->nwebsub_hubs == 0))
 		return 0;
@@ -251,6 +255,6 @@ pid_t sender_start(const struct config *c, const char *db_path, uid_t uid, gid_t
 		return -1;
 	}
 	if (pid == 0)
-		sender_main(c, db_path, uid, gid);
+		sender_main(c, db_path, sb);
 	return pid;
 }

@@ -12,6 +12,7 @@ struct config;
 
 /* Supervisor: fork the sender. Returns its pid; 0 when c sets neither smtp_url nor a websub_hub (no
  * sender); -1 with the reason in err. */
-pid_t sender_start(const struct config *c, const char *db_path, uid_t uid, gid_t gid, char *err, size_t errlen);
+struct sandbox;
+pid_t sender_start(const struct config *c, const char *db_path, const struct sandbox *sb, char *err, size_t errlen);
 
 #endif

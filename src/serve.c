@@ -457,7 +457,7 @@ int serve_run(const struct serve_options *o)
 	}
 	/* The alerts' sender (issue 16) lives here, beside the signer, rather than in a unit of its own: it
 	 * starts and stops with the site, is restarted like any child, and needs no second service to deploy. */
-	pid_t sender = sender_start(o->config, o->db_path, sandbox.uid, sandbox.gid, err, sizeof err);
+	pid_t sender = sender_start(o->config, o->db_path, &sandbox, err, sizeof err);
 	time_t sender_started = time(NULL);
 	if (sender < 0) {
 		log_error("%s", err);
@@ -538,7 +538,7 @@ int serve_run(const struct serve_options *o)
 				sleep(1);
 			if (stop_requested)
 				break;
-			if ((sender = sender_start(o->config, o->db_path, sandbox.uid, sandbox.gid, err, sizeof err)) < 0)
+			if ((sender = sender_start(o->config, o->db_path, &sandbox, err, sizeof err)) < 0)
 				log_error("%s", err);
 			sender_started = time(NULL);
 			continue;

@@ -21,6 +21,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import sqlite3
 import tempfile
@@ -509,6 +510,65 @@ class MinimalConfig(unittest.TestCase):
         finally:
             sink.cleanup()
             shutil.rmtree(folder, ignore_errors=True)
+
+
+class SenderSandbox(unittest.TestCase):
+    def test_the_sender_reaches_only_its_relay_and_cannot_read_the_key_or_run_a_program(self):
+        """tests/probe/sandbox_probe.c, preloaded, plays an intruder inside the sender on SIGUSR2 (as
+        test_durability does inside a worker): the sender has the network the workers lack, but only to
+        its relay's and hubs' ports, no file outside its folders (the signing key, owned by the service's
+        user as deploy.md has it, included), and no program."""
+        probe = os.environ.get("PRESSROOM_PROBE") or os.path.join(os.path.dirname(harness.BIN), "tests/sandbox_probe.so")
+        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
+        outside = tempfile.mkdtemp(prefix="pressroom-probe-")
+        sink = Sink().start()
+        listener = socket.create_server(("127.0.0.1", 0))
+        try:
+            key = os.path.join(folder, "signing.key")
+            self.assertEqual(run("key", "generate", "--key", key).returncode, 0)
+            victim = os.path.join(outside, "victim")
+            with open(victim, "w") as f:
+                f.write("untouched\n")
+            os.chmod(outside, 0o777)
+            os.chmod(victim, 0o666)
+            if os.geteuid() == 0:   # the service user's own files: only the sandbox stands in the way
+                os.chown(victim, 65534, 65534)
+                os.chown(key, 65534, 65534)
+            env = {"PRESSROOM_CONFIG": write_conf(folder, sink.port, f"signing_key = {key}\n"), "LD_PRELOAD": probe,
+                   "PRESSROOM_PROBE_DIR": outside, "PRESSROOM_PROBE_PORT": str(listener.getsockname()[1]),
+                   "PRESSROOM_PROBE_KEY": key}
+            if "ASAN_OPTIONS" in os.environ:
+                env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"] + ":verify_asan_link_order=0"
+            with Site(env=env) as site:
+                since(site)
+                add_subscriber(site, "reader@example.org")
+                iid = insert_item(site, "Before the intrusion")
+                poll(lambda: settled(site, iid), "the first alert")   # the sandbox lets it do its job
+                pid = int(re.search(r"sender (\d+): started", site.log()).group(1))
+                os.kill(pid, signal.SIGUSR2)
+                poll(lambda: f"the sender {pid} stopped (signal 31)" in site.log(), "the sender killed on exec")
+                results = dict(re.findall(rf"^probe {pid} ([\w ]+) = (-?\d+ errno \d+)$", site.log(), re.M))
+                for attempt in ("read", "read key", "create", "truncate", "chmod", "io_uring_setup", "connect"):
+                    self.assertIn(attempt, results, site.log())
+                    self.assertRegex(results[attempt], r"^-1 errno [1-9]", f"{attempt} succeeded in the sender")
+                self.assertIn("exec", results)
+                self.assertNotIn("exec returned", results)
+                self.assertFalse(os.path.exists(os.path.join(outside, "created")))
+                with open(victim) as f:
+                    self.assertEqual(f.read(), "untouched\n")
+                self.assertEqual(os.stat(victim).st_mode & 0o777, 0o666)
+                listener.setblocking(False)
+                self.assertRaises(BlockingIOError, listener.accept)
+                # Another sender took its place and mails on.
+                poll(lambda: len(re.findall(r"sender \d+: started", site.log())) == 2, "a new sender")
+                later = insert_item(site, "After the intrusion")
+                poll(lambda: settled(site, later), "the next alert")
+                self.assertEqual(len(sink.about("After the intrusion")), 1)
+        finally:
+            listener.close()
+            sink.cleanup()
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(outside, ignore_errors=True)
 
 
 class Crash(unittest.TestCase):
