@@ -1,6 +1,7 @@
 /* alerts_relay.c: SMTP and WebSub over libcurl (alerts_relay.h). */
 #include "alerts_relay.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +58,12 @@ int alerts_relay_is_loopback(const char *url)
 	int loop = 0;
 	if (u && curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK)
-		loop = strcmp(host, "localhost") == 0 || strncmp(host, "127.", 4) == 0 || strcmp(host, "[::1]") == 0;
+	{
+		/* An address, not a name that starts like one (127.0.0.1.example.org is anywhere). */
+		struct in_addr v4;
+		loop = strcmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0 ||
+		       (inet_pton(AF_INET, host, &v4) == 1 && (ntohl(v4.s_addr) >> 24) == 127);
+	}
 	curl_free(host);
 	curl_url_cleanup(u);
 	return loop;
