@@ -57,8 +57,7 @@ int alerts_relay_is_loopback(const char *url)
 	char *host = NULL;
 	int loop = 0;
 	if (u && curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK)
-	{
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
 		/* An address, not a name that starts like one (127.0.0.1.example.org is anywhere). */
 		struct in_addr v4;
 		loop = strcmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0 ||
