@@ -479,6 +479,27 @@ class RelayDown(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+class Rate(unittest.TestCase):
+    def test_mail_rate_spaces_the_messages(self):
+        """mail_rate = 60: one message a second at most, however many are due."""
+        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
+        sink = Sink().start()
+        try:
+            with Site(env={"PRESSROOM_CONFIG": write_conf(folder, sink.port, "mail_rate = 60\n")}) as site:
+                since(site)
+                for i in range(4):
+                    add_subscriber(site, f"reader{i}@example.org")
+                iid = insert_item(site, "Four readers at sixty a minute")
+                poll(lambda: settled(site, iid), "the four alerts")
+                arrivals = [at for at, _, _ in sink.about("Four readers at sixty a minute")]
+                self.assertEqual(len(arrivals), 4)
+                gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
+                self.assertGreaterEqual(min(gaps), 0.9, gaps)
+        finally:
+            sink.cleanup()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class MinimalConfig(unittest.TestCase):
     def test_just_smtp_url_and_mail_from_work_end_to_end(self):
         """No site_url, site_name or rate: the links are the site's own address as nginx gave it to the worker
