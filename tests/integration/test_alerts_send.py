@@ -631,5 +631,39 @@ class Crash(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+    def test_sigterm_in_a_batch_finishes_the_message_in_flight_and_duplicates_none(self):
+        """A graceful stop: the sender finishes and records the message it is handing over, so what the
+        relay received and what is marked sent agree exactly, and the restart sends each of the rest once."""
+        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
+        sink = Sink().start()
+        try:
+            with Site(env={"PRESSROOM_CONFIG": write_conf(folder, sink.port, "mail_rate = 6000\n")}) as site:
+                since(site)
+                with connect(site) as con:
+                    now = int(time.time())
+                    for i in range(300):
+                        cur = con.execute("INSERT INTO subscriber (email, releases, events, created_at, confirmed_at, "
+                                          "manage_token) VALUES (?, 1, 1, ?, ?, ?)",
+                                          (f"reader{i}@example.org", now, now, secrets.token_hex(32)))
+                        con.execute("INSERT INTO subscriber_language VALUES (?, 'en')", (cur.lastrowid,))
+                con.close()
+                iid = insert_item(site, "To three hundred readers")
+                poll(lambda: len(sink.messages()) >= 30, "the batch to be under way")
+                self.assertEqual(site.stop_app(), 0)
+                received = len(sink.messages())
+                self.assertLess(received, 300, "the stop came after the batch: it proves nothing")
+                self.assertIn("sender: stopping", site.log())
+                self.assertEqual(site.query("SELECT count(*) FROM outbox WHERE item_id = ? AND state = 'sent'",
+                                            (iid,))[0][0], received)
+                site.start_app()
+                poll(lambda: settled(site, iid), "the batch to finish after the restart", timeout=120)
+                rcpts = [r for _, rs, _ in sink.messages() for r in rs]
+                self.assertEqual(len(rcpts), 300)
+                self.assertEqual(len(set(rcpts)), 300)
+        finally:
+            sink.cleanup()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 if __name__ == "__main__":
     harness.main()
