@@ -147,6 +147,9 @@ enum outbox_result alerts_relay_send(struct alerts_relay *r, const char *from, c
 		return OUTBOX_SENT;
 	}
 	snprintf(answer, answerlen, "%ld %s", code, errbuf[0] ? errbuf : curl_easy_strerror(rc));
+	/* A refused login (535) is our configuration, not the recipient: fixed, the message still goes. */
+	if (rc == CURLE_LOGIN_DENIED)
+		return OUTBOX_RETRY;
 	return code >= 500 && code < 600 ? OUTBOX_REJECTED : OUTBOX_RETRY;
 }
 

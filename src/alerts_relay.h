@@ -15,7 +15,8 @@ struct alerts_relay *alerts_relay_open(const char *smtp_url, const char *user, c
 void alerts_relay_close(struct alerts_relay *r);
 
 /* Send message (CRLF line ends) from the envelope address from to to. The relay's answer (or the transport
- * error) in answer. A 5xx reply is OUTBOX_REJECTED; any other failure OUTBOX_RETRY. */
+ * error) in answer. A 5xx reply is OUTBOX_REJECTED but a refused login (our configuration); any other
+ * failure OUTBOX_RETRY. */
 enum outbox_result alerts_relay_send(struct alerts_relay *r, const char *from, const char *to, const char *message,
                                      char *answer, size_t answerlen);
 

@@ -5,14 +5,16 @@ through harness.spawn:
 
 It listens on 127.0.0.1:PORT and writes each message it accepts to FOLDER as <arrival ns>-<n>.eml, whole
 (tmp file, then rename, so a reader never sees half a message), with the envelope's recipient in the name's
-.rcpt twin. A recipient whose local part starts with "reject" is refused with 550 (a permanent failure)."""
+.rcpt twin. A recipient whose local part starts with "reject" is refused with 550 (a permanent failure).
+With SINK_LOGIN=user:password in the environment it requires that login (AUTH PLAIN or LOGIN, without TLS:
+the relay is on loopback)."""
 import asyncio
 import itertools
 import os
 import sys
 import time
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult
 
 PORT, FOLDER = int(sys.argv[1]), sys.argv[2]
 COUNT = itertools.count(1)
@@ -39,7 +41,15 @@ class Handler:
 
 async def main():
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: SMTP(Handler(), hostname="sink.test"), "127.0.0.1", PORT)
+    login = os.environ.get("SINK_LOGIN")
+    options = {}
+    if login:
+        def check(server, session, envelope, mechanism, auth_data):
+            user = auth_data.login.decode() if isinstance(auth_data.login, bytes) else auth_data.login
+            password = auth_data.password.decode() if isinstance(auth_data.password, bytes) else auth_data.password
+            return AuthResult(success=f"{user}:{password}" == login, handled=False)
+        options = {"authenticator": check, "auth_required": True, "auth_require_tls": False}
+    server = await loop.create_server(lambda: SMTP(Handler(), hostname="sink.test", **options), "127.0.0.1", PORT)
     async with server:
         await server.serve_forever()
 

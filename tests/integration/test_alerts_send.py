@@ -54,14 +54,15 @@ def poll(condition, what, timeout=60):
 class Sink:
     """The SMTP server: a process of its own (harness.spawn) writing each message to a folder."""
 
-    def __init__(self, port=None):
+    def __init__(self, port=None, login=None):
         self.dir = tempfile.mkdtemp(prefix="pressroom-smtp-")
         self.port = port or harness.free_port()
         self.proc = None
+        self.env = dict(os.environ, **({"SINK_LOGIN": login} if login else {}))
 
     def start(self):
         self.log = open(os.path.join(self.dir, "sink.log"), "ab")
-        self.proc = harness.spawn([PY, SINK, str(self.port), self.dir], stdout=self.log, stderr=self.log)
+        self.proc = harness.spawn([PY, SINK, str(self.port), self.dir], stdout=self.log, stderr=self.log, env=self.env)
 
         def listening():
             if self.proc.poll() is not None:
@@ -474,6 +475,40 @@ class RelayDown(unittest.TestCase):
                 poll(lambda: settled(site, iid), "delivery after the relay came back")
                 self.assertEqual([r for _, r, _ in sink.about("While the relay was down")], [["reader@example.org"]])
                 self.assertEqual(site.query("SELECT state FROM outbox WHERE item_id = ?", (iid,)), [("sent",)])
+        finally:
+            sink.cleanup()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class Login(unittest.TestCase):
+    def test_the_relay_login_comes_from_the_password_file_and_a_wrong_one_is_retried(self):
+        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
+        sink = Sink(login="pressroom:s3cret pass").start()
+        secret = os.path.join(folder, "smtp-password")
+        with open(secret, "w") as f:
+            f.write("wrong\n")
+        os.chmod(secret, 0o600)
+        try:
+            conf = write_conf(folder, sink.port, f"smtp_user = pressroom\nsmtp_password_file = {secret}\n")
+            with Site(env={"PRESSROOM_CONFIG": conf}) as site:
+                since(site)
+                add_subscriber(site, "reader@example.org")
+                iid = insert_item(site, "Behind a login")
+                row = poll(lambda: site.query("SELECT state, error FROM outbox WHERE item_id = ? AND attempts >= 1",
+                                              (iid,)), "the refused login")[0]
+                self.assertEqual(row[0], "queued", "a refused login is our configuration: retried, not failed")
+                self.assertIn("535", row[1])
+                self.assertEqual(sink.messages(), [])
+                # The sysadmin fixes the file and restarts the server; the row goes at its next attempt.
+                with open(secret, "w") as f:
+                    f.write("s3cret pass\n")
+                site.stop_app()
+                site.start_app()
+                with connect(site) as con:
+                    con.execute("UPDATE outbox SET next_at = ? WHERE item_id = ?", (int(time.time()), iid))
+                con.close()
+                poll(lambda: settled(site, iid), "delivery with the right password")
+                self.assertEqual([r for _, r, _ in sink.about("Behind a login")], [["reader@example.org"]])
         finally:
             sink.cleanup()
             shutil.rmtree(folder, ignore_errors=True)
