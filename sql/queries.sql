@@ -811,3 +811,124 @@ SELECT key_id, public_file, valid_from, first_entry, endorsement, valid_until, l
 -- name: history_extent
 -- The number of the log's head (0 when empty) and the time of its first entry (NULL when empty).
 SELECT coalesce(max(seq), 0), min(at) FROM history;
+-- ---- email alerts and WebSub: the sender (issue 16, docs/alerts.md; alerts_queue.c, alerts_outbox.c) ----
+
+-- name: alerts_state_get
+-- ?1 key: one of the sender's numbers (0020)
+SELECT value FROM alerts_state WHERE key = ?1;
+
+-- name: alerts_state_init
+-- ?1 key, ?2 value, kept when the key is set already
+INSERT OR IGNORE INTO alerts_state (key, value) VALUES (?1, ?2);
+
+-- name: alerts_state_set
+-- ?1 key, ?2 value
+INSERT INTO alerts_state (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+
+-- name: alerts_unannounced
+-- Items public at ?1 that became public at or after ?2 and are not announced yet: a range of the
+-- item_public index, at most a day long, each probed in announced's key.
+SELECT id, kind, lang FROM item
+ WHERE status = 'published' AND published_at <= ?1 AND published_at >= ?2
+   AND NOT EXISTS (SELECT 1 FROM announced a WHERE a.item_id = item.id AND a.version = 1)
+ ORDER BY published_at, id
+ LIMIT 50;
+
+-- name: alerts_queue_item
+-- One outbox row per confirmed subscriber of the item's kind and language, never twice (outbox_once).
+-- ?1 'alert' or 'correction', ?2 item id, ?3 version, ?4 now
+INSERT OR IGNORE INTO outbox (kind, subscriber_id, item_id, version, queued_at, next_at)
+SELECT ?1, s.id, i.id, ?3, ?4, ?4
+  FROM item i
+  JOIN subscriber_language l ON l.lang = i.lang
+  JOIN subscriber s ON s.id = l.subscriber_id
+ WHERE i.id = ?2 AND s.confirmed_at IS NOT NULL
+   AND ((i.kind = 'release' AND s.releases = 1) OR (i.kind = 'event' AND s.events = 1))
+ ORDER BY s.id;
+
+-- name: alerts_mark_announced
+-- ?1 item id, ?2 version (1: the publication), ?3 now
+INSERT OR IGNORE INTO announced (item_id, version, at) VALUES (?1, ?2, ?3);
+
+-- name: alerts_correction_request
+-- The edit form's "notify subscribers of this correction", in the correction's transaction: the item's
+-- newest version, when it is a correction. ?1 item id, ?2 now
+INSERT OR IGNORE INTO correction_notice (item_id, version, at)
+SELECT item_id, version, ?2 FROM item_version
+ WHERE item_id = ?1 AND change = 'corrected'
+   AND version = (SELECT max(version) FROM item_version WHERE item_id = ?1);
+
+-- name: alerts_correction_requests
+-- The requests waiting, with their item's kind and language.
+SELECT n.item_id, n.version, i.kind, i.lang FROM correction_notice n JOIN item i ON i.id = n.item_id
+ ORDER BY n.at LIMIT 50;
+
+-- name: alerts_correction_request_done
+-- ?1 item id, ?2 version
+DELETE FROM correction_notice WHERE item_id = ?1 AND version = ?2;
+
+-- name: alerts_versions_after
+-- WebSub: corrections and withdrawals recorded after version id ?1, with their item's kind and language.
+SELECT v.id, i.kind, i.lang FROM item_version v JOIN item i ON i.id = v.item_id
+ WHERE v.id > ?1 AND v.change <> 'published' ORDER BY v.id LIMIT 50;
+
+-- name: alerts_version_max
+SELECT coalesce(max(id), 0) FROM item_version;
+
+-- name: websub_queue
+-- ?1 hub, ?2 topic (a feed's URL), ?3 now; not again while the same ping waits untried
+INSERT INTO websub_ping (hub, topic, queued_at, next_at)
+SELECT ?1, ?2, ?3, ?3
+ WHERE NOT EXISTS (SELECT 1 FROM websub_ping WHERE hub = ?1 AND topic = ?2 AND state = 'queued' AND attempts = 0);
+
+-- name: outbox_due
+-- The next message to send at ?1, oldest first, with its subscriber, its item's language, and the
+-- subscriber's one language if there is exactly one (a confirmation's language).
+SELECT o.id, o.kind, coalesce(o.item_id, 0), o.version, o.attempts, o.queued_at, s.email, s.manage_token,
+       s.confirm_token, coalesce(s.confirm_expires, 0), s.confirmed_at IS NOT NULL,
+       coalesce((SELECT lang FROM item WHERE id = o.item_id),
+                (SELECT min(lang) FROM subscriber_language WHERE subscriber_id = s.id
+                  HAVING count(*) = 1), '')
+  FROM outbox o JOIN subscriber s ON s.id = o.subscriber_id
+ WHERE o.state = 'queued' AND o.next_at <= ?1
+ ORDER BY o.id
+ LIMIT 1;
+
+-- name: outbox_sent
+-- ?1 id, ?2 now
+UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1, error = NULL WHERE id = ?1;
+
+-- name: outbox_retry
+-- ?1 id, ?2 next attempt's time, ?3 the answer
+UPDATE outbox SET attempts = attempts + 1, next_at = ?2, error = ?3 WHERE id = ?1;
+
+-- name: outbox_failed
+-- ?1 id, ?2 the answer
+UPDATE outbox SET state = 'failed', attempts = attempts + 1, error = ?2 WHERE id = ?1;
+
+-- name: outbox_next_at
+-- When the next queued row (outbox or ping) is due: the sender sleeps until then (or a second).
+SELECT min(coalesce((SELECT min(next_at) FROM outbox WHERE state = 'queued'), 1 << 62),
+           coalesce((SELECT min(next_at) FROM websub_ping WHERE state = 'queued'), 1 << 62));
+
+-- name: websub_due
+-- ?1 now: the next ping to send
+SELECT id, hub, topic, attempts, queued_at FROM websub_ping
+ WHERE state = 'queued' AND next_at <= ?1 ORDER BY id LIMIT 1;
+
+-- name: websub_sent
+-- ?1 id, ?2 now
+UPDATE websub_ping SET state = 'sent', sent_at = ?2, attempts = attempts + 1, error = NULL WHERE id = ?1;
+
+-- name: websub_retry
+-- ?1 id, ?2 next attempt's time, ?3 the answer
+UPDATE websub_ping SET attempts = attempts + 1, next_at = ?2, error = ?3 WHERE id = ?1;
+
+-- name: websub_failed
+-- ?1 id, ?2 the answer
+UPDATE websub_ping SET state = 'failed', attempts = attempts + 1, error = ?2 WHERE id = ?1;
+
+-- name: alerts_known_url
+-- With no site_url set, the sender has no request to learn the site's address from: the newest version's
+-- absolute URL, which a worker wrote from its own request's base URL (version_store.c).
+SELECT url FROM item_version ORDER BY id DESC LIMIT 1;

@@ -171,6 +171,14 @@ static int check_return(struct arena *a, const char *raw, struct input *out)
 	return strncmp(raw, items, sizeof items - 1) == 0 && valid_positive(raw + sizeof items - 1, VALID_ID_MAX, &out->i);
 }
 
+/* A checkbox: its one value, or it did not come from the form. */
+static int check_notify(struct arena *a, const char *raw, struct input *out)
+{
+	(void)a;
+	out->i = 1;
+	return strcmp(raw, "1") == 0;
+}
+
 static int check_confirm(struct arena *a, const char *raw, struct input *out)
 {
 	(void)a;
@@ -376,6 +384,7 @@ static const struct {
 	[KEY_TOKEN] = {"token", 0, check_token},
 	[KEY_ONE_CLICK] = {"List-Unsubscribe", 1, check_one_click},
 	[KEY_TEXT] = {"text", 1, check_pasted},
+	[KEY_NOTIFY] = {"notify", 1, check_notify},
 };
 
 const char *input_name(enum key k)

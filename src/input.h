@@ -46,6 +46,7 @@ enum key {
 	KEY_TOKEN,     /* ?token=: a subscriber's confirmation or manage token, AUTH_TOKEN_HEX lower-case hex (query key) */
 	KEY_ONE_CLICK, /* List-Unsubscribe=One-Click, the body of an RFC 8058 one-click unsubscribe; nothing else */
 	KEY_TEXT,      /* /verify: a pasted statement, line ends made LF, at most INPUT_TEXT_MAX bytes of UTF-8 */
+	KEY_NOTIFY,    /* the edit form's "notify subscribers of this correction" (issue 16): "1" or absent */
 	KEY__MAX
 };
 

@@ -18,7 +18,8 @@
 #define ITEM_FIELDS                                                                                       \
 	(KEYBIT(KEY_ACTION) | KEYBIT(KEY_KIND) | KEYBIT(KEY_ITEM_TYPE) | KEYBIT(KEY_TITLE) | KEYBIT(KEY_TEASER) | \
 	 KEYBIT(KEY_BODY) | KEYBIT(KEY_SIGNATURE) | KEYBIT(KEY_DATE) | KEYBIT(KEY_TIME) | KEYBIT(KEY_ZONE) |     \
-	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM) | KEYBIT(KEY_LANG))
+	 KEYBIT(KEY_NOTE) | KEYBIT(KEY_VERSION) | KEYBIT(KEY_WHEN) | KEYBIT(KEY_CONFIRM) | KEYBIT(KEY_LANG) |     \
+	 KEYBIT(KEY_NOTIFY))
 #define ADMIN (ROUTE_LOGIN | ROUTE_NOSTORE)
 #define ADMIN_FORM (ADMIN | ROUTE_KEEP_FORM)
 /* The subscribe pages: no cache (a cookie, a token in the URL), the anonymous form's double-submit token. */

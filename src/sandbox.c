@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -43,6 +44,14 @@
 #ifndef LANDLOCK_ACCESS_FS_IOCTL_DEV
 #define LANDLOCK_ACCESS_FS_IOCTL_DEV (1ULL << 15) /* ABI 5 */
 #endif
+#ifndef LANDLOCK_RULE_NET_PORT
+#define LANDLOCK_RULE_NET_PORT 2 /* ABI 4 */
+#endif
+/* struct landlock_net_port_attr (ABI 4), which Debian 12's header lacks. */
+struct net_port_attr {
+	unsigned long long allowed_access;
+	unsigned long long port;
+};
 #ifndef LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET
 #define LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET (1ULL << 0) /* ABI 6 */
 #define LANDLOCK_SCOPE_SIGNAL (1ULL << 1)
@@ -108,19 +117,33 @@ int sandbox_prepare(struct sandbox *s, const char *user, const char *db_path, co
 static int add_path(int ruleset, const char *path, unsigned long long access)
 {
 	struct landlock_path_beneath_attr rule = {.allowed_access = access};
+	struct stat st;
 	rule.parent_fd = open(path, O_PATH | O_CLOEXEC);
 	if (rule.parent_fd < 0)
 		return errno == ENOENT ? 0 : -1; /* a folder this system does not have needs no rule */
+	/* A single file (the sender's /etc/resolv.conf) takes only the rights a file can have. */
+	if (fstat(rule.parent_fd, &st) == 0 && !S_ISDIR(st.st_mode))
+		rule.allowed_access &= LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE |
+		                       LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_TRUNCATE | LANDLOCK_ACCESS_FS_IOCTL_DEV;
 	int rc = (int)syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &rule, 0);
 	close(rule.parent_fd);
 	return rc;
 }
 
+/* What the alerts' sender reads besides a worker's folders: TLS's certificates and configuration, the
+ * resolver's files, and (in /usr/lib) the resolver's and GMime's charset modules. No secret lives there. */
+static const char *const sender_reads[] = {
+	"/etc/ssl", "/usr/share/ca-certificates", "/usr/lib", "/etc/resolv.conf", "/etc/hosts", "/etc/nsswitch.conf",
+	"/etc/gai.conf", "/etc/host.conf", "/etc/localtime",
+};
+
 /* Files: read and write the data folder; read templates, message catalogues, zone files and /proc (sanitizer
  * reports). No TCP
  * bind or connect, no signals or abstract sockets beyond the worker, where the kernel can forbid them.
- * The media decoder (rw_only set) gets that one folder, read and write, and nothing else. */
-static int restrict_files(const struct sandbox *s, const char *rw_only, char *err, size_t errlen)
+ * The media decoder (rw_only set) gets that one folder, read and write, and nothing else. The sender
+ * (sender set) reads sender_reads too and may connect to the TCP ports of ports[0..nports). */
+static int restrict_files(const struct sandbox *s, const char *rw_only, int sender, const unsigned *ports, int nports,
+                          char *err, size_t errlen)
 {
 	int abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
 	if (abi < 0) {
@@ -168,6 +191,18 @@ static int restrict_files(const struct sandbox *s, const char *rw_only, char *er
 	                  (s->locales && add_path(ruleset, s->locales, read) != 0)) {
 		snprintf(err, errlen, "landlock_add_rule: %s", strerror(errno));
 		goto out;
+	}
+	for (size_t i = 0; sender && i < sizeof sender_reads / sizeof sender_reads[0]; i++)
+		if (add_path(ruleset, sender_reads[i], read) != 0) {
+			snprintf(err, errlen, "landlock_add_rule %s: %s", sender_reads[i], strerror(errno));
+			goto out;
+		}
+	for (int i = 0; abi >= 4 && i < nports; i++) {
+		struct net_port_attr rule = {.allowed_access = LANDLOCK_ACCESS_NET_CONNECT_TCP, .port = ports[i]};
+		if (syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_NET_PORT, &rule, 0) != 0) {
+			snprintf(err, errlen, "landlock_add_rule port %u: %s", ports[i], strerror(errno));
+			goto out;
+		}
 	}
 	if (syscall(SYS_landlock_restrict_self, ruleset, 0) != 0) {
 		snprintf(err, errlen, "landlock_restrict_self: %s", strerror(errno));
@@ -356,7 +391,7 @@ int sandbox_enter(const struct sandbox *s, char *err, size_t errlen)
 		snprintf(err, errlen, "PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
 		return -1;
 	}
-	if (restrict_files(s, NULL, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
+	if (restrict_files(s, NULL, 0, NULL, 0, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
 		return -1;
 	/* If the supervisor dies, finish and leave rather than linger on the socket (cleared by setuid, so
 	 * set after it). */
@@ -378,7 +413,7 @@ int sandbox_enter_decoder(const struct sandbox *s, const char *dir, char *err, s
 		return -1;
 	}
 	/* The worker's call list: the decoder needs no call a worker lacks (no socket, no exec, no process). */
-	if (restrict_files(s, dir, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
+	if (restrict_files(s, dir, 0, NULL, 0, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
 		return -1;
 	return restrict_calls(err, errlen);
 }
@@ -392,4 +427,65 @@ int sandbox_enter_signer(const struct sandbox *s, const char *db_path, char *err
 	if (restrict_signer_files(db_path, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
 		return -1;
 	return restrict_calls_to(signer_calls, sizeof signer_calls / sizeof signer_calls[0], err, errlen);
+}
+
+/* The sender needs what a worker may not have (sockets, DNS, TLS), so its filter is a deny list: running a
+ * program kills it, and the calls an intruder would want and the sender never makes fail with EPERM. */
+static const char *const sender_denied_calls[] = {
+	"chmod", "fchmodat", "chown", "lchown", "fchownat", "ptrace", "process_vm_readv", "process_vm_writev",
+	"io_uring_setup", "io_uring_enter", "io_uring_register", "mount", "umount2", "unshare", "setns", "bpf",
+	"perf_event_open", "keyctl", "add_key", "request_key", "kexec_load", "init_module", "finit_module",
+	"setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setgroups", "fork", "vfork",
+	"bind", "listen", "accept", "accept4",
+};
+
+static int deny_sender_calls(char *err, size_t errlen)
+{
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+	if (ctx == NULL) {
+		snprintf(err, errlen, "cannot install the seccomp filter");
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < sizeof sender_denied_calls / sizeof sender_denied_calls[0]; i++) {
+		/* LeakSanitizer's check at exit ptraces the process: the sanitizer build allows it. */
+		if (SANITIZED && (strcmp(sender_denied_calls[i], "ptrace") == 0 ||
+		                  strncmp(sender_denied_calls[i], "process_vm_", 11) == 0))
+			continue;
+		int nr = seccomp_syscall_resolve_name(sender_denied_calls[i]);
+		if (nr >= 0)
+			rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), nr, 0);
+	}
+	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execve), 0);
+	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execveat), 0);
+	/* clone3 passes its flags in memory, out of the filter's sight: ENOSYS makes the C library use clone. */
+	rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
+	if (!SANITIZED) /* a new process (clone without CLONE_THREAD) is refused; threads are curl's resolver's */
+		rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
+		                       SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
+	if (rc != 0 || seccomp_load(ctx) != 0) {
+		snprintf(err, errlen, "cannot install the seccomp filter");
+		seccomp_release(ctx);
+		return -1;
+	}
+	seccomp_release(ctx);
+	return 0;
+}
+
+int sandbox_enter_sender(const struct sandbox *s, const unsigned *ports, int nports, char *err, size_t errlen)
+{
+	/* Not dumpable: the workers run as the same user and must not ptrace it or read its memory (the
+	 * sanitizer build stays dumpable, for LeakSanitizer's check). */
+	if (!SANITIZED)
+		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+		snprintf(err, errlen, "PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
+		return -1;
+	}
+	if (restrict_files(s, NULL, 1, ports, nports, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
+		return -1;
+	prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+	if (getppid() == 1)
+		raise(SIGTERM);
+	return deny_sender_calls(err, errlen);
 }

@@ -34,5 +34,10 @@ int sandbox_enter_decoder(const struct sandbox *s, const char *dir, char *err, s
  * dropped, and a call list narrower than a worker's: no socket but the one it holds, no process, no exec.
  * 0, or -1 with a message. */
 int sandbox_enter_signer(const struct sandbox *s, const char *db_path, char *err, size_t errlen);
+/* The alerts' sender's sandbox (sender.c): a worker's folders plus what TLS and the resolver read
+ * (Landlock), TCP connections only to ports[0..nports) (Landlock ABI 4), root dropped, and a seccomp deny
+ * list (no program, no process, no chmod or chown, no ptrace, no io_uring, no listening socket). 0, or -1
+ * with a message. */
+int sandbox_enter_sender(const struct sandbox *s, const unsigned *ports, int nports, char *err, size_t errlen);
 
 #endif

@@ -27,6 +27,7 @@
 #include "sandbox.h"
 #include "site.h"
 #include "signer.h"
+#include "sender.h"
 #include "signing_key.h"
 #include "version_store.h"
 #include "slots.h"
@@ -457,6 +458,14 @@ int serve_run(const struct serve_options *o)
 		log_error("%s", err);
 		return 1;
 	}
+	/* The alerts' sender (issue 16) lives here, beside the signer, rather than in a unit of its own: it
+	 * starts and stops with the site, is restarted like any child, and needs no second service to deploy. */
+	pid_t sender = sender_start(o->config, o->db_path, &sandbox, err, sizeof err);
+	time_t sender_started = time(NULL);
+	if (sender < 0) {
+		log_error("%s", err);
+		return 1;
+	}
 	int inherited = serve_inherited_socket();
 	if (inherited) {
 		listen_fd = 3; /* SD_LISTEN_FDS_START */
@@ -525,6 +534,18 @@ int serve_run(const struct serve_options *o)
 			signer_started = time(NULL);
 			continue;
 		}
+		if (sender > 0 && dead == sender) {
+			log_error("the sender %d stopped (%s %d); starting another", (int)dead,
+			          WIFSIGNALED(status) ? "signal" : "status", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+			if (time(NULL) - sender_started < 1)
+				sleep(1);
+			if (stop_requested)
+				break;
+			if ((sender = sender_start(o->config, o->db_path, &sandbox, err, sizeof err)) < 0)
+				log_error("%s", err);
+			sender_started = time(NULL);
+			continue;
+		}
 		for (int i = 0; i < n; i++) {
 			if (pids[i] != dead)
 				continue;
@@ -548,8 +569,10 @@ int serve_run(const struct serve_options *o)
 			kill(pids[i], SIGTERM);
 	if (signer > 0)
 		kill(signer, SIGTERM);
+	if (sender > 0)
+		kill(sender, SIGTERM);
 	time_t deadline = time(NULL) + GRACE_SECONDS;
-	int left = n + (signer > 0);
+	int left = n + (signer > 0) + (sender > 0);
 	while (left > 0) {
 		int status;
 		pid_t dead = waitpid(-1, &status, WNOHANG);
@@ -566,6 +589,8 @@ int serve_run(const struct serve_options *o)
 					kill(pids[i], SIGKILL);
 			if (signer > 0)
 				kill(signer, SIGKILL);
+			if (sender > 0)
+				kill(sender, SIGKILL);
 			deadline = time(NULL) + 5;
 		}
 		struct timespec ts = {0, 20 * 1000 * 1000};

@@ -97,7 +97,8 @@
   {{#SIGNATURE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/SIGNATURE_ERROR}}</p>
   {{#NOTE_FIELD}}<p class="field"><label for="note">Change note <span class="hint">(required: shown on the public page as "Updated")</span></label>
   <input id="note" name="note" type="text" maxlength="500" value="{{NOTE}}"{{#NOTE_ERROR}} aria-invalid="true"{{/NOTE_ERROR}}>
-  {{#NOTE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}</p>{{/NOTE_FIELD}}
+  {{#NOTE_ERROR}}<span class="field-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}</p>
+  <p class="field"><label><input type="checkbox" name="notify" value="1"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}> Notify subscribers of this correction <span class="hint">(by email; otherwise a correction sends nothing)</span></label></p>{{/NOTE_FIELD}}
   <fieldset class="media-files">
   <legend>Photos and documents</legend>
   <input type="hidden" name="media_form" value="1">

@@ -4,7 +4,8 @@
   <title>{{FEED_TITLE}}</title>
   <id>{{FEED_ID}}</id>
   <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>
-  <link rel="alternate" type="text/html" href="{{HTML_URL}}"/>
+  {{#HUB}}<link rel="hub" href="{{HUB_URL}}"/>
+  {{/HUB}}  <link rel="alternate" type="text/html" href="{{HTML_URL}}"/>
   {{#HREFLANG}}<link rel="alternate" type="application/atom+xml" hreflang="{{HREFLANG}}" href="{{HREFLANG_URL}}"/>
   {{/HREFLANG}}
   <updated>{{UPDATED}}</updated>

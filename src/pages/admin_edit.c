@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../alerts_queue.h"
 #include "../audit.h"
 #include "../clock.h"
 #include "../db.h"
@@ -550,8 +551,12 @@ static void render_form(struct req *r, struct form *f, int status, const char *s
 	int publisher = r->user.role == ROLE_PUBLISHER;
 	if (!editable)
 		tpl_show(d, "READONLY");
-	if (a && is_public(r, a) && editable)
-		tpl_set(tpl_section(d, "NOTE_FIELD"), "NOTE", f->v[KEY_NOTE]);
+	if (a && is_public(r, a) && editable) {
+		struct tpl_dict *nf = tpl_section(d, "NOTE_FIELD");
+		tpl_set(nf, "NOTE", f->v[KEY_NOTE]);
+		if (r->in[KEY_NOTIFY].set)
+			tpl_show(nf, "NOTIFY_CHECKED");
+	}
 	if (editable) {
 		int draft = a == NULL || strcmp(a->status, "draft") == 0;
 		tpl_set(tpl_section(d, "CAN_SAVE"), "SAVE_LABEL", draft ? "Save draft" : "Save changes");
@@ -747,6 +752,8 @@ static long long save(struct req *r, struct form *f, enum action action, enum do
 	if (store_revision(r->db, r->now, r->user.id, id, what, note) != 0 ||
 	    media_store_set_item(r->db, id, db_last_id(r->db), files, nfiles, f->media.present) != 0 ||
 	    version_record(r->db, r->arena, r->now, id, site_base_url(r)) != 0 ||
+	    /* "notify subscribers of this correction": the sender mails it (alerts_queue.h) */
+	    (note && r->in[KEY_NOTIFY].set && alerts_request_correction(r->db, r->now, id) != 0) ||
 	    audit_log(r, what, id, "%s", detail) != 0)
 		goto fail;
 	if (db_commit(r->db) != 0)

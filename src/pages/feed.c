@@ -11,6 +11,7 @@
 
 #include "../buf.h"
 #include "../clock.h"
+#include "../config.h"
 #include "../i18n.h"
 #include "../item_public.h"
 #include "../layout.h"
@@ -162,6 +163,9 @@ static void feed(struct req *r, const char *kind, const char *path, const char *
 	buf_reset(&s);
 	buf_printf(&s, "%s%s", base, path);
 	tpl_set(d, "SELF_URL", buf_str(&s));
+	/* WebSub (issue 16): the hubs the sender pings when this feed changes; none configured, no link. */
+	for (int i = 0; config_current && i < config_current->nwebsub_hubs; i++)
+		tpl_set(tpl_section(d, "HUB"), "HUB_URL", config_current->websub_hubs[i]);
 	buf_reset(&s);
 	buf_printf(&s, "%s%s%s%s", base, layout_lang_path(r, "/messages"), kind ? "?type=" : "",
 	           kind ? item_kind_segment(kind) : "");
