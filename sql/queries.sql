@@ -325,9 +325,9 @@ SELECT created_at, expires_at FROM preview_link
 -- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
 -- ?1 the FTS5 expression of search_match (search.c): the language, if any, is filtered there, in the index
 -- (0017), so that FTS5 skips the other languages' items instead of SQLite checking each match; its column
--- weighs 0.0 and its phrase, the first, is not a term of the title (?9: 1 with a language, else 0).
+-- weighs 0.0 and its phrase, the last, is not a term of the title (?9: 1 with a language, else 0).
 -- ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates,
--- ?8 documents per phrase (search_rank_bind), ?9 the phrases before the visitor's (SEARCH_FILTER_PHRASES)
+-- ?8 documents per phrase (search_rank_bind), ?9 the phrases after the visitor's (SEARCH_FILTER_PHRASES)
 SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
   FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0, 0.0) AS score,
                search_in_title(item_fts, ?9) AS in_title
@@ -353,14 +353,13 @@ SELECT count(*)
          LIMIT ?5);
 
 -- name: search_snippet
--- ?1 the FTS5 expression of search_match (no language), ?2 id: the best passage of one result, matches
--- between \x01 and \x02. search_snippet is snippet(item_fts, -1, ...) that reads no further into the text
--- than the passage needs (search_snippet.c).
+-- ?1 FTS5 query (the visitor's terms, no language), ?2 id: the best passage of one result, matches between
+-- \x01 and \x02. search_snippet is snippet(item_fts, -1, ...) that reads no further into the text than the
+-- passage needs (search_snippet.c).
 SELECT search_snippet(item_fts, char(1), char(2), '…', 24) FROM item_fts WHERE item_fts MATCH ?1 AND rowid = ?2;
 
 -- name: search_phrase_docs
--- ?1 one quoted term in the text columns (search_match, no language): the documents of the index (public or
--- not, as bm25 counts them) that hold it.
+-- ?1 one quoted term: the documents of the index (public or not, as bm25 counts them) that hold it.
 SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1;
 
 -- name: items_feed

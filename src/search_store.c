@@ -108,11 +108,10 @@ int search_items(struct db *db, struct arena *a, const char *fts, const struct s
 
 const char *search_passage(struct db *db, struct arena *a, const char *fts, long long id)
 {
-	const char *match = match_of(a, fts, strlen(fts), NULL);
-	sqlite3_stmt *st = match != NULL ? db_stmt(db, STMT_SEARCH_SNIPPET) : NULL;
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_SNIPPET);
 	if (st == NULL)
 		return NULL;
-	db_bind_text(st, 1, match);
+	db_bind_text(st, 1, fts); /* without the language: nothing of it to mark */
 	sqlite3_bind_int64(st, 2, id);
 	if (db_row(st) != 1)
 		return NULL;
@@ -142,12 +141,9 @@ static sqlite3_int64 docs_of(struct db *db, const char *phrase, size_t len)
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_PHRASE_DOCS);
 	if (st == NULL)
 		return -1;
-	struct buf match = {0};
-	search_match(&match, phrase, len, NULL); /* the text columns, as the search matches the phrase */
-	sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, phrase, (int)len, SQLITE_STATIC);
 	sqlite3_int64 docs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_reset(st);
-	buf_free(&match);
 	if (docs < 0) {
 		log_error("cannot count the documents of %.*s: %s", (int)len, phrase, db_error(db));
 		return -1;
@@ -173,12 +169,8 @@ int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts
 		cache_version = version;
 		cache_db = db;
 	}
-	sqlite3_int64 counts[1 + SEARCH_MAX_TERMS];
+	sqlite3_int64 counts[SEARCH_MAX_TERMS + 1];
 	int kept = 0;
-	/* The language's phrase, first in search_match's expression: its column weighs 0.0 in search_rank(),
-	 * so its frequency is 0 and its count, never counted, changes nothing. */
-	for (int i = 0; i < SEARCH_FILTER_PHRASES(lang); i++)
-		counts[kept++] = 0;
 	for (int i = 0; i < n && i < SEARCH_MAX_TERMS; i++) {
 		sqlite3_int64 docs = docs_of(db, fts + terms[i].off, terms[i].len);
 		if (docs < 0)
@@ -188,5 +180,9 @@ int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts
 		if (docs > 0)
 			counts[kept++] = docs;
 	}
+	/* The language's phrase, last in search_match's expression: its column weighs 0.0 in search_rank(), so
+	 * its frequency is 0 and its count, never counted, changes nothing. */
+	for (int i = 0; i < SEARCH_FILTER_PHRASES(lang); i++)
+		counts[kept++] = 0;
 	return sqlite3_bind_blob(st, param, counts, kept * (int)sizeof *counts, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
 }
