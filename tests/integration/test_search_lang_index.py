@@ -159,6 +159,7 @@ class Migrated(unittest.TestCase):
             self.assertIn("0017_search_lang_index.sql", migrated.stdout + migrated.stderr)
             self.assertEqual(len(site.query("SELECT sz FROM item_fts_docsize")[0][0]), 4)  # and the language
             site.start_app()
+            site.wait_ready()  # the old socket file may still be there: wait for the new server's answer
             self.assertEqual(titles(search("penguin", "/ru", site=site)), ["Пингвины"])
             self.assertEqual(titles(search("penguin", site=site)), ["Penguins"])
             self.assertEqual(set(titles(search("penguin", lang="all", site=site))), {"Пингвины", "Penguins"})
