@@ -28,7 +28,7 @@ struct search_total {
 };
 
 /* The public items matching the FTS5 query fts (its n terms, from search_fts_query) and f (its language
- * filtered inside the index: search_match), best first:
+ * checked inside the index, search_match, or for a query with few matches in SQL), best first:
  * up to limit of them after skipping offset, among the SEARCH_CANDIDATES newest matches, in an array owned
  * by a (strings too; body and signature are ""), and *total. Returns the count, or -1 (logged). */
 int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,
