@@ -335,17 +335,19 @@ SELECT created_at, expires_at FROM preview_link
 -- the title over the teaser over the body. Newest first among equals.
 -- search_rank is bm25 with the documents per term given (?8, search_rank.c), not counted on every query.
 -- Candidates are checked in the index of 0004 (by rowid, each check would read the item's whole body).
--- ?1 the FTS5 expression of search_match (search.c): the language, if any, is filtered there, in the index
--- (0017), so that FTS5 skips the other languages' items instead of SQLite checking each match; its column
--- weighs 0.0 and its phrase, the first, is not a term of the title (?9: 1 with a language, else 0).
+-- ?1 the FTS5 expression of search_match (search.c): a language with many matches is filtered there, in the
+-- index (0017), so that FTS5 skips the other languages' items instead of SQLite checking each match; its
+-- column weighs 0.0 and its phrase, the last, is not a term of the title (?9: 1 with it, else 0). A language
+-- with few matches is checked here (?10, in the index of 0010), which costs less for them (search_store.c).
 -- ?2 lowest published_at, ?3 highest, ?4 kind or NULL, ?5 limit, ?6 offset, ?7 candidates,
--- ?8 documents per phrase (search_rank_bind), ?9 the phrases before the visitor's (SEARCH_FILTER_PHRASES)
+-- ?8 documents per phrase (search_rank_bind), ?9 the phrases after the visitor's (SEARCH_FILTER_PHRASES),
+-- ?10 language or NULL
 SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, i.updated_at, NULL, ''
   FROM (SELECT f.rowid AS id, search_rank(item_fts, ?8, 10.0, 4.0, 1.0, 0.0) AS score,
                search_in_title(item_fts, ?9) AS in_title
           FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
          WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
-           AND (?4 IS NULL OR c.kind = ?4)
+           AND (?4 IS NULL OR c.kind = ?4) AND (?10 IS NULL OR c.lang = ?10)
          ORDER BY f.rowid DESC LIMIT ?7) hits
   JOIN item i ON i.id = hits.id
  ORDER BY hits.in_title DESC, hits.score, i.published_at DESC, i.id DESC
@@ -356,23 +358,22 @@ SELECT i.id, i.kind, i.type, i.slug, i.title, i.teaser, '', '', i.published_at, 
 -- search_public's inner query, which a change there must keep in step. Run only when the results fill more
 -- than a page (search_store.c); 3M instructions for 1,000 matches where the window count(*) OVER () in
 -- search_public cost 15M (docs/performance.md).
--- ?1 the FTS5 expression of search_match (the language in it), ?2 lowest published_at, ?3 highest, ?4 kind
--- or NULL, ?5 at most
+-- ?1 the FTS5 expression of search_match (the language in it, or:), ?2 lowest published_at, ?3 highest, ?4
+-- kind or NULL, ?5 at most, ?6 language or NULL (checked here)
 SELECT count(*)
   FROM (SELECT 1 FROM item_fts f JOIN item c INDEXED BY item_public_id ON c.id = f.rowid
          WHERE item_fts MATCH ?1 AND c.status = 'published' AND c.published_at BETWEEN ?2 AND ?3
-           AND (?4 IS NULL OR c.kind = ?4)
+           AND (?4 IS NULL OR c.kind = ?4) AND (?6 IS NULL OR c.lang = ?6)
          LIMIT ?5);
 
 -- name: search_snippet
--- ?1 the FTS5 expression of search_match (no language), ?2 id: the best passage of one result, matches
--- between \x01 and \x02. search_snippet is snippet(item_fts, -1, ...) that reads no further into the text
--- than the passage needs (search_snippet.c).
+-- ?1 FTS5 query (the visitor's terms, no language), ?2 id: the best passage of one result, matches between
+-- \x01 and \x02. search_snippet is snippet(item_fts, -1, ...) that reads no further into the text than the
+-- passage needs (search_snippet.c).
 SELECT search_snippet(item_fts, char(1), char(2), '…', 24) FROM item_fts WHERE item_fts MATCH ?1 AND rowid = ?2;
 
 -- name: search_phrase_docs
--- ?1 one quoted term in the text columns (search_match, no language): the documents of the index (public or
--- not, as bm25 counts them) that hold it.
+-- ?1 one quoted term: the documents of the index (public or not, as bm25 counts them) that hold it.
 SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1;
 
 -- name: items_feed

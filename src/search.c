@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "search_tokenizer.h"
+
 /* ASCII letters and digits, and every byte of a multi-byte UTF-8 character, make up words; the tokenizer
  * inside the quotes then splits and folds them exactly as it did the indexed text. */
 static int word_byte(unsigned char c)
@@ -118,23 +120,17 @@ int search_fts_query(const char *text, struct buf *out, struct search_term *term
 	return n;
 }
 
-/* The columns of item_fts (0017_search_lang_index.sql) that hold the item's text, and the one that holds its
- * language. */
-#define TEXT_COLUMNS "{title teaser body}"
-#define LANG_COLUMN "{lang}"
-
 int search_match(struct buf *out, const char *fts, size_t len, const char *lang)
 {
-	/* The tag goes between quotes: a character that could end them would be FTS5 syntax. Tags are checked
-	 * at the gate (valid_lang_tag); this keeps the promise here too. */
+	/* The tag goes between quotes, and must make the tokenizer's one language token: a character that
+	 * could end the quotes would be FTS5 syntax. Tags are checked at the gate (valid_lang_tag); this keeps
+	 * the promise here too. */
 	if (lang != NULL && (lang[0] == '\0' || lang[strspn(lang, "abcdefghijklmnopqrstuvwxyz"
 	                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")] != '\0'))
 		return -1;
 	buf_reset(out);
-	if (lang != NULL)
-		buf_printf(out, LANG_COLUMN " : \"%s\" AND ", lang);
-	buf_puts(out, TEXT_COLUMNS " : (");
 	buf_append(out, fts, len);
-	buf_putc(out, ')');
+	if (lang != NULL)
+		buf_printf(out, " \"" SEARCH_LANG_MARK "%s\"", lang);
 	return 0;
 }

@@ -28,12 +28,12 @@ struct search_term {
  * for). */
 int search_fts_query(const char *text, struct buf *out, struct search_term *terms);
 
-/* The FTS5 expression the search statements match (sql/queries.sql): the query fts (len bytes: all of
- * search_fts_query's text, or one of its terms) in the text columns only, so that a visitor's word is never
- * read as a language; and with lang (a BCP 47 tag, or NULL for every language) the index's language column
- * ANDed in front, so that FTS5 itself skips the other languages' items (docs/search.md). That language
- * phrase is then the query's first: SEARCH_FILTER_PHRASES(lang) of them precede the visitor's. Returns 0,
- * or -1 for a tag of other characters than letters, digits and hyphens (nothing written). */
+/* The FTS5 expression search_public and search_count match (sql/queries.sql): the query fts (len bytes,
+ * from search_fts_query), and with lang (a BCP 47 tag, or NULL for every language) the item's language as
+ * the index holds it (SEARCH_LANG_MARK and the tag) ANDed after it, so that FTS5 itself skips the other
+ * languages' items (docs/search.md). That phrase is then the query's last: SEARCH_FILTER_PHRASES(lang) of
+ * them follow the visitor's. Returns 0, or -1 for a tag of other characters than letters, digits and
+ * hyphens (nothing written). */
 int search_match(struct buf *out, const char *fts, size_t len, const char *lang);
 #define SEARCH_FILTER_PHRASES(lang) ((lang) != NULL ? 1 : 0)
 

@@ -122,7 +122,7 @@ static void search_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
 
 /* ---- search_in_title(): whether the title holds every term, which ranks an item above all that do not ---- */
 
-/* search_in_title(fts[, skip]): 1 if every phrase of the query but the first skip (a filter's: the language
+/* search_in_title(fts[, skip]): 1 if every phrase of the query but the last skip (a filter's: the language
  * of search_match) occurs in the row's first column (the title), else 0. A phrase's instances come in
  * column order, so its first one says it; FTS5 has read them already. Why: BM25 damps a match by the item's
  * length, so a long statement titled "Joint statement ..." ranked behind every short item that said
@@ -131,8 +131,8 @@ static void search_in_title(const Fts5ExtensionApi *api, Fts5Context *fts, sqlit
                             sqlite3_value **argv)
 {
 	int skip = argc > 0 ? sqlite3_value_int(argv[0]) : 0;
-	int phrases = api->xPhraseCount(fts), all = phrases > skip && skip >= 0;
-	for (int i = skip; all && i < phrases; i++) {
+	int phrases = api->xPhraseCount(fts) - skip, all = phrases > 0 && skip >= 0;
+	for (int i = 0; all && i < phrases; i++) {
 		Fts5PhraseIter it;
 		int col = -1, off = -1;
 		int rc = api->xPhraseFirst(fts, i, &it, &col, &off);

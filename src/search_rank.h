@@ -13,7 +13,7 @@
  * Returns SQLITE_OK or an SQLite error code. */
 int search_rank_register(fts5_api *fts5);
 /* It adds search_in_title(fts, skip) too: 1 when the row's title holds every term of the query but the
- * first skip phrases (the language filter's: SEARCH_FILTER_PHRASES), else 0; the search ranks those items
+ * last skip phrases (the language filter's: SEARCH_FILTER_PHRASES), else 0; the search ranks those items
  * first (docs/search.md). */
 
 #endif

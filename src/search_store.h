@@ -13,7 +13,7 @@ struct db;
 
 /* Bind to parameter param of st the document counts that search_rank() needs for the query fts, whose
  * terms are terms[0..n-1] (from search_fts_query), matched as search_match(fts, lang) builds it: each from
- * the cache, or counted (one index walk) and kept until the data changes; the language phrase in front,
+ * the cache, or counted (one index walk) and kept until the data changes; the language phrase after them,
  * weighed 0.0, gets a count that is never used. Returns 0, or -1 (logged). */
 int search_rank_bind(struct db *db, sqlite3_stmt *st, int param, const char *fts, const struct search_term *terms,
                      int n, const char *lang);
@@ -28,7 +28,7 @@ struct search_total {
 };
 
 /* The public items matching the FTS5 query fts (its n terms, from search_fts_query) and f (its language
- * filtered inside the index: search_match), best first:
+ * checked inside the index, search_match, or for a query with few matches in SQL), best first:
  * up to limit of them after skipping offset, among the SEARCH_CANDIDATES newest matches, in an array owned
  * by a (strings too; body and signature are ""), and *total. Returns the count, or -1 (logged). */
 int search_items(struct db *db, struct arena *a, const char *fts, const struct search_term *terms, int n,

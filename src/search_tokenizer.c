@@ -103,10 +103,25 @@ static int stem_token(void *ctx, int flags, const char *token, int n, int start,
 	return r->token(r->ctx, flags, (const char *)stem, sb_stemmer_length(stemmer), start, end);
 }
 
+/* Whether text is SEARCH_LANG_MARK and a language tag: one token, unfolded and unstemmed. */
+static int lang_token(const char *text, int len)
+{
+	if (len < 2 || len > 64 || text[0] != SEARCH_LANG_MARK[0])
+		return 0;
+	for (int i = 1; i < len; i++) {
+		char c = text[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
 static int tokenizer_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int len,
                               int (*token)(void *, int, const char *, int, int, int))
 {
 	struct tokenizer *t = (struct tokenizer *)p;
+	if (lang_token(text, len))
+		return token(ctx, 0, text, len, 0, len);
 	/* An auxiliary function (search_snippet, search_rank) asks only for positions and offsets, never the
 	 * terms: unicode61's tokens come out in the same places, so the stemming is skipped. */
 	if (flags & FTS5_TOKENIZE_AUX)

@@ -11,4 +11,11 @@
  * and freed when the connection closes. Returns SQLITE_OK or an SQLite error code. */
 int search_tokenizer_register(fts5_api *fts5);
 
+/* The mark before an item's language tag in the index (0017_search_lang_index.sql: the column lang holds
+ * "\x1e" and the tag). A text that is the mark and a tag (letters, digits, hyphens) is one token, as it is:
+ * a term no visitor's query can hold (search.c lets only letters and digits between its quotes, and the
+ * gate drops control characters), so the word "ru" never finds the language, and the language's phrase
+ * (search_match) finds nothing else. No stored text is that. */
+#define SEARCH_LANG_MARK "\x1e"
+
 #endif
