@@ -92,6 +92,15 @@ char *arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+char *arena_concat(struct arena *a, const char *s, size_t n, const char *t)
+{
+	size_t m = strlen(t);
+	char *p = arena_alloc(a, n + m + 1); /* zeroed: terminated */
+	memcpy(p, s, n);
+	memcpy(p + n, t, m);
+	return p;
+}
+
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	/* Most are short (a path, a URL): formatted once on the stack and copied, where measuring first and

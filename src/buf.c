@@ -46,6 +46,18 @@ void buf_putc(struct buf *b, char c)
 	b->data[b->len] = '\0';
 }
 
+void buf_put_int(struct buf *b, long long v)
+{
+	char digits[24], *p = digits + sizeof digits;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_append(b, p, (size_t)(digits + sizeof digits - p));
+}
+
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	/* Format into the room there is first: most text fits, and then the format runs once, not twice. */

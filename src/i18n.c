@@ -205,8 +205,12 @@ char *i18n_number(long long n, char *out, size_t len)
 {
 	/* TRANSLATORS: put between groups of three digits, as in 1,240 (a no-break space in Russian). */
 	const char *sep = i18n_ctext("digit group separator", ",");
-	char digits[32];
-	int nd = snprintf(digits, sizeof digits, "%llu", n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n);
+	char digits[32], *d = digits + sizeof digits; /* written out, not snprintf: a list shows some twenty */
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	int nd = (int)(digits + sizeof digits - d);
 	size_t o = 0, seplen = strlen(sep);
 	if (len == 0)
 		return out;
@@ -221,7 +225,7 @@ char *i18n_number(long long n, char *out, size_t len)
 		}
 		if (o + 1 >= len)
 			break;
-		out[o++] = digits[i];
+		out[o++] = d[i];
 	}
 	out[o] = '\0';
 	return out;

@@ -439,7 +439,9 @@ const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 		const struct input *v = &in[k];
 		if (!v->set || (k == KEY_PAGE && v->i == 1) || (k == KEY_Q && v->s[0] == '\0'))
 			continue;
-		buf_printf(&b, "%c%s=", b.len ? '&' : '?', keys[k].name);
+		buf_putc(&b, b.len ? '&' : '?'); /* not buf_printf: a list page builds some thirty links */
+		buf_puts(&b, keys[k].name);
+		buf_putc(&b, '=');
 		if (k == KEY_TYPE)
 			buf_puts(&b, input_type_words[v->i]);
 		else if (k == KEY_DONE)
@@ -449,7 +451,7 @@ const char *input_query_string(struct arena *a, const struct input in[KEY__MAX])
 		else if (k == KEY_Q || k == KEY_LANG)
 			put_form_value(&b, v->s);
 		else
-			buf_printf(&b, "%lld", v->i);
+			buf_put_int(&b, v->i);
 	}
 	const char *s = arena_strdup(a, buf_str(&b));
 	buf_free(&b);

@@ -39,13 +39,14 @@ const char *layout_lang_home(struct req *r, const char *lang)
 {
 	if (r->site == NULL || site_language_index(r->site, lang) <= 0)
 		return "/"; /* the primary language, or one the site does not have, lives at the bare URLs */
-	return arena_printf(r->arena, "/%s/", lang);
+	char *home = arena_concat(r->arena, "/", 1, lang);
+	return arena_concat(r->arena, home, strlen(home), "/");
 }
 
 const char *layout_lang_path(struct req *r, const char *path)
 {
 	const char *home = layout_lang_home(r, i18n_lang());
-	return home[1] ? arena_printf(r->arena, "%.*s%s", (int)strlen(home) - 1, home, path) : path;
+	return home[1] ? arena_concat(r->arena, home, strlen(home) - 1, path) : path;
 }
 
 const char *layout_unprefixed(struct req *r, const char *path)
@@ -64,7 +65,7 @@ int layout_language_versions(struct req *r, const char *unprefixed, const struct
 	for (int i = 0; i < s->nlanguages; i++) {
 		const char *home = layout_lang_home(r, s->languages[i]);
 		v[i] = (struct head_version){s->languages[i],
-		                             arena_printf(r->arena, "%.*s%s", (int)strlen(home) - 1, home, unprefixed), i == 0};
+		                             arena_concat(r->arena, home, strlen(home) - 1, unprefixed), i == 0};
 	}
 	*out = v;
 	*x_default = v[0].path;
@@ -100,7 +101,8 @@ static void fill_language_switch(struct req *r, struct tpl_dict *d)
 /* The absolute URL of path on this site, owned by the request. */
 static const char *absolute(struct req *r, const char *path)
 {
-	return arena_printf(r->arena, "%s%s", site_base_url(r), path);
+	const char *base = site_base_url(r);
+	return arena_concat(r->arena, base, strlen(base), path);
 }
 
 /* The lead photo for social cards and JSON-LD: its widest JPEG (every network takes JPEG), or NULL. */

@@ -50,7 +50,11 @@ int resp_header(struct req *r, const char *name, const char *value)
 		log_warn("refused a header %s with a line break in it", name);
 		return -1;
 	}
-	buf_printf(&r->headers, "%s: %s\r\n", name, value);
+	/* Put, not printed: every answer has some ten headers. */
+	buf_puts(&r->headers, name);
+	buf_append(&r->headers, ": ", 2);
+	buf_puts(&r->headers, value);
+	buf_append(&r->headers, "\r\n", 2);
 	return 0;
 }
 
@@ -190,7 +194,10 @@ void resp_finish(struct req *r)
 	snprintf(value, sizeof value, "public, max-age=%d, stale-while-revalidate=%d", cache_max_age, cache_swr);
 	resp_header(r, "Cache-Control", value);
 	char etag[24], date[40];
-	snprintf(etag, sizeof etag, "\"%016llx\"", body_hash(buf_str(&r->body), r->body.len));
+	unsigned long long hash = body_hash(buf_str(&r->body), r->body.len);
+	etag[0] = etag[17] = '"', etag[18] = '\0'; /* "%016llx" in quotes, written out */
+	for (int i = 16; i >= 1; i--, hash >>= 4)
+		etag[i] = "0123456789abcdef"[hash & 15];
 	resp_header(r, "ETag", etag);
 	/* The page shows the time to the minute, and the newest data: whichever changed last. */
 	long long changed = r->site ? site_last_change(r) : 0, minute = (long long)clock_minute(r->now);
@@ -215,11 +222,19 @@ void resp_finish(struct req *r)
 size_t resp_wire(const struct req *r, struct buf *out, const char **body)
 {
 	int status = r->status ? r->status : 200;
-	buf_printf(out, "Status: %d %s\r\n", status, resp_reason(status));
-	if (r->content_type && status != 304)
-		buf_printf(out, "Content-Type: %s\r\n", r->content_type);
-	if (status != 304)
-		buf_printf(out, "Content-Length: %zu\r\n", r->body.len);
+	buf_puts(out, "Status: ");
+	buf_put_int(out, status);
+	buf_putc(out, ' ');
+	buf_puts(out, resp_reason(status));
+	if (r->content_type && status != 304) {
+		buf_puts(out, "\r\nContent-Type: ");
+		buf_puts(out, r->content_type);
+	}
+	if (status != 304) {
+		buf_puts(out, "\r\nContent-Length: ");
+		buf_put_int(out, (long long)r->body.len);
+	}
+	buf_puts(out, "\r\n");
 	buf_append(out, r->headers.data ? r->headers.data : "", r->headers.len);
 	buf_puts(out, "\r\n");
 	*body = buf_str(&r->body);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "config.h"
 #include "db.h"
+#include "item_public.h"
 #include "log.h"
 #include "req.h"
 
@@ -264,12 +265,30 @@ const char *site_base_url(struct req *r)
 
 long long site_last_change(struct req *r)
 {
+	/* Every cacheable answer asks (Last-Modified), and the answer moves only with a commit or a scheduled
+	 * item becoming public: kept per worker under the rule of every cache of public items. */
+	static struct db *of;
+	static struct item_stamp stamp;
+	static long long kept;
+	if (of != r->db) {
+		of = r->db;
+		stamp = (struct item_stamp){0};
+	}
+	int current = item_stamp_check(r->db, (long long)r->now, &stamp);
+	if (current == 1)
+		return kept;
 	sqlite3_stmt *st = db_stmt(r->db, STMT_LAST_CHANGE);
-	if (st == NULL)
+	if (st == NULL) {
+		stamp = (struct item_stamp){0};
 		return 0;
+	}
 	sqlite3_bind_int64(st, 1, (long long)r->now);
-	long long t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int step = sqlite3_step(st);
+	long long t = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
+	if (step != SQLITE_ROW)
+		stamp = (struct item_stamp){0};
+	kept = t;
 	return t;
 }
 

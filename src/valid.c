@@ -94,12 +94,13 @@ static int word_not_plain(unsigned long long w)
 	return ((below_space | del | w) & highs) != 0;
 }
 
-/* Is the word wholly printable ASCII and whole two-byte sequences with a lead byte from C4 to DF (U+0100
- * to U+07FF: Cyrillic, Greek, Hebrew, Arabic; none of them a character valid_char refuses)? Flags sit in
- * bit 7 of each byte; a lead's byte must be followed, within the word, by a continuation byte, and each
- * continuation byte must follow a lead. Byte order matters (a lead's next byte is the next higher one),
- * so other machines take the byte-at-a-time path. */
-static int word_two_byte(unsigned long long w)
+/* How much of the word, 8 bytes or 7, is printable ASCII and whole two-byte sequences with a lead byte
+ * from C4 to DF (U+0100 to U+07FF: Cyrillic, Greek, Hebrew, Arabic; none of them a character valid_char
+ * refuses); 0 if not all of it. Flags sit in bit 7 of each byte; a lead's byte must be followed by a
+ * continuation byte, and each continuation byte must follow a lead. A lead in the last byte (its
+ * continuation starts the next word; in Russian text with spaces, half the words end so) leaves 7. Byte
+ * order matters (a lead's next byte is the next higher one), so other machines take the byte-at-a-time path. */
+static size_t word_two_byte(unsigned long long w)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
@@ -108,7 +109,9 @@ static int word_two_byte(unsigned long long w)
 	unsigned long long above_c3 = (((w & (ones * 0x1C)) | highs) - ones) & highs; /* bits 4..2 not all 0 */
 	unsigned long long x = w ^ (ones * 0x7F);
 	unsigned long long controls = ((w - ones * 0x20) & ~w & highs) | ((x - ones) & ~x & highs);
-	return controls == 0 && (lead & bit5) == 0 && (lead & ~above_c3) == 0 && cont == lead << 8 && lead >> 63 == 0;
+	if (controls != 0 || (lead & bit5) != 0 || (lead & ~above_c3) != 0 || cont != lead << 8)
+		return 0;
+	return lead >> 63 ? 7 : 8;
 #else
 	(void)w;
 	return 0;
@@ -116,7 +119,7 @@ static int word_two_byte(unsigned long long w)
 }
 
 /* Every value a page shows passes through here (tpl.h), a rendered body of 10 KB among them, so the common
- * cases are quick: printable ASCII and two-byte sequences (Cyrillic) eight bytes at a time, and a word with
+ * cases are quick: printable ASCII and two-byte sequences (Cyrillic) eight (or seven) bytes at a time, and a word with
  * something else in it a byte at a time without a call. Anything else is decoded and checked one character at a time. */
 size_t valid_text_span(const char *s)
 {
@@ -127,8 +130,12 @@ size_t valid_text_span(const char *s)
 		unsigned long long w;
 		if (i + 8 <= len) {
 			memcpy(&w, u + i, 8);
-			if (!word_not_plain(w) || word_two_byte(w)) {
+			if (!word_not_plain(w)) {
 				i += 8;
+				continue;
+			}
+			if ((n = word_two_byte(w)) != 0) {
+				i += n;
 				continue;
 			}
 		}

@@ -46,7 +46,8 @@ static const char *messages_url(struct req *r, const struct filter *f, long long
 	in[KEY_Q] = (struct input){.set = f->q != NULL, .s = f->q};
 	in[KEY_PAGE] = (struct input){.set = 1, .i = page};
 	in[KEY_LANG] = (struct input){.set = f->lang != NULL, .s = f->lang};
-	return arena_printf(r->arena, "%s%s", layout_lang_path(r, "/messages"), input_query_string(r->arena, in));
+	const char *path = layout_lang_path(r, "/messages");
+	return arena_concat(r->arena, path, strlen(path), input_query_string(r->arena, in));
 }
 
 static void filter_link(struct req *r, struct tpl_dict *d, const char *label, int type, const struct filter *cur)

@@ -1,6 +1,7 @@
 """test_revalidate.py: HTML pages stay the same bytes within the minute, so revalidation gets a 304. The
 header shows the date, the clocks and a <time datetime> to the minute; a page fetched again a few seconds
 later, in the same minute, has the same ETag, and If-None-Match with it is answered 304 with no body."""
+import email.utils
 import re
 import time
 import unittest
@@ -52,6 +53,23 @@ class WithinTheMinute(unittest.TestCase):
             status, _, empty = SITE.get(path, headers={"If-Modified-Since": headers["last-modified"]})
             self.assertEqual((status, empty), (304, ""), path)
         self.assertEqual(int(time.time() // 60), minute, "the test outlived its minute: the machine is too slow")
+
+
+class LastModifiedFollowsTheData(unittest.TestCase):
+    def test_a_commit_moves_last_modified_on_every_worker(self):
+        """Each worker keeps the newest change it found (site_last_change) until a commit or a scheduled
+        publication: a change written by another connection shows on the next answer of every worker."""
+        (was,) = SITE.query("SELECT updated_at FROM item WHERE id = 1")[0]
+        for when in (int(time.time()) + 86400, int(time.time()) + 2 * 86400, was):
+            for _ in range(8):  # several answers, so that every worker has kept the value before the change
+                SITE.get("/")
+            SITE.execute("UPDATE item SET updated_at = ? WHERE id = 1", (when,))
+            want = email.utils.formatdate(max(when, int(time.time()) // 60 * 60), usegmt=True)
+            for _ in range(8):
+                status, headers, _ = SITE.get("/")
+                self.assertEqual(status, 200)
+                self.assertIn(headers["last-modified"], (want, email.utils.formatdate(
+                    max(when, int(time.time()) // 60 * 60), usegmt=True)))  # the minute may turn meanwhile
 
 
 if __name__ == "__main__":

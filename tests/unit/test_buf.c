@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <malloc.h>
 #include <string.h>
 
@@ -148,6 +149,21 @@ static void buf_printf_appends_after_contents(void **state)
 	buf_puts(&b, ";");
 	assert_string_equal(buf_str(&b), "id=9007199254740991;");
 	buf_free(&b);
+}
+
+static void buf_put_int_prints_as_lld_does(void **state)
+{
+	(void)state;
+	static const long long v[] = {0, 7, -7, 10, 1240, -1000, 9007199254740991LL, LLONG_MAX, LLONG_MIN};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		struct buf b = {0}, want = {0};
+		buf_puts(&b, "n=");
+		buf_put_int(&b, v[i]);
+		buf_printf(&want, "n=%lld", v[i]);
+		assert_string_equal(buf_str(&b), buf_str(&want));
+		buf_free(&b);
+		buf_free(&want);
+	}
 }
 
 static void buf_printf_grows_past_256(void **state)
@@ -337,6 +353,30 @@ static void arena_strndup_of_zero_is_empty(void **state)
 	arena_free(&a);
 }
 
+/* arena_printf formats on the stack up to 255 bytes, in the arena past that: both sides of the edge. */
+static void arena_printf_at_the_stack_buffers_edge(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	for (int n = 250; n < 262; n++) {
+		char *s = arena_printf(&a, "%*d", n, 5);
+		assert_int_equal(strlen(s), (size_t)n);
+		assert_int_equal(s[n - 1], '5');
+		assert_int_equal(s[0], ' ');
+	}
+	arena_free(&a);
+}
+
+static void arena_concat_joins_a_prefix_and_a_string(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	assert_string_equal(arena_concat(&a, "/ru/", 3, "/messages"), "/ru/messages");
+	assert_string_equal(arena_concat(&a, "http://host", 11, ""), "http://host");
+	assert_string_equal(arena_concat(&a, "", 0, "/feed.atom"), "/feed.atom");
+	arena_free(&a);
+}
+
 static void arena_printf_formats_into_the_arena(void **state)
 {
 	(void)state;
@@ -482,6 +522,7 @@ int main(void)
 		cmocka_unit_test(buf_capacity_doubles),
 		cmocka_unit_test(buf_puts_grows_to_several_kb),
 		cmocka_unit_test(buf_printf_formats),
+		cmocka_unit_test(buf_put_int_prints_as_lld_does),
 		cmocka_unit_test(buf_printf_appends_after_contents),
 		cmocka_unit_test(buf_printf_grows_past_256),
 		cmocka_unit_test(buf_printf_grows_to_several_kb),
@@ -499,6 +540,8 @@ int main(void)
 		cmocka_unit_test(arena_strndup_takes_n_bytes),
 		cmocka_unit_test(arena_strndup_of_zero_is_empty),
 		cmocka_unit_test(arena_printf_formats_into_the_arena),
+		cmocka_unit_test(arena_printf_at_the_stack_buffers_edge),
+		cmocka_unit_test(arena_concat_joins_a_prefix_and_a_string),
 		cmocka_unit_test(arena_large_allocation_is_usable_and_zeroed),
 		cmocka_unit_test(arena_large_allocation_behind_a_block_is_zeroed),
 		cmocka_unit_test(arena_large_allocation_keeps_current_block_free_space),

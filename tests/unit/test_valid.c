@@ -732,6 +732,12 @@ static void text_span_stops_at_the_first_bad_character(void **state)
 	assert_int_equal(valid_text_span("ab\xC2\x85"), 2);              /* C1 NEL */
 	assert_int_equal(valid_text_span("ab\xFF"), 2);
 	assert_int_equal(valid_text_span("caf\xC3\xA9" " \xF0\x9F\x98\x80"), 10);
+	/* Russian with spaces: words that end on a character's lead byte; then one that is not followed by its
+	 * continuation byte, right at such an end. */
+	const char *ru = "Посольство России в Лондоне, заявление для прессы";
+	assert_int_equal(valid_text_span(ru), strlen(ru));
+	assert_int_equal(valid_text_span("abcdefg\xD0" "abcdefgh"), 7);
+	assert_int_equal(valid_text_span("abcdef\xD0\xB4\xD0" "\xD0\xB4" "abcdefgh"), 8);
 }
 
 /* The old one-character-at-a-time loop, which the quick paths of valid_text_span must agree with. */
