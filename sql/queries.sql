@@ -46,39 +46,79 @@ SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updat
 -- name: items_public_of_kind
 -- A page of a list starts below a key (published_at, id), never at an OFFSET: page 4,000 is an index seek
 -- like page 1 (item.c finds the key). The first page starts below (highest published_at, max id).
--- ?1 kind, ?2 lowest published_at, ?3 ?4 the key the page starts below, ?5 limit, ?6 language or NULL
+-- ?1 kind, ?2 lowest published_at, ?3 ?4 the key the page starts below, ?5 limit, ?6 NULL (one language: the _lang statement)
 SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
-   AND (?6 IS NULL OR lang = ?6)
+   AND ?6 IS NULL
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?5;
+
+-- name: items_public_of_kind_lang
+-- The same in language ?6: it seeks the language's own index (0022) instead of reading every row
+-- for its language, which for a language with few items meant the whole list.
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
+  FROM item
+ WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
+   AND lang = ?6
  ORDER BY published_at DESC, id DESC
  LIMIT ?5;
 
 -- name: items_public_all
--- ?1 lowest published_at, ?2 ?3 the key the page starts below, ?4 limit, ?5 language or NULL
+-- ?1 lowest published_at, ?2 ?3 the key the page starts below, ?4 limit, ?5 NULL (one language: the _lang statement)
 SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
   FROM item
  WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
-   AND (?5 IS NULL OR lang = ?5)
+   AND ?5 IS NULL
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?4;
+
+-- name: items_public_all_lang
+-- The same in language ?5: it seeks the language's own index (0022) instead of reading every row
+-- for its language, which for a language with few items meant the whole list.
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
+  FROM item
+ WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
+   AND lang = ?5
  ORDER BY published_at DESC, id DESC
  LIMIT ?4;
 
 -- name: item_keys_public_of_kind
 -- The keys of the lists above, read from the index alone, to find where a deep page starts.
--- ?1 kind, ?2 lowest published_at, ?3 ?4 the key to start below, ?5 how many, ?6 language or NULL
+-- ?1 kind, ?2 lowest published_at, ?3 ?4 the key to start below, ?5 how many, ?6 NULL (one language: the _lang statement)
 SELECT published_at, id
   FROM item
  WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
-   AND (?6 IS NULL OR lang = ?6)
+   AND ?6 IS NULL
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?5;
+
+-- name: item_keys_public_of_kind_lang
+-- The same in language ?6: it seeks the language's own index (0022) instead of reading every row
+-- for its language, which for a language with few items meant the whole list.
+SELECT published_at, id
+  FROM item
+ WHERE kind = ?1 AND status = 'published' AND published_at >= ?2 AND (published_at, id) < (?3, ?4)
+   AND lang = ?6
  ORDER BY published_at DESC, id DESC
  LIMIT ?5;
 
 -- name: item_keys_public_all
--- ?1 lowest published_at, ?2 ?3 the key to start below, ?4 how many, ?5 language or NULL
+-- ?1 lowest published_at, ?2 ?3 the key to start below, ?4 how many, ?5 NULL (one language: the _lang statement)
 SELECT published_at, id
   FROM item
  WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
-   AND (?5 IS NULL OR lang = ?5)
+   AND ?5 IS NULL
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?4;
+
+-- name: item_keys_public_all_lang
+-- The same in language ?5: it seeks the language's own index (0022) instead of reading every row
+-- for its language, which for a language with few items meant the whole list.
+SELECT published_at, id
+  FROM item
+ WHERE status = 'published' AND published_at >= ?1 AND (published_at, id) < (?2, ?3)
+   AND lang = ?5
  ORDER BY published_at DESC, id DESC
  LIMIT ?4;
 
@@ -87,11 +127,21 @@ SELECT published_at, id
 SELECT min(published_at) FROM item WHERE status = 'published' AND published_at > ?1;
 
 -- name: item_latest_full_of_kind
--- ?1 kind, ?2 now, ?3 language or NULL
+-- ?1 kind, ?2 now, ?3 NULL (one language: the _lang statement)
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
        update_note, body_html, body_html_version
   FROM item
- WHERE kind = ?1 AND status = 'published' AND published_at <= ?2 AND (?3 IS NULL OR lang = ?3)
+ WHERE kind = ?1 AND status = 'published' AND published_at <= ?2 AND ?3 IS NULL
+ ORDER BY published_at DESC, id DESC
+ LIMIT 1;
+
+-- name: item_latest_full_of_kind_lang
+-- The same in language ?3: it seeks the language's own index (0022) instead of reading every row
+-- for its language, which for a language with few items meant the whole list.
+SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
+       update_note, body_html, body_html_version
+  FROM item
+ WHERE kind = ?1 AND status = 'published' AND published_at <= ?2 AND lang = ?3
  ORDER BY published_at DESC, id DESC
  LIMIT 1;
 
@@ -377,11 +427,21 @@ SELECT search_snippet(item_fts, char(1), char(2), '…', 24) FROM item_fts WHERE
 SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1;
 
 -- name: items_feed
--- The newest public items in full, for Atom. ?1 kind or NULL, ?2 now, ?3 limit, ?4 language or NULL
+-- The newest public items in full, for Atom. ?1 kind or NULL, ?2 now, ?3 limit, ?4 NULL (one language: the _lang statement)
 SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
        update_note, body_html, body_html_version, created_at
   FROM item
- WHERE status = 'published' AND published_at <= ?2 AND (?1 IS NULL OR kind = ?1) AND (?4 IS NULL OR lang = ?4)
+ WHERE status = 'published' AND published_at <= ?2 AND (?1 IS NULL OR kind = ?1) AND ?4 IS NULL
+ ORDER BY published_at DESC, id DESC
+ LIMIT ?3;
+
+-- name: items_feed_lang
+-- The same in language ?4: it seeks the language's own index (0022) instead of reading every row
+-- for its language, which for a language with few items meant the whole list.
+SELECT id, kind, type, slug, title, teaser, body, signature, published_at, updated_at, public_updated_at,
+       update_note, body_html, body_html_version, created_at
+  FROM item
+ WHERE status = 'published' AND published_at <= ?2 AND (?1 IS NULL OR kind = ?1) AND lang = ?4
  ORDER BY published_at DESC, id DESC
  LIMIT ?3;
 

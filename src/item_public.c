@@ -74,7 +74,7 @@ int item_get_public(struct db *db, struct arena *a, time_t now, long long id, st
 int item_latest_full(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang,
                      struct item *out)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_LATEST_FULL_OF_KIND);
+	sqlite3_stmt *st = db_stmt(db, lang ? STMT_ITEM_LATEST_FULL_OF_KIND_LANG : STMT_ITEM_LATEST_FULL_OF_KIND);
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, kind);
@@ -185,12 +185,22 @@ static void keep_key(struct key_cache *c, const struct list_key *key)
 	c->keys[c->n++] = *key;
 }
 
-/* The statement all (or of_kind, when f has a kind) with its parameters bound: the kind, f's earliest
- * time, the key the rows start below, how many rows and the language. NULL on error. */
-static sqlite3_stmt *below_key(struct db *db, const struct item_filter *f, enum stmt all, enum stmt of_kind,
+/* A list's statements: every kind or one, every language or one (a language seeks its own index). */
+struct list_stmts {
+	enum stmt all, of_kind, all_lang, of_kind_lang;
+};
+static const struct list_stmts list_keys = {STMT_ITEM_KEYS_PUBLIC_ALL, STMT_ITEM_KEYS_PUBLIC_OF_KIND,
+                                            STMT_ITEM_KEYS_PUBLIC_ALL_LANG, STMT_ITEM_KEYS_PUBLIC_OF_KIND_LANG};
+static const struct list_stmts list_rows = {STMT_ITEMS_PUBLIC_ALL, STMT_ITEMS_PUBLIC_OF_KIND, STMT_ITEMS_PUBLIC_ALL_LANG,
+                                            STMT_ITEMS_PUBLIC_OF_KIND_LANG};
+
+/* The statement of l that fits f, with its parameters bound: the kind, f's earliest time, the key the rows
+ * start below, how many rows and the language. NULL on error. */
+static sqlite3_stmt *below_key(struct db *db, const struct item_filter *f, const struct list_stmts *l,
                                const struct list_key *key, long long rows)
 {
-	sqlite3_stmt *st = db_stmt(db, f->kind ? of_kind : all);
+	sqlite3_stmt *st = db_stmt(db, f->lang ? (f->kind ? l->of_kind_lang : l->all_lang)
+	                                       : (f->kind ? l->of_kind : l->all));
 	if (st == NULL)
 		return NULL;
 	int p = 1;
@@ -210,7 +220,7 @@ static sqlite3_stmt *below_key(struct db *db, const struct item_filter *f, enum 
 static long long walk_keys(struct db *db, const struct item_filter *f, struct list_key *key, long long count,
                            struct key_cache *c)
 {
-	sqlite3_stmt *st = below_key(db, f, STMT_ITEM_KEYS_PUBLIC_ALL, STMT_ITEM_KEYS_PUBLIC_OF_KIND, key, count);
+	sqlite3_stmt *st = below_key(db, f, &list_keys, key, count);
 	if (st == NULL)
 		return -1;
 	long long n = 0;
@@ -264,7 +274,7 @@ int item_list(struct db *db, struct arena *a, time_t now, const struct item_filt
 	int found = list_start(db, now, f, offset, &start);
 	if (found <= 0)
 		return found;
-	sqlite3_stmt *st = below_key(db, f, STMT_ITEMS_PUBLIC_ALL, STMT_ITEMS_PUBLIC_OF_KIND, &start, limit);
+	sqlite3_stmt *st = below_key(db, f, &list_rows, &start, limit);
 	if (st == NULL)
 		return -1;
 
@@ -375,7 +385,7 @@ int item_neighbour(struct db *db, struct arena *a, time_t now, const struct item
 int item_feed(struct db *db, struct arena *a, time_t now, const char *kind, const char *lang, int limit,
               struct item_entry **out)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_ITEMS_FEED);
+	sqlite3_stmt *st = db_stmt(db, lang ? STMT_ITEMS_FEED_LANG : STMT_ITEMS_FEED);
 	if (st == NULL)
 		return -1;
 	struct item_entry *e = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *e);

@@ -332,5 +332,32 @@ class Feeds(unittest.TestCase):
         self.assertFalse([t for t in titles if re.search("[а-я]", t)])
 
 
+class OneLanguageSeeksItsIndex(unittest.TestCase):
+    """A list in one language (the /ru/ home, /ru/messages, the /ru/ feeds) must not read every public item
+    to find that language's: with few items in it, that was the whole table for one page (migration 0022)."""
+
+    def plan(self, name, params):
+        sql = harness.read_text(os.path.join(harness.SOURCE, "sql", "queries.sql"))
+        query = sql.split(f"-- name: {name}\n")[1].split("\n-- name:")[0]
+        query = "\n".join(line for line in query.splitlines() if not line.startswith("--"))
+        return " ".join(row[-1] for row in SITE.query("EXPLAIN QUERY PLAN " + query, params))
+
+    def test_every_one_language_list_uses_a_language_index(self):
+        big, now = 1 << 62, 1 << 40
+        cases = {
+            "items_public_of_kind_lang": ("release", 0, big, big, 20, "ru"),
+            "items_public_all_lang": (0, big, big, 20, "ru"),
+            "item_keys_public_of_kind_lang": ("release", 0, big, big, 20, "ru"),
+            "item_keys_public_all_lang": (0, big, big, 20, "ru"),
+            "item_latest_full_of_kind_lang": ("release", now, "ru"),
+            "items_feed_lang": (None, now, 20, "ru"),
+        }
+        for name, params in cases.items():
+            with self.subTest(name):
+                plan = self.plan(name, params)
+                self.assertRegex(plan, r"USING (COVERING )?INDEX item_(kind_)?lang_public \((kind=\? AND )?lang=\?", plan)
+                self.assertNotIn("TEMP B-TREE", plan)  # in index order: no sort of the language's items
+
+
 if __name__ == "__main__":
     harness.main()
