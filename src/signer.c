@@ -37,6 +37,8 @@ static void signer_main(const char *key_path, const char *db_path, uid_t uid, gi
 {
 	char err[512];
 	struct minisign_key k;
+	/* Named first, so that ps (and the tests) tell it from the workers as soon as it exists. */
+	prctl(PR_SET_NAME, "pressroom-sign", 0, 0, 0);
 	/* The supervisor's handlers only set its flags; here a signal should simply end the process. */
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
@@ -57,10 +59,8 @@ static void signer_main(const char *key_path, const char *db_path, uid_t uid, gi
 		log_error("signer: %s", err);
 		_exit(1);
 	}
-	/* The workers run as this user too: not dumpable, so none of them may ptrace us or read our memory. Named,
-	 * so that ps (and the tests) tell it from the workers. */
+	/* The workers run as this user too: not dumpable, so none of them may ptrace us or read our memory. */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	prctl(PR_SET_NAME, "pressroom-sign", 0, 0, 0);
 	/* Then its own sandbox: the database's three files and nothing else, root dropped, a short call list. */
 	struct sandbox box = {.uid = uid, .gid = gid, .user = "the workers' user"};
 	if (sandbox_enter_signer(&box, db_path, err, sizeof err) != 0) {

@@ -443,6 +443,18 @@ class Site:
         with open(f"/proc/{self.app.pid}/task/{self.app.pid}/children") as f:
             return sorted(int(p) for p in f.read().split())
 
+    def children_named(self):
+        """The supervisor's live children and their names ({pid: comm}). The signer names itself just after
+        the fork (pressroom-sign), so a test that looks for it polls."""
+        names = {}
+        for pid in self.worker_pids():
+            try:
+                with open(f"/proc/{pid}/comm") as f:
+                    names[pid] = f.read().strip()
+            except FileNotFoundError:  # reaped meanwhile
+                pass
+        return names
+
     def get(self, path, method="GET", headers=None, body=None, source="127.0.0.1"):
         """One request; returns (status, headers as a dict with lower-case names, body as text).
         source: the loopback address to send from, so tests can be different clients."""

@@ -355,16 +355,12 @@ class SignedVersions(unittest.TestCase):
                                            capture_output=True, timeout=60).returncode, 0)
 
     def test_a_signer_that_dies_is_replaced_and_signs_what_waited(self):
-        def signers():
-            out = []
-            for pid in SITE.worker_pids():
-                try:
-                    with open(f"/proc/{pid}/comm") as f:
-                        if f.read().strip() == "pressroom-sign":   # the signer names itself (signer.c)
-                            out.append(pid)
-                except FileNotFoundError:   # reaped meanwhile
-                    pass
-            return out
+        def signers():   # the signer names itself once forked (signer.c)
+            return [pid for pid, name in SITE.children_named().items() if name == "pressroom-sign"]
+        deadline = time.time() + 20
+        while len(signers()) != 1:
+            self.assertLess(time.time(), deadline, "no signer:\n" + SITE.log())
+            time.sleep(0.05)
         (signer,) = signers()
         os.kill(signer, signal.SIGKILL)
         deadline = time.time() + 20

@@ -159,13 +159,15 @@ class SigningKey(unittest.TestCase):
             env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"] + ":verify_asan_link_order=0"
         with harness.Site(seed=False, workers=1, env=env) as site:
             self.assertEqual(site.get("/signing-key.pub")[0], 200)
-            workers = []
-            for pid in site.worker_pids():   # the worker and the signer, which names itself (signer.c)
-                with open(f"/proc/{pid}/comm") as f:
-                    if f.read().strip() != "pressroom-sign":
-                        workers.append(pid)
-            self.assertEqual(len(workers), 1)
-            self.assertEqual(len(site.worker_pids()), 2)   # and the signer beside it
+            # The worker and the signer, which names itself once forked (signer.c): wait for the name.
+            deadline = time.time() + 20
+            while True:
+                children = site.children_named()
+                workers = [pid for pid, name in children.items() if name != "pressroom-sign"]
+                if len(children) == 2 and len(workers) == 1:
+                    break
+                self.assertLess(time.time(), deadline, f"not one worker and one signer: {children}")
+                time.sleep(0.05)
             pid = workers[0]
             os.kill(pid, signal.SIGUSR2)
             deadline = time.time() + 10
