@@ -37,9 +37,10 @@ static void check_key(struct arena *a, enum key k, const char *raw)
 	struct input in = {0};
 	int ok = input_check(a, k, raw, &in);
 	if (!ok) {
-		/* only a query key, or a hidden field the form itself sets (a 400, not a message for the officer) */
+		/* only a query key, or a field whose value the form itself fixes (a 400, not a message for the
+		 * officer): hidden fields, the correction's notify checkbox, RFC 8058's one-click body */
 		CHECK(!input_is_field(k) || k == KEY_CSRF || k == KEY_ACTION || k == KEY_VERSION || k == KEY_WHEN ||
-		      k == KEY_CONFIRM || k == KEY_RETURN);
+		      k == KEY_CONFIRM || k == KEY_RETURN || k == KEY_NOTIFY || k == KEY_ONE_CLICK);
 		CHECK(!in.set);
 		return;
 	}
