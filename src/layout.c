@@ -75,7 +75,8 @@ int layout_language_versions(struct req *r, const char *unprefixed, const struct
 /* What every part of the page shows alike, in the language in use: its tag, its words and its links. */
 static void fill_language(struct req *r, struct tpl_dict *d)
 {
-	words_fill(d);
+	words_fill(d, "header.tpl");
+	words_fill(d, "footer.tpl");
 	tpl_set_global(d, "LANG", i18n_lang());
 	tpl_set_global(d, "HOME_URL", layout_lang_path(r, "/"));
 	tpl_set_global(d, "MESSAGES_URL", layout_lang_path(r, "/messages"));

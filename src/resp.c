@@ -13,6 +13,7 @@
 #include "log.h"
 #include "req.h"
 #include "tpl.h"
+#include "words.h"
 
 const char *resp_reason(int status)
 {
@@ -74,6 +75,7 @@ void resp_redirect(struct req *r, int status, const char *path)
 void resp_render_as(struct req *r, struct tpl_dict *d, const char *tpl, const char *content_type)
 {
 	buf_reset(&r->body);
+	words_fill(d, tpl); /* the page's own words; the frame's are set by layout_fill */
 	if (tpl_render(d, tpl, &r->body) != 0) {
 		resp_error(r, 500, "This page could not be shown. The error has been logged.");
 		return;
@@ -107,6 +109,7 @@ void resp_error(struct req *r, int status, const char *message)
 	tpl_set_int(d, "STATUS", status);
 	tpl_set(d, "REASON", reason);
 	tpl_set(d, "MESSAGE", i18n_text(message));
+	words_fill(d, "error.tpl");
 	if (tpl_render(d, "error.tpl", &r->body) != 0) {
 		/* The error template itself failed: a plain page rather than none. */
 		buf_reset(&r->body);

@@ -2,7 +2,8 @@
 template (templates/*.tpl but the admin's, which may stay English) may hold markup, {{variables}}, entities,
 digits and punctuation, but no letters of its own, neither between tags nor in the attributes a reader sees
 or hears (aria-label, placeholder, title, alt); its words are {{W_...}} variables, each of which must be in
-src/words.c's table (with its msgid), and every word there must be used.
+src/words.c's table (with its msgid) naming that template among those that show it (a page sets only its
+templates' words), and every word there must be used, by each template it names.
 
     python3 tests/lint/template_words.py SOURCE_DIR
 """
@@ -42,7 +43,8 @@ def self_test():
 self_test()
 problems = []
 words_c = open(os.path.join(root, "src/words.c"), encoding="utf-8").read()
-table = set(re.findall(r'\{"(W_[A-Z0-9_]+)", I18N_NOOP\("', words_c))
+table = {key: set(templates.split()) for key, templates in
+         re.findall(r'\{"(W_[A-Z0-9_]+)", "([a-z_ ]+)", I18N_NOOP\("', words_c)}
 used = set()
 for path in sorted(glob.glob(os.path.join(root, "templates/*.tpl"))):
     name = os.path.basename(path)
@@ -53,11 +55,16 @@ for path in sorted(glob.glob(os.path.join(root, "templates/*.tpl"))):
         problems.append(f"templates/{name}:{line}: visible text outside the catalogue: {text!r} "
                         "(use a {{W_...}} word from src/words.c)")
     for w in re.findall(r"\{\{(W_[A-Z0-9_]+)", template):
-        used.add(w)
+        used.add((w, name[:-4]))
         if w not in table:
             problems.append(f"templates/{name}: {{{{{w}}}}} is not in src/words.c's table")
-for w in sorted(table - used):
-    problems.append(f"src/words.c: {w} is used by no public template")
+        elif name[:-4] not in table[w]:
+            problems.append(f"templates/{name}: {{{{{w}}}}} is shown here but src/words.c's table does not name "
+                            f"{name[:-4]!r} among its templates (the page would show it empty)")
+for w, templates in sorted(table.items()):
+    for t in sorted(templates):
+        if (w, t) not in used:
+            problems.append(f"src/words.c: {w} names {t!r}, whose template does not show it")
 
 for p in problems:
     print(p)
