@@ -45,7 +45,8 @@ struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, const char *f
 
 /* The one way to put markup into a page: KEY must end in _HTML, and HTML must be the output of the
  * Markdown renderer with raw HTML off (markup.c), never text from a request or the database. Templates
- * print such keys with the :none modifier, and a test checks that no other key is printed that way. */
+ * print such keys with the :none modifier, and a test checks that no other key is printed that way. It is
+ * set as it is: markup.c has already mended what XML cannot carry (valid_text_mended). */
 void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html);
 
 /* The one way to put JSON into a page: KEY must end in _JSON, and JSON must come from jsonld.c (every string

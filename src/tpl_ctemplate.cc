@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <new>
@@ -89,23 +90,14 @@ ctemplate::TemplateString K(const char *key)
 	return ctemplate::TemplateString(key); /* the table is full: the slow way */
 }
 
-/* value with every byte that is not UTF-8 and every character valid_char refuses replaced by U+FFFD, from
- * offset good on. Rows stored before the gate refused them (or written by SQL) must not make a feed
- * unparseable: XML 1.0 cannot carry U+FFFF or most controls, escaped or not. */
+/* value mended by valid_text_mended from offset good on (where valid_text_span stopped). */
 std::string text_for_markup(const char *value, size_t good)
 {
-	std::string out(value, good);
-	size_t len = strlen(value);
-	for (size_t i = good, n; i < len; i += n) {
-		unsigned cp;
-		n = valid_utf8_char(value + i, len - i, &cp);
-		if (n != 0 && valid_char(cp)) {
-			out.append(value + i, n);
-		} else {
-			out.append("\xEF\xBF\xBD");
-			n = n ? n : 1;
-		}
-	}
+	char *mended = valid_text_mended(value, good);
+	if (mended == NULL)
+		return std::string(value, good); /* no memory: the valid part, not an exception into C */
+	std::string out(mended);
+	free(mended);
 	return out;
 }
 
@@ -251,24 +243,27 @@ extern "C" struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, co
 }
 
 /* A pre-rendered value, printed with :none: only under a key with its kind's suffix. */
-static void set_rendered(struct tpl_dict *d, const char *key, const char *suffix, const char *value)
+static bool rendered_key(const char *key, const char *suffix)
 {
 	size_t n = strlen(key);
 	if (n < 5 || strcmp(key + n - 5, suffix) != 0) {
 		log_error("a rendered value's key must end in %s, not %s", suffix, key);
-		return;
+		return false;
 	}
-	set_text(d, key, value);
+	return true;
 }
 
+/* markup.c mended what XML cannot carry when it rendered the body (kept or not): set as it is. */
 extern "C" void tpl_set_rendered_markup(struct tpl_dict *d, const char *key, const char *html)
 {
-	set_rendered(d, key, "_HTML", html);
+	if (rendered_key(key, "_HTML"))
+		D(d)->SetValue(K(key), html ? html : "");
 }
 
 extern "C" void tpl_set_rendered_json(struct tpl_dict *d, const char *key, const char *json)
 {
-	set_rendered(d, key, "_JSON", json);
+	if (rendered_key(key, "_JSON"))
+		set_text(d, key, json);
 }
 
 extern "C" void tpl_json_string(struct buf *out, const char *text)

@@ -40,5 +40,9 @@ void valid_clean_utf8(char *s);
 /* The offset of the first byte of s that is not well-formed UTF-8 or starts a code point valid_char
  * refuses; strlen(s) if there is none. */
 size_t valid_text_span(const char *s);
+/* s with every byte that is not UTF-8 and every character valid_char refuses, from offset good on (where
+ * valid_text_span stopped), replaced by U+FFFD: malloc'd, the caller frees it; NULL without memory. Rows
+ * stored before the gate refused them (or written by SQL) must not make a page or a feed unparseable. */
+char *valid_text_mended(const char *s, size_t good);
 
 #endif

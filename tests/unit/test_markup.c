@@ -37,6 +37,19 @@ static void same_source_same_html_and_an_edit_is_seen(void **state)
 	assert_string_equal(html("First version."), "<p>First version.</p>\n");
 }
 
+/* What XML cannot carry (a noncharacter, a control), in a body written by SQL, is mended where the HTML is
+ * made, kept or not: pages set it as it is. */
+static void what_xml_cannot_carry_is_mended(void **state)
+{
+	(void)state;
+	const char *source = "a\xEF\xBF\xBF" "b\x0b" "c \xD0\xB4";
+	const char *want = "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c \xD0\xB4</p>\n";
+	assert_string_equal(html(source), want);
+	char *kept = markup_html_new(source);
+	assert_string_equal(kept, want);
+	free(kept);
+}
+
 /* More sources than the cache has slots, and more bytes than its budget: each answer is still its own. */
 static void every_source_its_own_html_through_eviction(void **state)
 {
@@ -82,6 +95,7 @@ int main(void)
 		cmocka_unit_test(same_source_same_html_and_an_edit_is_seen),
 		cmocka_unit_test(every_source_its_own_html_through_eviction),
 		cmocka_unit_test(a_huge_body_is_rendered_right),
+		cmocka_unit_test(what_xml_cannot_carry_is_mended),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	arena_free(&arena);

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "valid.h"
@@ -753,16 +754,16 @@ static size_t text_span_slowly(const char *s)
 static void text_span_agrees_with_one_character_at_a_time(void **state)
 {
 	(void)state;
-	char s[64];
-	/* Every one- and two-byte sequence, at every offset in an eight-byte word, after plain ASCII or
-	 * two-byte characters, followed by text long enough for a whole word after it. */
-	for (int pre = 0; pre < 17; pre++) {
-		for (int fill = 0; fill < 4; fill++) {
+	char s[96];
+	/* Every one- and two-byte sequence, at every offset in a sixteen-byte block, after plain ASCII (with
+	 * newlines or not) or two-byte characters, followed by text long enough for a whole block after it. */
+	for (int pre = 0; pre < 34; pre++) {
+		for (int fill = 0; fill < 5; fill++) {
 			for (unsigned a = 1; a < 256; a++) {
 				for (unsigned b = 0; b < 256; b++) {
 					size_t o = 0;
 					for (int k = 0; k < pre; k++) {
-						static const char two[4][3] = {"", "\xD0\xB4", "\xC3\xA9", "\xDF\xBF"}; /* д é ߿ */
+						static const char two[5][3] = {"", "\xD0\xB4", "\xC3\xA9", "\xDF\xBF", "a\n"}; /* д é ߿ */
 						if (fill && k + 1 < pre) {
 							s[o++] = two[fill][0], s[o++] = two[fill][1];
 							k++;
@@ -772,13 +773,26 @@ static void text_span_agrees_with_one_character_at_a_time(void **state)
 					}
 					s[o++] = (char)a;
 					s[o++] = (char)b;
-					memcpy(s + o, "\xE2\x80\x94 tail of it\xEF\xBF\xBFz", 18);
-					s[o + 18] = '\0';
+					memcpy(s + o, "\xE2\x80\x94 tail of it, long enough\xEF\xBF\xBFz", 31);
+					s[o + 31] = '\0';
 					assert_int_equal(valid_text_span(s), text_span_slowly(s));
 				}
 			}
 		}
 	}
+}
+
+static void text_mended_replaces_what_xml_cannot_carry(void **state)
+{
+	(void)state;
+	const char *s = "ok \xD0\xB4\xEF\xBF\xBF" "x\x0b\xFF" "y\xC2\x85" "z\xF0\x9F\x98\x80";
+	char *m = valid_text_mended(s, valid_text_span(s));
+	assert_string_equal(m, "ok \xD0\xB4\xEF\xBF\xBD" "x\xEF\xBF\xBD\xEF\xBF\xBD" "y\xEF\xBF\xBD" "z\xF0\x9F\x98\x80");
+	assert_int_equal(valid_text_span(m), strlen(m));
+	free(m);
+	m = valid_text_mended("all good", 8);
+	assert_string_equal(m, "all good");
+	free(m);
 }
 
 /* Language tags as the lang key and the /<lang>/ prefix take them (a subset of BCP 47). */
@@ -883,6 +897,7 @@ int main(void)
 		cmocka_unit_test(utf8_char_decodes_one_sequence),
 		cmocka_unit_test(text_span_stops_at_the_first_bad_character),
 		cmocka_unit_test(text_span_agrees_with_one_character_at_a_time),
+		cmocka_unit_test(text_mended_replaces_what_xml_cannot_carry),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
