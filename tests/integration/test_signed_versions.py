@@ -131,6 +131,7 @@ class SignedVersions(unittest.TestCase):
         _, _, current = SITE.get(url + ".txt")
         self.assertIn("\nversion: 2\nchange: corrected\n", current)
         self.assertIn("\nnote: Added a word\n", current)
+        self.assertIn("\nThe embassy warmly welcomes the treaty.\n", current)   # the corrected words
         self.assertEqual(SITE.get(url + ".v2.txt")[2], current)
         v1 = Download(self, url + ".v1")
         self.assertEqual(v1.minisign()[0], 0)
