@@ -5,6 +5,7 @@ that uses it fails at the step that went wrong, with the page that came back."""
 import datetime
 import html.parser
 import re
+import time
 import zoneinfo
 
 from harness import Client
@@ -101,9 +102,32 @@ def new_item(client, title, body, action="save", teaser="Teaser.", **fields):
         f["teaser"] = teaser
     status, headers, text = client.post("/admin/new", f)
     assert status == 303, (status, text[:2000])
-    m = re.search(r"/admin/items/(\d+)", headers.get("location", ""))
-    assert m, f"the 303 after /admin/new does not lead to the new item: {headers.get('location')!r}"
+    return item_id(headers.get("location"))
+
+
+def item_id(location):
+    """The id of the item whose admin page location (a 303's Location) names."""
+    m = re.search(r"/admin/items/(\d+)", location or "")
+    assert m, f"{location!r} does not lead to an item's page"
     return int(m.group(1))
+
+
+def statement(title, **fields):
+    """A statement's fields filled in by hand, published now in London, without reading the form: for tests
+    that send the server exactly these fields (fields override them)."""
+    f = {"kind": "release", "item_type": "statement", "title": title, "teaser": "Teaser of " + title,
+         "body": "First paragraph.\n\n1. Point one.\n2. Point two.", "signature": "For the Ministry\nof Foreign Affairs"}
+    f.update(london(time.time()))
+    f.update(fields)
+    return f
+
+
+def post_statement(client, title, action="save", **fields):
+    """A statement sent to /admin/new with statement()'s fields and action pressed, the form not read;
+    asserts the 303 to the new item's page and returns its id."""
+    status, headers, text = client.post("/admin/new", dict(statement(title, **fields), action=action))
+    assert status == 303, (status, text[:2000])
+    return item_id(headers.get("location"))
 
 
 def publish(client, title, body="Words.", **fields):
@@ -126,5 +150,6 @@ def withdraw(client, iid, note):
 
 
 def public_path(site, iid):
-    """The public page of release iid: /releases/<id>-<slug>."""
-    return f"/releases/{iid}-" + site.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+    """The public page of item iid: /releases/<id>-<slug> or /events/<id>-<slug>."""
+    kind, slug = site.query("SELECT kind, slug FROM item WHERE id = ?", (iid,))[0]
+    return f"/{'releases' if kind == 'release' else 'events'}/{iid}-{slug}"
