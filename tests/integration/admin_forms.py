@@ -1,7 +1,8 @@
 """admin_forms.py: the officers' side of a test as a browser does it: sign in, read a page's forms (hidden
 fields, CSRF token and version included), and create, publish, correct and withdraw items through the real
-admin forms. Every helper asserts what the server must answer (the 303, the new item's address), so a test
-that uses it fails at the step that went wrong, with the page that came back."""
+admin forms; or send a statement's fields filled in by hand (statement, post_statement) where a test wants
+the server to get exactly those. Every helper asserts what the server must answer (the 200, the 303, the new
+item's address), so a test that uses it fails at the step that went wrong, with the page that came back."""
 import datetime
 import html.parser
 import re
@@ -50,18 +51,22 @@ class Forms(html.parser.HTMLParser):
             self.form[self.textarea] += data.lstrip("\n") if not self.form[self.textarea] else data
 
 
-def page_forms(client, path):
-    """Every form of the page at path (which must answer 200), as Forms has them."""
+def page(client, path):
+    """The page at path, which must answer 200."""
     status, _, body = client.request(path)
     assert status == 200, (path, status, body[:500])
-    return Forms(body).forms
+    return body
+
+
+def page_forms(client, path):
+    """Every form of the page at path, as Forms has them."""
+    return Forms(page(client, path)).forms
 
 
 def form_and_page(client, path, action=None):
     """The form posting to action (default: path) on the page at path, as the browser would send it, and the
     page itself."""
-    status, _, body = client.request(path)
-    assert status == 200, (path, status, body[:500])
+    body = page(client, path)
     forms = Forms(body).forms
     assert (action or path) in forms, f"no form posting to {action or path} on {path}: {body[:2000]}"
     return dict(forms[action or path]), body
