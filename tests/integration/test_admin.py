@@ -10,6 +10,7 @@ import urllib.parse
 import zoneinfo
 
 import harness
+from admin_forms import post_statement, signed_in, statement
 from harness import Client, Site
 from test_escaping import ActiveContent
 
@@ -25,37 +26,6 @@ def setUpModule():
 
 def tearDownModule():
     SITE.__exit__(None, None, None)
-
-
-def signed_in(who, source="127.0.0.1"):
-    c = Client(SITE, source)
-    status, headers, _ = c.login(who[0], who[2])
-    assert status == 303, status
-    return c
-
-
-def london_now(minutes=0):
-    t = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London")) + datetime.timedelta(minutes=minutes)
-    return t.strftime("%Y-%m-%d"), t.strftime("%H:%M")
-
-
-def statement(title, **extra):
-    date, hhmm = london_now()
-    form = {"kind": "release", "item_type": "statement", "title": title, "date": date, "time": hhmm,
-            "zone": "London", "teaser": "Teaser of " + title, "body": "First paragraph.\n\n1. Point one.\n2. Point two.",
-            "signature": "For the Ministry\nof Foreign Affairs"}
-    form.update(extra)
-    return form
-
-
-def item_id(location):
-    return int(re.search(r"/admin/items/(\d+)", location).group(1))
-
-
-def create(client, title, action="save", **extra):
-    status, headers, body = client.post("/admin/new", dict(statement(title, **extra), action=action))
-    assert status == 303, (status, body[:2000])
-    return item_id(headers["location"])
 
 
 class SignIn(unittest.TestCase):
@@ -115,7 +85,7 @@ class SignIn(unittest.TestCase):
         self.assertEqual(status, 403)
 
     def test_logout_ends_the_session_on_the_server(self):
-        c = signed_in(EDITOR)
+        c = signed_in(SITE, EDITOR)
         old = dict(c.cookies)
         status, headers, _ = c.post("/admin/logout", {})
         self.assertEqual(status, 303)
@@ -126,7 +96,7 @@ class SignIn(unittest.TestCase):
         self.assertEqual(status, 303)
 
     def test_logout_is_post_only(self):
-        c = signed_in(EDITOR)
+        c = signed_in(SITE, EDITOR)
         status, headers, _ = c.request("/admin/logout")
         self.assertEqual(status, 405)
         self.assertEqual(headers["allow"], "POST")
@@ -189,8 +159,8 @@ class Throttling(unittest.TestCase):
 
 class Csrf(unittest.TestCase):
     def test_state_changes_need_the_sessions_token(self):
-        c = signed_in(PUBLISHER)
-        other = signed_in(EDITOR)
+        c = signed_in(SITE, PUBLISHER)
+        other = signed_in(SITE, EDITOR)
         before = SITE.query("SELECT count(*) FROM item")[0][0]
         form = dict(statement("Forged"), action="publish")
         self.assertEqual(c.post("/admin/new", form, csrf=False)[0], 403)
@@ -199,7 +169,7 @@ class Csrf(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT count(*) FROM item")[0][0], before)
 
     def test_a_get_never_changes_state(self):
-        c = signed_in(PUBLISHER)
+        c = signed_in(SITE, PUBLISHER)
         before = SITE.query("SELECT count(*) FROM item")[0][0]
         status, _, _ = c.request("/admin/new?" + urllib.parse.urlencode(dict(statement("Via GET", body="One line.", signature="One line"), action="publish")))
         self.assertEqual(status, 200)
@@ -208,8 +178,8 @@ class Csrf(unittest.TestCase):
 
 class Workflow(unittest.TestCase):
     def test_editor_drafts_and_submits_publisher_publishes(self):
-        bob = signed_in(EDITOR)
-        iid = create(bob, "Statement on maritime cooperation")
+        bob = signed_in(SITE, EDITOR)
+        iid = post_statement(bob, "Statement on maritime cooperation")
         status, _, body = bob.request(f"/admin/items/{iid}")
         self.assertIn("status-draft", body)
         self.assertEqual(SITE.get(f"/releases/{iid}")[0], 404)  # a draft does not exist for the public
@@ -223,7 +193,7 @@ class Workflow(unittest.TestCase):
         self.assertEqual(bob.request("/admin/log")[0], 403)
         self.assertEqual(bob.post(f"/admin/items/{iid}/withdraw", {"note": "x"})[0], 403)
 
-        alice = signed_in(PUBLISHER)
+        alice = signed_in(SITE, PUBLISHER)
         alice.request(f"/admin/items/{iid}")
         status, headers, _ = alice.post(f"/admin/items/{iid}", dict(statement("Statement on maritime cooperation"), action="publish"))
         self.assertEqual(status, 303)
@@ -236,9 +206,9 @@ class Workflow(unittest.TestCase):
         self.assertIn("reviewed by a second reader", detail)
 
     def test_publisher_publishing_alone_is_recorded_as_such(self):
-        alice = signed_in(PUBLISHER)
+        alice = signed_in(SITE, PUBLISHER)
         alice.request("/admin/new")
-        iid = create(alice, "Comment on the summit", action="publish")
+        iid = post_statement(alice, "Comment on the summit", action="publish")
         detail = SITE.query("SELECT detail FROM audit WHERE action = 'publish' AND item_id = ?", (iid,))[0][0]
         self.assertIn("published without a second reader", detail)
         status, _, body = SITE.get(f"/releases/{iid}-comment-on-the-summit")
@@ -247,9 +217,9 @@ class Workflow(unittest.TestCase):
         self.assertIn("<span>of Foreign Affairs</span>", body)
 
     def test_send_back_with_a_comment(self):
-        bob = signed_in(EDITOR)
-        iid = create(bob, "Draft to improve", action="submit")
-        alice = signed_in(PUBLISHER)
+        bob = signed_in(SITE, EDITOR)
+        iid = post_statement(bob, "Draft to improve", action="submit")
+        alice = signed_in(SITE, PUBLISHER)
         alice.request(f"/admin/items/{iid}")
         self.assertEqual(alice.post(f"/admin/items/{iid}/sendback", {"comment": "Shorter, please."})[0], 303)
         status, _, body = bob.request(f"/admin/items/{iid}")
@@ -257,12 +227,12 @@ class Workflow(unittest.TestCase):
         self.assertIn("status-draft", body)
 
     def test_scheduled_item_is_invisible_until_its_time_then_public_by_itself(self):
-        alice = signed_in(PUBLISHER)
+        alice = signed_in(SITE, PUBLISHER)
         alice.request("/admin/new")
         # The next whole minute at least 5 seconds away.
         now = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Moscow"))
         at = (now + datetime.timedelta(seconds=65)).replace(second=0, microsecond=0)
-        iid = create(alice, "Scheduled statement", action="publish", date=at.strftime("%Y-%m-%d"),
+        iid = post_statement(alice, "Scheduled statement", action="publish", date=at.strftime("%Y-%m-%d"),
                      time=at.strftime("%H:%M"), zone="Moscow")
         path = f"/releases/{iid}-scheduled-statement"
         self.assertEqual(SITE.query("SELECT published_at FROM item WHERE id = ?", (iid,))[0][0], int(at.timestamp()))
@@ -276,9 +246,9 @@ class Workflow(unittest.TestCase):
         self.assertIn("Scheduled statement", SITE.get("/messages")[2])
 
     def test_edit_after_publication_keeps_a_revision_and_shows_updated(self):
-        alice = signed_in(PUBLISHER)
+        alice = signed_in(SITE, PUBLISHER)
         alice.request("/admin/new")
-        iid = create(alice, "Statement to correct", action="publish")
+        iid = post_statement(alice, "Statement to correct", action="publish")
         alice.request(f"/admin/items/{iid}")
         form = dict(statement("Statement to correct", body="Corrected text."), action="save")
         status, _, body = alice.post(f"/admin/items/{iid}", form)
@@ -295,9 +265,9 @@ class Workflow(unittest.TestCase):
         self.assertIn("Corrected a date", alice.request(f"/admin/items/{iid}")[2])
 
     def test_withdraw_answers_410_and_leaves_every_list_but_keeps_the_row(self):
-        alice = signed_in(PUBLISHER)
+        alice = signed_in(SITE, PUBLISHER)
         alice.request("/admin/new")
-        iid = create(alice, "Statement to withdraw", action="publish")
+        iid = post_statement(alice, "Statement to withdraw", action="publish")
         path = f"/releases/{iid}-statement-to-withdraw"
         self.assertEqual(SITE.get(path)[0], 200)
         alice.request(f"/admin/items/{iid}")
@@ -313,8 +283,8 @@ class Workflow(unittest.TestCase):
         self.assertEqual(alice.post(f"/admin/items/{iid}", dict(statement("Back"), action="save"))[0], 403)
 
     def test_admin_list_shows_every_status(self):
-        alice = signed_in(PUBLISHER)
-        create(alice, "Listed draft")
+        alice = signed_in(SITE, PUBLISHER)
+        post_statement(alice, "Listed draft")
         status, headers, body = alice.request("/admin")
         self.assertEqual(status, 200)
         self.assertEqual(headers["cache-control"], "no-store")
@@ -329,7 +299,7 @@ class Workflow(unittest.TestCase):
         self.assertIn('<option value="briefing">Briefing</option>', form)
 
     def test_audit_log_for_publishers(self):
-        alice = signed_in(PUBLISHER)
+        alice = signed_in(SITE, PUBLISHER)
         status, _, body = alice.request("/admin/log")
         self.assertEqual(status, 200)
         for action in ("login", "create"):
@@ -338,7 +308,7 @@ class Workflow(unittest.TestCase):
 
 class Form(unittest.TestCase):
     def test_errors_keep_every_value_and_say_what_is_wrong(self):
-        bob = signed_in(EDITOR)
+        bob = signed_in(SITE, EDITOR)
         before = SITE.query("SELECT count(*) FROM item")[0][0]
         form = dict(statement("", body="My long text that must not be lost.", teaser="Kept teaser",
                               date="2024-02-30", time="25:00"), action="submit")
@@ -353,7 +323,7 @@ class Form(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT count(*) FROM item")[0][0], before)
 
     def test_control_characters_and_overlong_title_are_refused_with_messages(self):
-        bob = signed_in(EDITOR)
+        bob = signed_in(SITE, EDITOR)
         status, _, body = bob.post("/admin/new", dict(statement("Bell\x07title"), action="save"))
         self.assertEqual(status, 422)
         self.assertIn("must be one line without control characters", body)
@@ -362,22 +332,22 @@ class Form(unittest.TestCase):
         self.assertIn("is too long", body)
 
     def test_a_time_that_does_not_exist_is_refused(self):
-        bob = signed_in(EDITOR)
+        bob = signed_in(SITE, EDITOR)
         status, _, body = bob.post("/admin/new", dict(statement("Gap", date="2024-03-31", time="01:30"), action="save"))
         self.assertEqual(status, 422)
         self.assertIn("does not exist on that day", body)
 
     def test_times_are_stored_in_utc_from_the_chosen_zone(self):
-        bob = signed_in(EDITOR)
-        iid = create(bob, "Zone check", date="2024-07-01", time="12:00", zone="Moscow")
+        bob = signed_in(SITE, EDITOR)
+        iid = post_statement(bob, "Zone check", date="2024-07-01", time="12:00", zone="Moscow")
         self.assertEqual(SITE.query("SELECT published_at FROM item WHERE id = ?", (iid,))[0][0],
                          int(datetime.datetime(2024, 7, 1, 9, 0, tzinfo=datetime.timezone.utc).timestamp()))
-        iid = create(bob, "Zone check 2", date="2024-07-01", time="12:00", zone="London")
+        iid = post_statement(bob, "Zone check 2", date="2024-07-01", time="12:00", zone="London")
         self.assertEqual(SITE.query("SELECT published_at FROM item WHERE id = ?", (iid,))[0][0],
                          int(datetime.datetime(2024, 7, 1, 11, 0, tzinfo=datetime.timezone.utc).timestamp()))
 
     def test_preview_shows_the_public_page_and_saves_nothing(self):
-        bob = signed_in(EDITOR)
+        bob = signed_in(SITE, EDITOR)
         before = SITE.query("SELECT count(*) FROM item")[0][0]
         status, _, body = bob.post("/admin/new", dict(statement("Previewed statement"), action="preview"))
         self.assertEqual(status, 200)
@@ -390,15 +360,15 @@ class Form(unittest.TestCase):
         self.assertIn('value="Previewed statement"', body)
 
     def test_the_form_keeps_line_breaks_of_a_saved_item(self):
-        bob = signed_in(EDITOR)
-        iid = create(bob, "Line breaks")
+        bob = signed_in(SITE, EDITOR)
+        iid = post_statement(bob, "Line breaks")
         _, _, body = bob.request(f"/admin/items/{iid}")
         self.assertIn(">First paragraph.\n\n1. Point one.\n2. Point two.</textarea>", body)
         self.assertIn(">For the Ministry\nof Foreign Affairs</textarea>", body)
 
     def test_secret_preview_link_works_without_login_until_revoked(self):
-        bob = signed_in(EDITOR)
-        iid = create(bob, "Shared draft")
+        bob = signed_in(SITE, EDITOR)
+        iid = post_statement(bob, "Shared draft")
         bob.request(f"/admin/items/{iid}")
         status, _, body = bob.post(f"/admin/items/{iid}/share", {})
         self.assertEqual(status, 200)
@@ -414,9 +384,9 @@ class Form(unittest.TestCase):
         self.assertEqual(SITE.get(link)[0], 404)
 
     def test_hostile_fields_are_inert_on_public_and_admin_pages(self):
-        alice = signed_in(PUBLISHER)
+        alice = signed_in(SITE, PUBLISHER)
         alice.request("/admin/new")
-        iid = create(alice, '<script>alert(1)</script>"><img src=x onerror=alert(2)>', action="publish",
+        iid = post_statement(alice, '<script>alert(1)</script>"><img src=x onerror=alert(2)>', action="publish",
                      teaser='" onmouseover="alert(3)', signature="<iframe src=//x>",
                      body="<script>alert(4)</script>\n\n[click](javascript:alert(5)) <a href=\"javascript:alert(6)\">x</a>")
         pages = ["/", "/messages", f"/releases/{iid}"]
@@ -434,19 +404,19 @@ class Form(unittest.TestCase):
 
 class BadRequests(unittest.TestCase):
     def test_wrong_or_missing_content_type_is_415(self):
-        c = signed_in(EDITOR)
+        c = signed_in(SITE, EDITOR)
         status, _, _ = c.post("/admin/new", dict(statement("x"), action="save"), content_type="text/plain")
         self.assertEqual(status, 415)
         status, _, _ = c.post("/admin/new", dict(statement("x"), action="save"), content_type=None)
         self.assertEqual(status, 415)
 
     def test_body_over_nginx_limit_is_413(self):
-        c = signed_in(EDITOR)
+        c = signed_in(SITE, EDITOR)
         status, _, _ = c.post("/admin/new", dict(statement("x", body="y" * (1 << 20)), action="save"))
         self.assertEqual(status, 413)
 
     def test_unknown_action_and_missing_item_are_4xx(self):
-        c = signed_in(PUBLISHER)
+        c = signed_in(SITE, PUBLISHER)
         self.assertEqual(c.post("/admin/new", dict(statement("x"), action="explode"))[0], 400)
         self.assertEqual(c.request("/admin/items/999999")[0], 404)
         self.assertEqual(c.request("/admin/items/abc")[0], 404)
@@ -454,7 +424,7 @@ class BadRequests(unittest.TestCase):
 
     def test_disabled_account_loses_its_sessions(self):
         SITE.execute("INSERT INTO user (name, role, password_hash, created_at) SELECT 'dora', role, password_hash, 0 FROM user WHERE name = 'bob'")
-        c = signed_in(("dora", "editor", EDITOR[2]))
+        c = signed_in(SITE, ("dora", "editor", EDITOR[2]))
         self.assertEqual(c.request("/admin")[0], 200)
         from harness import run
         self.assertEqual(run("user", "disable", "dora", "--db", SITE.db).returncode, 0)

@@ -15,7 +15,6 @@ import email.header
 import email.policy
 import email.utils
 import glob
-import html.parser
 import http.server
 import os
 import re
@@ -30,8 +29,9 @@ import time
 import unittest
 import urllib.parse
 
+import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 PY = "/usr/bin/python3"
 SINK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "smtp_sink.py")
@@ -189,48 +189,6 @@ def settled(site, item_id):
         site.query("SELECT count(*) FROM outbox WHERE item_id = ? AND state = 'queued'", (item_id,))[0][0] == 0
 
 
-class Forms(html.parser.HTMLParser):
-    """Every form of a page as a browser would send it: {action: {name: value}} (checkboxes only if checked)."""
-
-    def __init__(self, text):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.form, self.textarea, self.select = {}, None, None, None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.form = self.forms.setdefault(a.get("action"), {})
-        elif self.form is None:
-            return
-        elif tag == "input" and a.get("name") and a.get("type") != "submit":
-            if a.get("type") not in ("radio", "checkbox") or "checked" in a:
-                self.form[a["name"]] = a.get("value") or ""
-        elif tag == "textarea":
-            self.textarea = a["name"]
-            self.form[self.textarea] = ""
-        elif tag == "select":
-            self.select = a["name"]
-        elif tag == "option" and self.select and ("selected" in a or self.select not in self.form):
-            self.form[self.select] = a.get("value")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.form = None
-        elif tag in ("textarea", "select"):
-            setattr(self, tag, None)
-
-    def handle_data(self, data):
-        if self.textarea and self.form is not None:
-            self.form[self.textarea] += data.lstrip("\n") if not self.form[self.textarea] else data
-
-
-def form_of(client, path):
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:500])
-    return Forms(body).forms[path], body
-
-
 # ---- one site with the relay up, a hub, a signing key and a handful of subscribers ----
 
 SITE = SINK_UP = HUB = FOLDER = None
@@ -261,20 +219,6 @@ def tearDownModule():
     shutil.rmtree(FOLDER, ignore_errors=True)
 
 
-def signed_in():
-    c = Client(SITE)
-    assert c.login(ALICE[0], ALICE[2])[0] == 303
-    return c
-
-
-def publish(client, title, body, teaser="What it says.", **extra):
-    form, _ = form_of(client, "/admin/new")
-    form.update(title=title, body=body, teaser=teaser, action="publish", **extra)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
-
-
 def parts(msg):
     """The text and HTML parts of a multipart/alternative message, checking its shape."""
     assert msg.get_content_type() == "multipart/alternative", msg.get_content_type()
@@ -286,10 +230,11 @@ def parts(msg):
 
 class Alerts(unittest.TestCase):
     def test_publishing_mails_each_matching_confirmed_subscriber_once(self):
-        alice = signed_in()
+        alice = admin_forms.signed_in(SITE, ALICE)
         title = "Statement on the alerts " + secrets.token_hex(3)
-        iid = publish(alice, title, "First paragraph with <b>raw</b> HTML & more.\n\nSecond **strong** one.",
-                      teaser="What it says <b>now</b> & then.", signature="The Ambassador\nLondon")
+        iid = admin_forms.publish(alice, title,
+                                  "First paragraph with <b>raw</b> HTML & more.\n\nSecond **strong** one.",
+                                  teaser="What it says <b>now</b> & then.", signature="The Ambassador\nLondon")
         poll(lambda: settled(SITE, iid), "the alerts to be sent or failed")
         got = SINK_UP.about(title)
         self.assertEqual([rcpts for _, rcpts, _ in got], [["all@example.org"]],
@@ -413,20 +358,16 @@ class Alerts(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT min(queued_at) >= ? FROM outbox WHERE item_id = ?", (at, iid))[0][0], 1)
 
     def test_a_correction_sends_only_when_the_publisher_ticks_the_box(self):
-        alice = signed_in()
+        alice = admin_forms.signed_in(SITE, ALICE)
         title = "Statement to correct " + secrets.token_hex(3)
-        iid = publish(alice, title, "The first words.")
+        iid = admin_forms.publish(alice, title, "The first words.")
         poll(lambda: SINK_UP.about(title), "the first alert")
         path = f"/admin/items/{iid}"
-        form, page = form_of(alice, path)
+        form, page = admin_forms.form_and_page(alice, path)
         self.assertIn('name="notify"', page)
         self.assertNotIn("notify", form, "unticked by default")
-        status, _, text = alice.post(path, dict(form, body="The second words.", note="Fixed a word", action="save"))
-        self.assertEqual(status, 303, text[:1000])
-        form, _ = form_of(alice, path)
-        status, _, text = alice.post(path, dict(form, body="The third words.", note="Fixed a date", action="save",
-                                                notify="1"))
-        self.assertEqual(status, 303, text[:1000])
+        admin_forms.correct(alice, iid, "Fixed a word", body="The second words.")
+        admin_forms.correct(alice, iid, "Fixed a date", body="The third words.", notify="1")
         got = poll(lambda: SINK_UP.about("Correction: " + title), "the correction's alert")
         self.assertEqual([rcpts for _, rcpts, _ in got], [["all@example.org"]])
         text, _ = parts(got[0][2])
@@ -437,7 +378,7 @@ class Alerts(unittest.TestCase):
                                     (iid,)), [(3,)])
         self.assertEqual(len(SINK_UP.about(title)), 1)
         # A forged checkbox value is refused at the gate.
-        form, _ = form_of(alice, path)
+        form = admin_forms.form(alice, path)
         self.assertEqual(alice.post(path, dict(form, note="x", action="save", notify="yes"))[0], 400)
 
     def test_hubs_are_named_by_the_feeds_and_pinged_on_changes(self):
@@ -548,13 +489,8 @@ class MinimalConfig(unittest.TestCase):
             with Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf}) as site:
                 since(site)
                 token = add_subscriber(site, "reader@example.org")
-                alice = Client(site)
-                self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
-                form, _ = form_of(alice, "/admin/new")
-                form.update(title="Minimal configuration", body="Words.", action="publish")
-                status, headers, _ = alice.post("/admin/new", form)
-                self.assertEqual(status, 303)
-                iid = int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
+                alice = admin_forms.signed_in(site, ALICE)
+                iid = admin_forms.publish(alice, "Minimal configuration", "Words.", teaser=None)
                 got = poll(lambda: sink.about("Minimal configuration"), "the alert")
                 url = site.query("SELECT url FROM item_version WHERE item_id = ?", (iid,))[0][0]
                 self.assertTrue(url.startswith(f"http://127.0.0.1:{site.port}/releases/{iid}-"), url)

@@ -3,8 +3,6 @@ standard library and Debian's minisign alone) is taken out of the document as wr
 live test site (issue 15), so the document cannot drift from what the site serves: it passes on a site
 with a correction, a withdrawal and a sealed, scheduled entry, and stops with a message naming the file
 once a row of the log is changed behind the (dropped) trigger."""
-import datetime
-import html
 import os
 import re
 import shutil
@@ -13,10 +11,10 @@ import subprocess
 import tempfile
 import time
 import unittest
-import zoneinfo
 
+import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 DOC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "authenticity.md")
@@ -47,32 +45,6 @@ def recipe():
     return mine[0]
 
 
-def form_of(client, path):
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:300])
-    fields = {}
-    form = re.search(r'<form[^>]*action="' + re.escape(path) + r'"[^>]*>(.*?)</form>', body, re.S).group(1)
-    for tag in re.findall(r"<input[^>]*>", form):
-        name, value, kind = (re.search(a + r'="([^"]*)"', tag) for a in ("name", "value", "type"))
-        if name and (kind is None or kind.group(1) not in ("submit", "radio", "checkbox", "file") or "checked" in tag):
-            fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
-    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        fields[name] = html.unescape(text).lstrip("\n")
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option[^>]*value="([^"]*)"[^>]*selected', options) or \
-            re.search(r'<option[^>]*value="([^"]*)"', options)
-        fields[name] = html.unescape(chosen.group(1))
-    return fields
-
-
-def publish(client, title, **extra):
-    form = form_of(client, "/admin/new")
-    form.update(title=title, body="First words.", teaser="Teaser.", action="publish", **extra)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
-
-
 class Recipe(unittest.TestCase):
     def run_recipe(self):
         folder = tempfile.mkdtemp(prefix="pressroom-recipe-run-")
@@ -87,19 +59,13 @@ class Recipe(unittest.TestCase):
         return proc.returncode, proc.stdout + proc.stderr
 
     def test_the_documented_recipe_checks_the_site_and_catches_a_rewrite(self):
-        alice = Client(SITE)
-        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
-        corrected = publish(alice, "Statement for the recipe")
-        path = f"/admin/items/{corrected}"
-        self.assertEqual(alice.post(path, dict(form_of(alice, path), body="Second words.", note="Fixed",
-                                               action="save"))[0], 303)
-        withdrawn = publish(alice, "Withdrawn for the recipe")
-        path = f"/admin/items/{withdrawn}/withdraw"
-        self.assertEqual(alice.post(path, dict(form_of(alice, path), note="Issued in error."))[0], 303)
+        alice = admin_forms.signed_in(SITE, ALICE)
+        corrected = admin_forms.publish(alice, "Statement for the recipe", "First words.")
+        admin_forms.correct(alice, corrected, "Fixed", body="Second words.")
+        withdrawn = admin_forms.publish(alice, "Withdrawn for the recipe", "First words.")
+        admin_forms.withdraw(alice, withdrawn, "Issued in error.")
         later = int(time.time()) // 60 * 60 + 2 * 86400
-        d = datetime.datetime.fromtimestamp(later, zoneinfo.ZoneInfo("Europe/London"))
-        publish(alice, "Sealed for the recipe", when="set", date=d.strftime("%Y-%m-%d"), time=d.strftime("%H:%M"),
-                zone="London")
+        admin_forms.publish(alice, "Sealed for the recipe", "First words.", **admin_forms.at(later))
         deadline = time.time() + 20
         while True:   # the signer has signed everything: the versions, the log and its checkpoint
             count = SITE.query("SELECT count(*) FROM history")[0][0]

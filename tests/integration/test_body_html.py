@@ -11,8 +11,8 @@ import shutil
 import unittest
 
 import harness
-from harness import Client, Site
-from test_admin import statement, item_id
+from admin_forms import post_statement, signed_in, statement
+from harness import Site
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
 SITE = None
@@ -31,13 +31,9 @@ def tearDownModule():
 
 
 def publish(title, **extra):
-    alice = Client(SITE)
-    status, _, _ = alice.login(PUBLISHER[0], PUBLISHER[2])
-    assert status == 303, status
+    alice = signed_in(SITE, PUBLISHER)
     alice.request("/admin/new")
-    status, headers, body = alice.post("/admin/new", dict(statement(title, **extra), action="publish"))
-    assert status == 303, (status, body[:2000])
-    return alice, item_id(headers["location"])
+    return alice, post_statement(alice, title, action="publish", **extra)
 
 
 def kept(iid):

@@ -4,17 +4,15 @@ server. With cache_max_age = 2s: repeated reads are HITs, a statement published 
 the cached home page within the lifetime, the admin and anyone signed in go past the cache, and a failing
 server is hidden by stale pages. With a long lifetime: a flood on an uncached page reaches the server once,
 conditional requests get 304 from nginx, and the refresh header replaces a cached page, from localhost only."""
-import datetime
 import os
 import re
 import threading
 import time
 import unittest
-import zoneinfo
 
 from deploy import Deployment, doc_block
 import harness
-from harness import Client
+from admin_forms import post_statement, signed_in
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
 CACHE = ("scaling.md", "nginx-cache")
@@ -22,15 +20,8 @@ CACHE = ("scaling.md", "nginx-cache")
 
 def publish(d, title):
     """Sign in and publish a statement through the admin, as a press officer would; returns the client."""
-    c = Client(d)
-    status, _, _ = c.login(PUBLISHER[0], PUBLISHER[2])
-    assert status == 303, status
-    now = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London"))
-    form = {"kind": "release", "item_type": "statement", "title": title, "date": now.strftime("%Y-%m-%d"),
-            "time": now.strftime("%H:%M"), "zone": "London", "teaser": "Teaser of " + title,
-            "body": "First paragraph.", "signature": "The Press Office", "action": "publish"}
-    status, _, body = c.post("/admin/new", form)
-    assert status == 303, (status, body[:1000])
+    c = signed_in(d, PUBLISHER)
+    post_statement(c, title, "publish", body="First paragraph.", signature="The Press Office")
     return c
 
 
@@ -152,8 +143,7 @@ class ShortLifetime(unittest.TestCase):
         status, headers, _ = self.d.get("/admin/login")  # outside the cached location
         self.assertEqual((status, headers["cache-control"]), (200, "no-store"))
         self.assertNotIn("x-cache-status", headers)
-        c = Client(self.d)
-        self.assertEqual(c.login(PUBLISHER[0], PUBLISHER[2])[0], 303)
+        c = signed_in(self.d, PUBLISHER)
         for path in ("/admin", "/admin/new", "/admin", "/"):
             status, headers, body = c.request(path)
             self.assertEqual((status, headers["x-cache-status"]), (200, "BYPASS"), path)

@@ -9,8 +9,8 @@ import unittest
 import zoneinfo
 
 import harness
+from admin_forms import signed_in
 from deploy import Deployment
-from harness import Client
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
 
@@ -29,8 +29,7 @@ def zone_options(body):
 
 class FreshSite(unittest.TestCase):
     def publish(self, d, title, zone, zone_name):
-        c = Client(d)
-        self.assertEqual(c.login(PUBLISHER[0], PUBLISHER[2])[0], 303)
+        c = signed_in(d, PUBLISHER)
         status, _, body = c.request("/admin/new")
         self.assertEqual(status, 200)
         options = zone_options(body)

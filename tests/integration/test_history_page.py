@@ -3,17 +3,15 @@ entry with its number, change, the item's title linked to its page and to the ve
 of that text (shortened, the whole in a title), a correction's word diff in <ins> and <del>, a withdrawal's
 note; a scheduled item's entry sealed (its hash alone) until its time; 50 entries to a page, found by
 entry number; the interface in Russian under /ru/; every value escaped; the footer links the page."""
-import datetime
 import hashlib
-import html
 import re
 import sys
 import time
 import unittest
-import zoneinfo
 
+import admin_forms
 import harness
-from harness import Client, Site
+from harness import Site
 
 ALICE = ("alice", "publisher", "correct horse battery")
 SITE = None
@@ -28,48 +26,8 @@ def tearDownModule():
     SITE.__exit__(None, None, None)
 
 
-def signed_in():
-    c = Client(SITE)
-    assert c.login(ALICE[0], ALICE[2])[0] == 303
-    return c
-
-
-def form_of(client, path):
-    """The item form's fields as the page has them (hidden fields included)."""
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:300])
-    fields = {}
-    form = re.search(r'<form[^>]*action="' + re.escape(path) + r'"[^>]*>(.*?)</form>', body, re.S).group(1)
-    for tag in re.findall(r"<input[^>]*>", form):
-        name, value, kind = (re.search(a + r'="([^"]*)"', tag) for a in ("name", "value", "type"))
-        if name and (kind is None or kind.group(1) not in ("submit", "radio", "checkbox", "file") or "checked" in tag):
-            fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
-    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        fields[name] = html.unescape(text).lstrip("\n")
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option[^>]*value="([^"]*)"[^>]*selected', options) or \
-            re.search(r'<option[^>]*value="([^"]*)"', options)
-        fields[name] = html.unescape(chosen.group(1))
-    return fields
-
-
-def publish(client, title, body, **extra):
-    form = form_of(client, "/admin/new")
-    form.update(title=title, body=body, teaser="Teaser.", action="publish", **extra)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
-
-
-def correct(client, iid, note, **fields):
-    path = f"/admin/items/{iid}"
-    form = dict(form_of(client, path), note=note, action="save", **fields)
-    status, _, text = client.post(path, form)
-    assert status == 303, (status, text[:2000])
-
-
 def item_url(iid):
-    return f"/releases/{iid}-" + SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+    return admin_forms.public_path(SITE, iid)
 
 
 def entries(page):
@@ -85,12 +43,10 @@ def seq_of(iid, version):
 
 class HistoryPage(unittest.TestCase):
     def test_entries_newest_first_with_diff_note_hash_and_links(self):
-        alice = signed_in()
-        iid = publish(alice, "Statement on <the> treaty", "The embassy welcomes the treaty of 2024.")
-        correct(alice, iid, "Added a word", body="The embassy warmly welcomes the <b>treaty</b> of 2025.")
-        withdraw = f"/admin/items/{iid}/withdraw"
-        form = form_of(alice, withdraw)
-        self.assertEqual(alice.post(withdraw, dict(form, note="Issued in error & withdrawn."))[0], 303)
+        alice = admin_forms.signed_in(SITE, ALICE)
+        iid = admin_forms.publish(alice, "Statement on <the> treaty", "The embassy welcomes the treaty of 2024.")
+        admin_forms.correct(alice, iid, "Added a word", body="The embassy warmly welcomes the <b>treaty</b> of 2025.")
+        admin_forms.withdraw(alice, iid, "Issued in error & withdrawn.")
         url = item_url(iid)
 
         status, headers, page = SITE.get("/history")
@@ -126,9 +82,9 @@ class HistoryPage(unittest.TestCase):
         self.assertIn("Issued in error &amp; withdrawn.", withdrawn)
 
     def test_a_correction_of_no_words_says_so(self):
-        alice = signed_in()
-        iid = publish(alice, "Statement whose type changes", "Same words.")
-        correct(alice, iid, "A comment, not a statement", item_type="comment")
+        alice = admin_forms.signed_in(SITE, ALICE)
+        iid = admin_forms.publish(alice, "Statement whose type changes", "Same words.")
+        admin_forms.correct(alice, iid, "A comment, not a statement", item_type="comment")
         _, _, page = SITE.get("/history")
         text = dict(entries(page))[seq_of(iid, 2)]
         self.assertIn(">Corrected<", text)
@@ -137,11 +93,9 @@ class HistoryPage(unittest.TestCase):
         self.assertNotIn("The words did not change", dict(entries(page))[seq_of(iid, 1)])
 
     def test_a_scheduled_entry_is_sealed_until_its_time(self):
-        alice = signed_in()
+        alice = admin_forms.signed_in(SITE, ALICE)
         later = int(time.time()) // 60 * 60 + 2 * 86400
-        d = datetime.datetime.fromtimestamp(later, zoneinfo.ZoneInfo("Europe/London"))
-        iid = publish(alice, "Embargoed history statement", "Later.", when="set", date=d.strftime("%Y-%m-%d"),
-                      time=d.strftime("%H:%M"), zone="London")
+        iid = admin_forms.publish(alice, "Embargoed history statement", "Later.", **admin_forms.at(later))
         seq = seq_of(iid, 1)
         digest = SITE.query("SELECT hash FROM history WHERE seq = ?", (seq,))[0][0]
         status, _, page = SITE.get("/history")
@@ -162,9 +116,9 @@ class HistoryPage(unittest.TestCase):
         self.assertIn(f'href="{item_url(iid)}.v1.txt"', shown)
 
     def test_fifty_to_a_page_by_entry_number_and_past_the_end_is_404(self):
-        alice = signed_in()
+        alice = admin_forms.signed_in(SITE, ALICE)
         while SITE.query("SELECT count(*) FROM history")[0][0] < 53:
-            publish(alice, "Filler statement", "Words.")
+            admin_forms.publish(alice, "Filler statement", "Words.")
         total = SITE.query("SELECT count(*) FROM history")[0][0]
         _, _, first = SITE.get("/history")
         self.assertEqual([s for s, _ in entries(first)], list(range(total, total - 50, -1)))
@@ -186,10 +140,10 @@ class HistoryPage(unittest.TestCase):
         def body(word):
             return "".join(f"{word} {s} of paragraph {p} says what the ministry stated about item {p * 7 + s}. "
                            + ("\n\n" if s == 5 else "") for p in range(220) for s in range(6))[:99000]
-        alice = signed_in()
-        iid = publish(alice, "Statement rewritten again and again", body("Sentence"))
+        alice = admin_forms.signed_in(SITE, ALICE)
+        iid = admin_forms.publish(alice, "Statement rewritten again and again", body("Sentence"))
         for n in range(8):
-            correct(alice, iid, f"Rewritten {n}", body=body("Line" if n % 2 == 0 else "Sentence"))
+            admin_forms.correct(alice, iid, f"Rewritten {n}", body=body("Line" if n % 2 == 0 else "Sentence"))
         url = item_url(iid)
         started = time.perf_counter()
         status, _, page = SITE.get("/history")
@@ -210,8 +164,8 @@ class HistoryPage(unittest.TestCase):
               file=sys.stderr)
 
     def test_russian_interface_and_footer_links(self):
-        alice = signed_in()
-        publish(alice, "Statement for the Russian history", "Words.")
+        alice = admin_forms.signed_in(SITE, ALICE)
+        admin_forms.publish(alice, "Statement for the Russian history", "Words.")
         status, _, page = SITE.get("/ru/history")
         self.assertEqual(status, 200)
         self.assertIn('<html lang="ru"', page)
@@ -223,7 +177,7 @@ class HistoryPage(unittest.TestCase):
         self.assertIn('hreflang="ru"', SITE.get("/history")[2])
 
     def test_without_a_key_history_txt_is_the_live_log_and_has_no_signature(self):
-        publish(signed_in(), "Statement on a site without a key", "Words.")
+        admin_forms.publish(admin_forms.signed_in(SITE, ALICE), "Statement on a site without a key", "Words.")
         text = SITE.get("/history.txt")[2]
         self.assertEqual(len(text.splitlines()), SITE.query("SELECT count(*) FROM history")[0][0])
         status, _, body = SITE.get("/history.txt.minisig")

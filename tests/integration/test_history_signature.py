@@ -5,8 +5,6 @@ download at any time, and fails once a byte changes. Without a key there is no s
 /history.txt is the live log (test_history_page's site has no key). A signed statement's page links its
 text, its signature and the key, and shows the fingerprint `pressroom key show` prints, in the page's
 language; a site without a key shows none of it (test_history_page)."""
-import datetime
-import html
 import os
 import re
 import shutil
@@ -14,10 +12,10 @@ import subprocess
 import tempfile
 import time
 import unittest
-import zoneinfo
 
+import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 MINISIGN = shutil.which("minisign") or "/usr/bin/minisign"
@@ -38,33 +36,6 @@ def setUpModule():
 def tearDownModule():
     SITE.__exit__(None, None, None)
     shutil.rmtree(KEYDIR, ignore_errors=True)
-
-
-def form_of(client, path):
-    """The item form's fields as the page has them (hidden fields included)."""
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:300])
-    fields = {}
-    form = re.search(r'<form[^>]*action="' + re.escape(path) + r'"[^>]*>(.*?)</form>', body, re.S).group(1)
-    for tag in re.findall(r"<input[^>]*>", form):
-        name, value, kind = (re.search(a + r'="([^"]*)"', tag) for a in ("name", "value", "type"))
-        if name and (kind is None or kind.group(1) not in ("submit", "radio", "checkbox", "file") or "checked" in tag):
-            fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
-    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        fields[name] = html.unescape(text).lstrip("\n")
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option[^>]*value="([^"]*)"[^>]*selected', options) or \
-            re.search(r'<option[^>]*value="([^"]*)"', options)
-        fields[name] = html.unescape(chosen.group(1))
-    return fields
-
-
-def publish(client, title, **extra):
-    form = form_of(client, "/admin/new")
-    form.update(title=title, body="Words.", teaser="Teaser.", action="publish", **extra)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
 
 
 class HistorySignature(unittest.TestCase):
@@ -95,10 +66,9 @@ class HistorySignature(unittest.TestCase):
             time.sleep(0.05)
 
     def test_signed_after_each_entry_and_a_changed_byte_fails(self):
-        alice = Client(SITE)
-        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
+        alice = admin_forms.signed_in(SITE, ALICE)
         for n in range(2):
-            publish(alice, f"Statement {n} for the signed history")
+            admin_forms.publish(alice, f"Statement {n} for the signed history")
             count = SITE.query("SELECT count(*) FROM history")[0][0]
             text = self.wait_lines(count, f"after publication {n}")
             folder = self.download()
@@ -115,13 +85,10 @@ class HistorySignature(unittest.TestCase):
         self.assertNotEqual(self.minisign(folder)[0], 0)
 
     def test_a_sealed_entry_opens_at_its_time_and_is_signed_again(self):
-        alice = Client(SITE)
-        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
+        alice = admin_forms.signed_in(SITE, ALICE)
         # The next whole minute (the form takes minutes), at least two seconds ahead.
         at = (int(time.time()) + 62) // 60 * 60
-        d = datetime.datetime.fromtimestamp(at, zoneinfo.ZoneInfo("Europe/London"))
-        iid = publish(alice, "Scheduled for the signed history", when="set", date=d.strftime("%Y-%m-%d"),
-                      time=d.strftime("%H:%M"), zone="London")
+        iid = admin_forms.publish(alice, "Scheduled for the signed history", **admin_forms.at(at))
         self.assertEqual(SITE.query("SELECT published_at FROM item WHERE id = ?", (iid,))[0][0], at)
         seq = SITE.query("SELECT h.seq FROM history h JOIN item_version v ON v.id = h.version_id "
                          "WHERE v.item_id = ?", (iid,))[0][0]
@@ -146,11 +113,10 @@ class DetailPage(unittest.TestCase):
         shown = run("key", "show", "--key", KEY)
         fingerprint = re.search(r"fingerprint \(minisign's key id\) is ([0-9A-F]{16})", shown.stderr).group(1)
         self.assertIn(fingerprint, SITE.get("/signing-key.pub")[2])
-        alice = Client(SITE)
-        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
+        alice = admin_forms.signed_in(SITE, ALICE)
         for lang, words in (("en", "This statement is signed:"), ("ru", "Это заявление подписано:")):
-            iid = publish(alice, f"Signed statement in {lang}", lang=lang)
-            path = f"/releases/{iid}-" + SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+            iid = admin_forms.publish(alice, f"Signed statement in {lang}", lang=lang)
+            path = admin_forms.public_path(SITE, iid)
             deadline = time.time() + 20
             while SITE.get(path + ".txt.minisig")[0] != 200:
                 self.assertLess(time.time(), deadline, "not signed")
@@ -169,7 +135,7 @@ class DetailPage(unittest.TestCase):
     def test_nothing_for_an_item_without_a_signed_version(self):
         iid = SITE.query("SELECT id FROM item WHERE status = 'published' AND kind = 'release' "
                          "AND id NOT IN (SELECT item_id FROM item_version) LIMIT 1")[0][0]
-        path = f"/releases/{iid}-" + SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+        path = admin_forms.public_path(SITE, iid)
         status, _, page = SITE.get(path)
         self.assertEqual(status, 200)
         self.assertNotIn("item-signed", page)   # the demo's items predate the log: no version, no links

@@ -16,7 +16,7 @@ import unittest
 
 import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 BASE = "https://embassy.example"
@@ -68,11 +68,8 @@ class KeyRotation(unittest.TestCase):
         self.addCleanup(self.site.__exit__, None, None, None)
 
     def publish(self, title):
-        c = Client(self.site)
-        self.assertEqual(c.login(ALICE[0], ALICE[2])[0], 303)
-        iid = admin_forms.publish(c, title, f"{title}: the text.")
-        slug = self.site.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
-        return f"/releases/{iid}-{slug}"
+        alice = admin_forms.signed_in(self.site, ALICE)
+        return admin_forms.public_path(self.site, admin_forms.publish(alice, title, f"{title}: the text."))
 
     def wait_for(self, what, check):
         deadline = time.time() + 20

@@ -5,17 +5,16 @@ a withdrawn item's files 410, a draft's, an original upload's and misspelt names
 the lead photo with srcset/sizes/width/height/alt/caption, further photos lazily and documents with their
 size; og:image, the large Twitter card, JSON-LD image; the feed's images and enclosures; home thumbnails.
 The store is filled by media_fixture.py as the upload path leaves it."""
-import datetime
 import http.client
 import json
 import os
 import re
 import unittest
 import urllib.parse
-import zoneinfo
 
 import harness
-from harness import Client, Site
+from admin_forms import post_statement, signed_in
+from harness import Site
 from media_fixture import Media, pdf
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
@@ -26,21 +25,15 @@ LONG_TITLE = "Ж" * 100  # 200 bytes of UTF-8: cut at a character boundary in th
 
 
 def create(client, title, action, kind="release"):
-    now = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London"))
-    form = {"kind": kind, "item_type": "statement" if kind == "release" else "news", "title": title, "date": now.strftime("%Y-%m-%d"),
-            "time": now.strftime("%H:%M"), "zone": "London", "teaser": "Teaser of " + title,
-            "body": "First paragraph of " + title + ".", "signature": "The Press Office", "action": action}
-    status, headers, body = client.post("/admin/new", form)
-    assert status == 303, (status, body[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
+    return post_statement(client, title, action, kind=kind, item_type="statement" if kind == "release" else "news",
+                          body="First paragraph of " + title + ".", signature="The Press Office")
 
 
 def setUpModule():
     global SITE, MEDIA, CLIENT, PUBLIC, DRAFT, GONE, PLAIN, EVENT, SHARED, LATER
     SITE = Site(users=[PUBLISHER]).__enter__()
     MEDIA = Media(SITE.db)
-    CLIENT = Client(SITE)
-    assert CLIENT.login(PUBLISHER[0], PUBLISHER[2])[0] == 303
+    CLIENT = signed_in(SITE, PUBLISHER)
     PLAIN = create(CLIENT, "A statement without photos", "publish")
     # published, but for a time to come (set in the database: the form would schedule it the same way)
     LATER = {"id": create(CLIENT, "A statement for later", "publish")}
@@ -301,8 +294,7 @@ class BehindThePageCache(unittest.TestCase):
         from deploy import Deployment
         with Deployment(config={"cache_max_age": "1h", "workers": "2"}, site=("scaling.md", "nginx-cache"),
                         users=[PUBLISHER]) as d:
-            client = Client(d)
-            self.assertEqual(client.login(PUBLISHER[0], PUBLISHER[2])[0], 303)
+            client = signed_in(d, PUBLISHER)
             item = create(client, "A photo behind the cache", "publish")
             sha = Media(d.db).image(item, alt="Behind the cache", lead=True)["jpeg"][480]
             with open(os.path.join(os.path.dirname(d.db), "media", sha[:2], sha), "rb") as f:

@@ -20,8 +20,8 @@ import zlib
 from PIL import Image
 
 import harness
+from admin_forms import signed_in, statement
 from harness import Client, Site
-from test_admin import statement
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
 SITE = None
@@ -34,13 +34,6 @@ def setUpModule():
 
 def tearDownModule():
     SITE.__exit__(None, None, None)
-
-
-def signed_in(site):
-    c = Client(site)
-    status, _, _ = c.login(PUBLISHER[0], PUBLISHER[2])
-    assert status == 303, status
-    return c
 
 
 # ---- files the tests make ----
@@ -177,7 +170,7 @@ def error_text(body):
 
 class Upload(unittest.TestCase):
     def setUp(self):
-        self.c = signed_in(SITE)
+        self.c = signed_in(SITE, PUBLISHER)
 
     def save_with(self, title, files, **fields):
         form = dict(statement(title), action="save", **fields)
@@ -408,7 +401,7 @@ class Limits(unittest.TestCase):
         cls.site.__exit__(None, None, None)
 
     def test_a_file_over_the_limit_is_413_with_the_form_kept(self):
-        c = signed_in(self.site)
+        c = signed_in(self.site, PUBLISHER)
         big = os.urandom(1536 * 1024)
         form = dict(statement("Kept title", teaser="Kept teaser"), action="save", media_1_alt="x")
         status, _, body = post_form(c, "/admin/new", form, {"media_1_file": ("big.jpg", big, "image/jpeg")})
@@ -434,7 +427,7 @@ class Limits(unittest.TestCase):
         self.assertEqual(os.listdir(os.path.join(self.site.dir, "media", "tmp")), [])
 
     def test_a_form_over_the_request_limit_is_413_with_its_text_kept(self):
-        c = signed_in(self.site)
+        c = signed_in(self.site, PUBLISHER)
         form = dict(statement("Too much at once"), action="save", media_1_alt="x", media_2_alt="y", media_3_alt="z")
         files = {f"media_{i}_file": (f"{i}.jpg", os.urandom(900 * 1024), "image/jpeg") for i in (1, 2, 3)}
         status, _, body = post_form(c, "/admin/new", form, files)
@@ -444,7 +437,7 @@ class Limits(unittest.TestCase):
         self.assertEqual(os.listdir(os.path.join(self.site.dir, "media", "tmp")), [])
 
     def test_a_decoder_over_its_memory_limit_costs_only_the_decoder(self):
-        c = signed_in(self.site)
+        c = signed_in(self.site, PUBLISHER)
         before = self.site.worker_pids()
         form = dict(statement("Heavy"), action="save", media_1_alt="x")
         status, _, body = post_form(c, "/admin/new", form, {"media_1_file": ("h.png", png(900, 900), "image/png")})

@@ -2,13 +2,13 @@
 sessions at once: a stale form or a stale action never overwrites a newer change (409, the officer's text
 kept, who changed it and the change word by word), and the saves that follow a merge go through."""
 import datetime
-import html.parser
 import re
 import time
 import unittest
 import zoneinfo
 
 import harness
+from admin_forms import Forms, london, new_item, page_forms, signed_in
 from harness import Client, Site
 
 ALICE = ("alice", "publisher", "correct horse battery")
@@ -26,73 +26,13 @@ def tearDownModule():
     SITE.__exit__(None, None, None)
 
 
-def signed_in(who):
-    c = Client(SITE)
-    status, _, _ = c.login(who[0], who[2])
-    assert status == 303, status
-    return c
-
-
-class Forms(html.parser.HTMLParser):
-    """Every form of a page as a browser would send it: {action: {name: value}} (the first button's value
-    is not included; tests add the action they press)."""
-
-    def __init__(self, text):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.form, self.textarea, self.select = {}, None, None, None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.form = self.forms.setdefault(a.get("action"), {})
-        elif self.form is None:
-            return
-        elif tag == "input" and a.get("name") and a.get("type") != "submit":
-            if a.get("type") not in ("radio", "checkbox") or "checked" in a:
-                self.form[a["name"]] = a.get("value") or ""
-        elif tag == "textarea":
-            self.textarea = a["name"]
-            self.form[self.textarea] = ""
-        elif tag == "select":
-            self.select = a["name"]
-        elif tag == "option" and self.select and ("selected" in a or self.select not in self.form):
-            self.form[self.select] = a.get("value")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.form = None
-        elif tag == "textarea":
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-
-    def handle_data(self, data):
-        if self.textarea and self.form is not None:
-            self.form[self.textarea] += data.lstrip("\n") if not self.form[self.textarea] else data
-
-
-def page_forms(client, path):
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:500])
-    return Forms(body).forms
-
-
-def new_item(client, title, body, action="save"):
-    form = page_forms(client, "/admin/new")["/admin/new"]
-    form.update(title=title, body=body, teaser="Teaser.", action=action)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
-
-
 def stored(iid, column):
     return SITE.query(f"SELECT {column} FROM item WHERE id = ?", (iid,))[0][0]
 
 
 class LostUpdates(unittest.TestCase):
     def test_a_stale_save_keeps_the_text_names_the_change_and_a_merged_save_goes_through(self):
-        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        alice, carol = signed_in(SITE, ALICE), signed_in(SITE, CAROL)
         iid = new_item(alice, "Statement on the summit", "The embassy condemns the decision of the council.")
         path = f"/admin/items/{iid}"
         mine = page_forms(carol, path)[path]          # carol opens the form ...
@@ -123,7 +63,7 @@ class LostUpdates(unittest.TestCase):
         self.assertEqual(stored(iid, "body"), "The embassy welcomes the decision of the council.")
 
     def test_the_form_is_checked_against_the_version_even_after_a_preview(self):
-        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        alice, carol = signed_in(SITE, ALICE), signed_in(SITE, CAROL)
         iid = new_item(alice, "Previewed statement", "First text.")
         path = f"/admin/items/{iid}"
         mine = page_forms(carol, path)[path]
@@ -137,7 +77,7 @@ class LostUpdates(unittest.TestCase):
         self.assertEqual(stored(iid, "body"), "Second text.")
 
     def test_stale_submit_and_publish_are_refused(self):
-        bob, alice, carol = signed_in(BOB), signed_in(ALICE), signed_in(CAROL)
+        bob, alice, carol = signed_in(SITE, BOB), signed_in(SITE, ALICE), signed_in(SITE, CAROL)
         iid = new_item(bob, "Draft for review", "Draft words.")
         path = f"/admin/items/{iid}"
         stale_bob = page_forms(bob, path)[path]
@@ -154,7 +94,7 @@ class LostUpdates(unittest.TestCase):
         self.assertEqual(SITE.get(f"/releases/{iid}")[0], 404)
 
     def test_stale_send_back_withdraw_and_share_are_refused(self):
-        bob, alice, carol = signed_in(BOB), signed_in(ALICE), signed_in(CAROL)
+        bob, alice, carol = signed_in(SITE, BOB), signed_in(SITE, ALICE), signed_in(SITE, CAROL)
         iid = new_item(bob, "Submitted statement", "Words to review.", action="submit")
         path = f"/admin/items/{iid}"
         stale = page_forms(alice, path)
@@ -185,7 +125,7 @@ class LostUpdates(unittest.TestCase):
         self.assertEqual(stored(iid, "status"), "withdrawn")
 
     def test_an_item_without_revisions_compares_the_officers_text_with_the_saved_one(self):
-        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        alice, carol = signed_in(SITE, ALICE), signed_in(SITE, CAROL)
         iid = SITE.query("SELECT min(id) FROM item WHERE id NOT IN (SELECT item_id FROM revision)")[0][0]
         path = f"/admin/items/{iid}"
         mine = page_forms(alice, path)[path]
@@ -200,7 +140,7 @@ class LostUpdates(unittest.TestCase):
         self.assertIn("<ins>(corrected)</ins>", body)
 
     def test_the_form_says_who_else_opened_it_in_the_last_minutes(self):
-        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        alice, carol = signed_in(SITE, ALICE), signed_in(SITE, CAROL)
         iid = new_item(alice, "Statement two officers open", "Words.")
         path = f"/admin/items/{iid}"
         first = alice.request(path)[2]
@@ -217,7 +157,7 @@ class LostUpdates(unittest.TestCase):
         self.assertNotIn("carol opened this form", alice.request(path)[2])
 
     def test_a_version_that_is_not_a_number_is_a_400(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         iid = new_item(alice, "Versioned", "Text.")
         path = f"/admin/items/{iid}"
         form = page_forms(alice, path)[path]
@@ -225,15 +165,9 @@ class LostUpdates(unittest.TestCase):
         self.assertEqual(alice.post(path, dict(form, version="-1", action="save"))[0], 400)
 
 
-def london(t):
-    """The form's date and time fields for instant t (Unix seconds) in London, the form's default city."""
-    d = datetime.datetime.fromtimestamp(t, zoneinfo.ZoneInfo("Europe/London"))
-    return {"date": d.strftime("%Y-%m-%d"), "time": d.strftime("%H:%M"), "zone": "London"}
-
-
 class Dates(unittest.TestCase):
     def test_publish_on_an_old_draft_publishes_now(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         iid = new_item(alice, "Draft written days ago", "Old words.")
         three_days_ago = int(time.time()) - 3 * 86400
         SITE.execute("UPDATE item SET published_at = ? WHERE id = ?", (three_days_ago, iid))
@@ -251,7 +185,7 @@ class Dates(unittest.TestCase):
         self.assertNotIn("backdated", detail)
 
     def test_a_past_time_asks_for_confirmation_and_is_audited_as_backdated(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         iid = new_item(alice, "Statement of last week", "Words.")
         path = f"/admin/items/{iid}"
         past = int(time.time()) // 60 * 60 - 3 * 86400
@@ -277,7 +211,7 @@ class Dates(unittest.TestCase):
         self.assertIn("backdated", detail)
 
     def test_scheduled_item_can_be_unscheduled_rescheduled_and_previewed(self):
-        alice, carol = signed_in(ALICE), signed_in(CAROL)
+        alice, carol = signed_in(SITE, ALICE), signed_in(SITE, CAROL)
         iid = new_item(alice, "Embargoed statement", "Under embargo.")
         path = f"/admin/items/{iid}"
         tomorrow = int(time.time()) // 60 * 60 + 86400
@@ -319,7 +253,7 @@ class Dates(unittest.TestCase):
         self.assertEqual(alice.post(path, dict(again, action="unschedule"))[0], 409)
 
     def test_an_editor_cannot_unschedule(self):
-        alice, bob = signed_in(ALICE), signed_in(BOB)
+        alice, bob = signed_in(SITE, ALICE), signed_in(SITE, BOB)
         iid = new_item(alice, "Scheduled by a publisher", "Words.")
         path = f"/admin/items/{iid}"
         form = dict(page_forms(alice, path)[path], when="set", action="publish", **london(int(time.time()) + 86400))
@@ -334,7 +268,7 @@ class NothingLost(unittest.TestCase):
     BODY = "A long statement typed while the session ran out.\n\nSecond paragraph: «Слова по-русски»."
 
     def test_a_post_after_the_session_ended_keeps_every_field_through_sign_in(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         iid = new_item(alice, "Statement being written", "First words.")
         path = f"/admin/items/{iid}"
         form = dict(page_forms(alice, path)[path], title="Statement being finished", body=self.BODY,
@@ -374,7 +308,7 @@ class NothingLost(unittest.TestCase):
         self.assertEqual(stored(iid, "title"), "Statement being finished")
 
     def test_a_new_statement_survives_the_session_ending_too(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         form = dict(page_forms(alice, "/admin/new")["/admin/new"], title="Brand new words", body=self.BODY,
                     action="save")
         SITE.execute("UPDATE session SET ended_at = created_at WHERE user_id = (SELECT id FROM user WHERE name = 'alice')")
@@ -392,7 +326,7 @@ class NothingLost(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT body FROM item WHERE title = 'Brand new words'")[0][0], self.BODY)
 
     def test_a_stale_token_from_a_live_officer_shows_the_form_again_unsaved(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         iid = new_item(alice, "Stale token", "Before.")
         path = f"/admin/items/{iid}"
         form = dict(page_forms(alice, path)[path], body="Typed in an old tab.", action="save")
@@ -413,7 +347,7 @@ class NothingLost(unittest.TestCase):
         c = Client(SITE)
         forged = {"title": "Forged", "body": "x", "action": "save", "csrf": "a" * 64}
         self.assertEqual(c.post("/admin/new", forged)[0], 403)
-        carol = signed_in(CAROL)
+        carol = signed_in(SITE, CAROL)
         status, _, body = carol.post("/admin/new", forged)
         self.assertEqual(status, 403)
         self.assertNotIn("Forged", body)
@@ -430,7 +364,7 @@ class NothingLost(unittest.TestCase):
 
 class Withdraw(unittest.TestCase):
     def test_withdraw_asks_on_its_own_page_and_needs_a_note(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         iid = new_item(alice, "Statement to take back", "Words.", action="publish")
         path = f"/admin/items/{iid}"
         item_page = alice.request(path)[2]
@@ -457,7 +391,7 @@ class Revisions(unittest.TestCase):
         return SITE.query("SELECT id, action, title, body FROM revision WHERE item_id = ? ORDER BY id", (iid,))
 
     def test_open_compare_and_restore_as_a_new_revision(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         iid = new_item(alice, "Statement, first wording", "Первый вариант текста. The embassy <b>regrets</b>.")
         path = f"/admin/items/{iid}"
         form = page_forms(alice, path)[path]
@@ -506,7 +440,7 @@ class Revisions(unittest.TestCase):
 
     def test_a_long_body_is_compared_inside_the_sandboxed_worker(self):
         # About 50 KB: the diff's working memory is then megabytes, allocated under the worker's seccomp.
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         paragraphs = [f"Paragraph {i} of the long statement says what the ministry stated about item {i}." for i in range(640)]
         iid = new_item(alice, "Long statement", "\n\n".join(paragraphs))
         self.assertGreater(len(stored(iid, "body")), 50000)
@@ -527,7 +461,7 @@ class Revisions(unittest.TestCase):
         self.assertIn(f"<ins>{paragraphs[0]}</ins>", diff)
 
     def test_revisions_of_another_item_are_not_found(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         a = new_item(alice, "One item", "One.")
         b = new_item(alice, "Other item", "Other.")
         rev_b = self.revisions(b)[0][0]
@@ -540,7 +474,7 @@ class Account(unittest.TestCase):
     def test_changing_the_password_ends_every_other_session(self):
         dave = ("dave", "editor", "daves first password")
         Site.check(harness.run("user", "add", dave[0], "--role", dave[1], "--db", SITE.db, input=dave[2] + "\n"))
-        here, elsewhere = signed_in(dave), signed_in(dave)
+        here, elsewhere = signed_in(SITE, dave), signed_in(SITE, dave)
         self.assertEqual(SITE.query("SELECT count(*) FROM login_device WHERE user_id = (SELECT id FROM user WHERE name = 'dave')")[0][0], 2)
         form = page_forms(here, "/admin/account")["/admin/account"]
 
@@ -569,7 +503,7 @@ class Account(unittest.TestCase):
 
 class AdminList(unittest.TestCase):
     def test_filter_by_status_and_search_titles(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         draft = new_item(alice, "Zebra draft note", "Words.")
         public = new_item(alice, "Zebra public statement", "Words.", action="publish")
         path = f"/admin/items/{draft}"
@@ -599,7 +533,7 @@ class AdminList(unittest.TestCase):
 
 class PublicPages(unittest.TestCase):
     def test_home_lists_the_releases_before_the_featured_one(self):
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         first = new_item(alice, "Earlier release of the morning", "Morning.", action="publish")
         second = new_item(alice, "Later release of the morning", "Noon.", action="publish")
         body = SITE.get("/")[2]

@@ -20,7 +20,7 @@ import feedparser
 
 import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 BASE = "https://embassy.example"
@@ -71,11 +71,10 @@ class SignedFeeds(unittest.TestCase):
         return len(lines), last[2] if last[1] == "sealed" else hashlib.sha256(lines[-1].encode()).hexdigest()
 
     def test_content_correction_tombstone_and_history_head(self):
-        alice = Client(self.site)
-        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
+        alice = admin_forms.signed_in(self.site, ALICE)
         iid = admin_forms.publish(alice, "Statement on the fisheries accord", "The embassy welcomes the accord.",
                                   signature="For the Ministry\nof Foreign Affairs\n\nThe Ambassador")
-        url = BASE + f"/releases/{iid}-" + self.site.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+        url = BASE + admin_forms.public_path(self.site, iid)
 
         parsed, tree, headers = self.feed()
         entry = next(e for e in parsed.entries if e.link == url)
@@ -110,7 +109,8 @@ class SignedFeeds(unittest.TestCase):
         # An event changes no entry of the releases' feed, but the history's head: new bytes, new ETag.
         _, _, before = self.feed()
         self.assertEqual(self.site.get("/releases/feed.atom", headers={"If-None-Match": before["etag"]})[0], 304)
-        admin_forms.publish(alice, "Reception on National Day", "A reception.", kind="event")
+        admin_forms.publish(alice, "Reception on National Day", "A reception.", kind="event",
+                            **admin_forms.london(time.time()))
         parsed, tree, after = self.feed()
         self.assertEqual([e.id for e in parsed.entries], [e.id for e in self.feed()[0].entries])
         self.assertEqual(tree.find(f"{{{HISTORY}}}head").text, self.head_of_history()[1])

@@ -10,9 +10,7 @@ sealed (its hash alone, so the chain stays checkable) and the signed checkpoint 
 chain's head; `db check` names an entry altered by hand."""
 import datetime
 import hashlib
-import html.parser
 import os
-import re
 import shutil
 import signal
 import sqlite3
@@ -20,10 +18,10 @@ import subprocess
 import tempfile
 import time
 import unittest
-import zoneinfo
 
+import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 BASE = "https://embassy.example"
@@ -49,64 +47,6 @@ def tearDownModule():
     shutil.rmtree(KEYDIR, ignore_errors=True)
 
 
-class Forms(html.parser.HTMLParser):
-    """Every form of a page as a browser would send it: {action: {name: value}}."""
-
-    def __init__(self, text):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.form, self.textarea, self.select = {}, None, None, None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.form = self.forms.setdefault(a.get("action"), {})
-        elif self.form is None:
-            return
-        elif tag == "input" and a.get("name") and a.get("type") != "submit":
-            if a.get("type") not in ("radio", "checkbox") or "checked" in a:
-                self.form[a["name"]] = a.get("value") or ""
-        elif tag == "textarea":
-            self.textarea = a["name"]
-            self.form[self.textarea] = ""
-        elif tag == "select":
-            self.select = a["name"]
-        elif tag == "option" and self.select and ("selected" in a or self.select not in self.form):
-            self.form[self.select] = a.get("value")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.form = None
-        elif tag == "textarea":
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-
-    def handle_data(self, data):
-        if self.textarea and self.form is not None:
-            self.form[self.textarea] += data.lstrip("\n") if not self.form[self.textarea] else data
-
-
-def forms(client, path):
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:500])
-    return Forms(body).forms
-
-
-def signed_in():
-    c = Client(SITE)
-    assert c.login(ALICE[0], ALICE[2])[0] == 303
-    return c
-
-
-def publish(client, title, body, **extra):
-    form = forms(client, "/admin/new")["/admin/new"]
-    form.update(title=title, body=body, teaser="Teaser.", action="publish", **extra)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
-
-
 def sign_versions():
     """`pressroom key sign-versions`: what is still unsigned, signed by hand; "signed 0 versions" once the
     signer process has done its work."""
@@ -126,7 +66,7 @@ def wait_signed(path):
 
 
 def item_url(iid):
-    return f"/releases/{iid}-" + SITE.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+    return admin_forms.public_path(SITE, iid)
 
 
 class Download:
@@ -162,8 +102,8 @@ def iso(t):
 
 class SignedVersions(unittest.TestCase):
     def test_publish_correct_withdraw_each_signed_and_chained(self):
-        alice = signed_in()
-        iid = publish(alice, "Statement on the treaty", "The embassy welcomes the treaty.")
+        alice = admin_forms.signed_in(SITE, ALICE)
+        iid = admin_forms.publish(alice, "Statement on the treaty", "The embassy welcomes the treaty.")
         url = item_url(iid)
 
         status, headers, text = SITE.get(url + ".txt")
@@ -186,15 +126,12 @@ class SignedVersions(unittest.TestCase):
             self.assertNotEqual(code, 0, f"byte {where} changed, yet: {out}")
 
         # A correction: version 2 with its note; version 1 stays as it was and still verifies.
-        path = f"/admin/items/{iid}"
-        form = forms(alice, path)[path]
-        status, _, body = alice.post(path, dict(form, body="The embassy warmly welcomes the treaty.",
-                                                note="Added a word", action="save"))
-        self.assertEqual(status, 303, body[:1000])
+        admin_forms.correct(alice, iid, "Added a word", body="The embassy warmly welcomes the treaty.")
         wait_signed(url + ".v2.txt")
         _, _, current = SITE.get(url + ".txt")
         self.assertIn("\nversion: 2\nchange: corrected\n", current)
         self.assertIn("\nnote: Added a word\n", current)
+        self.assertIn("\nThe embassy warmly welcomes the treaty.\n", current)   # the corrected words
         self.assertEqual(SITE.get(url + ".v2.txt")[2], current)
         v1 = Download(self, url + ".v1")
         self.assertEqual(v1.minisign()[0], 0)
@@ -205,13 +142,11 @@ class SignedVersions(unittest.TestCase):
         self.assertIn(f"{url} v2", out)
 
         # Saved again with nothing changed for the reader: no new version.
-        form = forms(alice, path)[path]
-        self.assertEqual(alice.post(path, dict(form, note="Looked again", action="save"))[0], 303)
+        admin_forms.correct(alice, iid, "Looked again")
         self.assertEqual(SITE.query("SELECT count(*) FROM item_version WHERE item_id = ?", (iid,))[0][0], 2)
 
         # A withdrawal: version 3, its notice signed and verifiable.
-        withdraw = forms(alice, path + "/withdraw")[path + "/withdraw"]
-        self.assertEqual(alice.post(path + "/withdraw", dict(withdraw, note="Issued in error."))[0], 303)
+        admin_forms.withdraw(alice, iid, "Issued in error.")
         wait_signed(url + ".v3.txt")
         notice = Download(self, url)
         self.assertEqual(notice.minisign()[0], 0)
@@ -235,8 +170,8 @@ class SignedVersions(unittest.TestCase):
                          [r[4] for r in rows if r[6] == BASE + url][-1])
 
     def test_the_log_and_the_versions_cannot_be_changed_or_removed(self):
-        alice = signed_in()
-        iid = publish(alice, "Statement for the log", "Words kept forever.")
+        alice = admin_forms.signed_in(SITE, ALICE)
+        iid = admin_forms.publish(alice, "Statement for the log", "Words kept forever.")
         wait_signed(item_url(iid) + ".txt")
         con = sqlite3.connect(SITE.db)
         self.addCleanup(con.close)
@@ -253,9 +188,9 @@ class SignedVersions(unittest.TestCase):
             con.rollback()
 
     def test_db_check_walks_the_chain_and_names_an_altered_entry(self):
-        alice = signed_in()
+        alice = admin_forms.signed_in(SITE, ALICE)
         for title in ("First for the chain", "Second for the chain"):
-            publish(alice, title, "Words.")
+            admin_forms.publish(alice, title, "Words.")
         copy = os.path.join(KEYDIR, "copy.db")
         self.addCleanup(lambda: os.path.exists(copy) and os.remove(copy))
         src, dst = sqlite3.connect(SITE.db), sqlite3.connect(copy)
@@ -276,11 +211,9 @@ class SignedVersions(unittest.TestCase):
         self.assertIn("the history is NOT INTACT", proc.stdout)
 
     def test_a_scheduled_item_shows_nothing_before_its_time(self):
-        alice = signed_in()
+        alice = admin_forms.signed_in(SITE, ALICE)
         tomorrow = int(time.time()) // 60 * 60 + 86400
-        d = datetime.datetime.fromtimestamp(tomorrow, zoneinfo.ZoneInfo("Europe/London"))
-        iid = publish(alice, "Embargoed statement", "Under embargo.", when="set", date=d.strftime("%Y-%m-%d"),
-                      time=d.strftime("%H:%M"), zone="London")
+        iid = admin_forms.publish(alice, "Embargoed statement", "Under embargo.", **admin_forms.at(tomorrow))
         self.assertEqual(SITE.query("SELECT count(*) FROM item_version WHERE item_id = ? AND visible_at = ?",
                                     (iid, tomorrow))[0][0], 1)   # signed when scheduled...
         deadline = time.time() + 20
@@ -292,12 +225,10 @@ class SignedVersions(unittest.TestCase):
             self.assertEqual(SITE.get(url + suffix)[0], 404, suffix)   # ...but not shown before its time
 
     def test_history_txt_chains_every_entry_and_seals_a_scheduled_one(self):
-        alice = signed_in()
+        alice = admin_forms.signed_in(SITE, ALICE)
         later = int(time.time()) // 60 * 60 + 2 * 86400
-        d = datetime.datetime.fromtimestamp(later, zoneinfo.ZoneInfo("Europe/London"))
-        hidden = publish(alice, "Sealed embargo statement", "Later.", when="set", date=d.strftime("%Y-%m-%d"),
-                         time=d.strftime("%H:%M"), zone="London")
-        shown = publish(alice, "Statement shown in the history", "Now.")
+        hidden = admin_forms.publish(alice, "Sealed embargo statement", "Later.", **admin_forms.at(later))
+        shown = admin_forms.publish(alice, "Statement shown in the history", "Now.")
         # /history.txt is the text last signed: the signer's, moments after the publication.
         wait_signed(item_url(shown) + ".txt")
         count = SITE.query("SELECT count(*) FROM history")[0][0]
@@ -368,7 +299,8 @@ class SignedVersions(unittest.TestCase):
             self.assertLess(time.time(), deadline, "no new signer:\n" + SITE.log())
             time.sleep(0.05)
         self.assertIn(f"the signer {signer} stopped (signal 9); starting another", SITE.log())
-        iid = publish(signed_in(), "Published after the signer died", "Still signed.")
+        alice = admin_forms.signed_in(SITE, ALICE)
+        iid = admin_forms.publish(alice, "Published after the signer died", "Still signed.")
         wait_signed(item_url(iid) + ".txt")
 
     def test_bad_addresses_are_404(self):
@@ -408,12 +340,10 @@ class Verify(unittest.TestCase):
         return proc.returncode, proc.stdout + proc.stderr
 
     def test_verify_passes_on_the_live_site_and_names_what_was_rewritten(self):
-        alice = signed_in()
-        iid = publish(alice, "Statement to verify", "First words.")
+        alice = admin_forms.signed_in(SITE, ALICE)
+        iid = admin_forms.publish(alice, "Statement to verify", "First words.")
         self.url = item_url(iid)
-        form = forms(alice, f"/admin/items/{iid}")[f"/admin/items/{iid}"]
-        self.assertEqual(alice.post(f"/admin/items/{iid}", dict(form, body="Second words.", note="Fixed",
-                                                                 action="save"))[0], 303)
+        admin_forms.correct(alice, iid, "Fixed", body="Second words.")
         wait_signed(self.url + ".v2.txt")
         folder = self.download()
         code, out = self.verify(folder)

@@ -14,7 +14,7 @@ import unittest
 
 import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 EACCES, ENOSYS = "-1 errno 13", "-1 errno 38"
@@ -63,10 +63,9 @@ class SignerSandbox(unittest.TestCase):
 
             pid = wait_for("no signer", signer)
             # It signs under its sandbox: the first key is recorded and a publication is signed.
-            alice = Client(site)
-            self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
+            alice = admin_forms.signed_in(site, ALICE)
             first = admin_forms.publish(alice, "Signed by a confined signer", "Text.")
-            path = f"/releases/{first}-" + site.query("SELECT slug FROM item WHERE id = ?", (first,))[0][0]
+            path = admin_forms.public_path(site, first)
             wait_for("not signed", lambda: site.get(path + ".txt.minisig")[0] == 200)
             with open(f"/proc/{pid}/status") as f:
                 status = f.read()
@@ -90,7 +89,7 @@ class SignerSandbox(unittest.TestCase):
 
             # The supervisor replaces it, and the new signer signs what was published meanwhile.
             second = admin_forms.publish(alice, "Published while the signer was replaced", "Text.")
-            path = f"/releases/{second}-" + site.query("SELECT slug FROM item WHERE id = ?", (second,))[0][0]
+            path = admin_forms.public_path(site, second)
             wait_for("no new signer", lambda: signer() not in (None, pid))
             wait_for("not signed after the restart", lambda: site.get(path + ".txt.minisig")[0] == 200)
 

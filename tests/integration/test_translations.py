@@ -3,17 +3,16 @@ through the admin form (side by side with the original), linked both ways on the
 link, reciprocal hreflang with x-default, <html lang>, JSON-LD, the sitemap's xhtml:link pairs), the stale
 translation's lifecycle (the original corrected -> notice and admin flag -> translation saved, or "checked,
 still accurate" -> gone), one version per language, and Cyrillic through the admin."""
-import datetime
 import html
 import json
 import re
 import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
-import zoneinfo
 
 import harness
-from harness import Client, Site
+from admin_forms import item_id, post_statement, public_path, signed_in, statement
+from harness import Site
 
 PUBLISHER = ("alice", "publisher", "correct horse battery")
 SITE = None
@@ -28,41 +27,6 @@ def setUpModule():
 
 def tearDownModule():
     SITE.__exit__(None, None, None)
-
-
-def signed_in():
-    c = Client(SITE)
-    status, _, _ = c.login(PUBLISHER[0], PUBLISHER[2])
-    assert status == 303, status
-    return c
-
-
-def london_now():
-    t = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London"))
-    return t.strftime("%Y-%m-%d"), t.strftime("%H:%M")
-
-
-def statement(title, body="First paragraph.\n\n1. Point one.", **extra):
-    date, hhmm = london_now()
-    form = {"kind": "release", "item_type": "statement", "title": title, "date": date, "time": hhmm,
-            "zone": "London", "teaser": "Teaser of " + title, "body": body, "signature": "The Embassy"}
-    form.update(extra)
-    return form
-
-
-def item_id(location):
-    return int(re.search(r"/admin/items/(\d+)", location).group(1))
-
-
-def public_path(iid):
-    kind, slug = SITE.query("SELECT kind, slug FROM item WHERE id = ?", (iid,))[0]
-    return f"/{'releases' if kind == 'release' else 'events'}/{iid}-{slug}"
-
-
-def publish_original(c, title):
-    status, headers, body = c.post("/admin/new", dict(statement(title), action="publish"))
-    assert status == 303, (status, body[:2000])
-    return item_id(headers["location"])
 
 
 def add_russian(c, original, title, body="Первый абзац.\n\n1. Пункт первый.", action="publish"):
@@ -100,10 +64,10 @@ def hreflangs(page):
 class Linked(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        c = signed_in()
-        cls.en = publish_original(c, "Joint statement on Arctic cooperation")
+        c = signed_in(SITE, PUBLISHER)
+        cls.en = post_statement(c, "Joint statement on Arctic cooperation", action="publish")
         cls.ru = add_russian(c, cls.en, "Совместное заявление о сотрудничестве в Арктике")
-        cls.en_path, cls.ru_path = public_path(cls.en), public_path(cls.ru)
+        cls.en_path, cls.ru_path = public_path(SITE, cls.en), public_path(SITE, cls.ru)
 
     def test_the_translation_is_its_own_item_linked_to_its_original(self):
         row = SITE.query("SELECT lang, translation_of, translation_synced_at IS NOT NULL, slug, status FROM item "
@@ -115,10 +79,10 @@ class Linked(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT lang FROM revision WHERE item_id = ?", (self.ru,)), [("ru",)])
 
     def test_the_translate_form_is_prefilled_beside_the_original(self):
-        c = signed_in()
+        c = signed_in(SITE, PUBLISHER)
         status, _, page = c.request(f"/admin/items/{self.en}/translate?lang=en")
         self.assertEqual(status, 409)  # the original is the English version
-        fresh = publish_original(c, "Statement to be translated")
+        fresh = post_statement(c, "Statement to be translated", action="publish")
         status, _, page = c.request(f"/admin/items/{fresh}/translate?lang=ru")
         self.assertEqual(status, 200)
         self.assertIn('class="translation-source"', page)
@@ -140,7 +104,7 @@ class Linked(unittest.TestCase):
         # an item without versions in other languages has neither link nor hreflang
         lone = SITE.query("SELECT min(id) FROM item WHERE translation_of IS NULL AND id NOT IN "
                           "(SELECT translation_of FROM item WHERE translation_of IS NOT NULL)")[0][0]
-        _, _, lone = SITE.get(public_path(lone))
+        _, _, lone = SITE.get(public_path(SITE, lone))
         self.assertNotIn("item-other-language", lone)
         self.assertNotIn('<link rel="alternate" hreflang', lone)
 
@@ -185,7 +149,7 @@ class Linked(unittest.TestCase):
         self.assertEqual(alternates["/messages"], {})
 
     def test_the_admin_list_shows_each_items_language(self):
-        _, _, page = signed_in().request("/admin")
+        _, _, page = signed_in(SITE, PUBLISHER).request("/admin")
         row = re.search(r'<tr class="status-published">(?:(?!</tr>).)*?/admin/items/%d"(?:(?!</tr>).)*</tr>' % self.ru,
                         page, re.S).group(0)
         self.assertIn('<span class="lang">ru</span>', row)
@@ -194,11 +158,11 @@ class Linked(unittest.TestCase):
 
 class DraftTranslation(unittest.TestCase):
     def test_a_draft_translation_is_linked_nowhere_in_public(self):
-        c = signed_in()
-        en = publish_original(c, "Statement whose translation is a draft")
+        c = signed_in(SITE, PUBLISHER)
+        en = post_statement(c, "Statement whose translation is a draft", action="publish")
         ru = add_russian(c, en, "Черновик перевода", action="save")
         self.assertEqual(SITE.query("SELECT status, translation_of FROM item WHERE id = ?", (ru,)), [("draft", en)])
-        en_path = public_path(en)
+        en_path = public_path(SITE, en)
         _, _, page = SITE.get(en_path)
         self.assertNotIn("item-other-language", page)
         self.assertNotIn('<link rel="alternate" hreflang', page)
@@ -213,8 +177,8 @@ class DraftTranslation(unittest.TestCase):
 
 class OneVersionPerLanguage(unittest.TestCase):
     def test_a_second_russian_version_is_refused(self):
-        c = signed_in()
-        en = publish_original(c, "Statement with one Russian version")
+        c = signed_in(SITE, PUBLISHER)
+        en = post_statement(c, "Statement with one Russian version", action="publish")
         ru = add_russian(c, en, "Заявление с одной русской версией")
         _, _, page = c.request(f"/admin/items/{en}")
         self.assertNotIn("Add Russian version", page)
@@ -232,7 +196,7 @@ class OneVersionPerLanguage(unittest.TestCase):
         self.assertNotIn("add-version", page)  # the group has every site language
 
     def test_the_form_refuses_all_and_languages_the_site_lacks(self):
-        c = signed_in()
+        c = signed_in(SITE, PUBLISHER)
         for lang in ("all", "de", "pt-BR"):
             status, _, page = c.post("/admin/new", dict(statement("Statement in " + lang), lang=lang, action="save"))
             self.assertEqual(status, 422, lang)
@@ -244,14 +208,14 @@ class OneVersionPerLanguage(unittest.TestCase):
                          [(0,)])
 
     def test_a_new_item_takes_the_primary_language_unless_told(self):
-        c = signed_in()
+        c = signed_in(SITE, PUBLISHER)
         _, _, page = c.request("/admin/new")
         self.assertRegex(page, r'<option value="en" selected>English</option><option value="ru">Russian</option>')
         status, headers, _ = c.post("/admin/new", dict(statement("Заявление на русском"), lang="ru", action="publish"))
         self.assertEqual(status, 303)
         iid = item_id(headers["location"])
         self.assertEqual(SITE.query("SELECT lang, translation_of FROM item WHERE id = ?", (iid,)), [("ru", None)])
-        _, _, public = SITE.get(public_path(iid))
+        _, _, public = SITE.get(public_path(SITE, iid))
         self.assertIn('<html lang="ru">', public)
         status, _, preview = c.post(f"/admin/items/{iid}", dict(statement("Заявление на русском"), lang="ru",
                                                                   note="Правка", action="preview"))
@@ -265,10 +229,11 @@ class Stale(unittest.TestCase):
     NOTICE = 'class="item-stale-translation"'
 
     def setUp(self):
-        self.c = signed_in()
-        self.en = publish_original(self.c, "Statement that will be corrected " + self.id().rsplit(".", 1)[1])
+        self.c = signed_in(SITE, PUBLISHER)
+        self.en = post_statement(self.c, "Statement that will be corrected " + self.id().rsplit(".", 1)[1],
+                                 action="publish")
         self.ru = add_russian(self.c, self.en, "Заявление, которое поправят")
-        self.ru_path = public_path(self.ru)
+        self.ru_path = public_path(SITE, self.ru)
 
     def correct_original(self):
         backdate_sync(self.ru)
@@ -289,11 +254,11 @@ class Stale(unittest.TestCase):
         # in the translation's own language (Russian), with a Russian date
         self.assertRegex(notice, r'Оригинал этого текста был обновлён <time datetime="[^"]+">\d+ \w+ \d{4} г\.</time>, '
                                  r'и эта версия может не отражать изменений\.')
-        self.assertIn('<a href="%s">' % public_path(self.en), notice)
+        self.assertIn('<a href="%s">' % public_path(SITE, self.en), notice)
         self.assertIn("stale-flag", self.admin_row())
         _, _, admin = self.c.request(f"/admin/items/{self.ru}")
         self.assertIn('class="notice stale-translation"', admin)
-        _, _, original = SITE.get(public_path(self.en))
+        _, _, original = SITE.get(public_path(SITE, self.en))
         self.assertNotIn(self.NOTICE, original)
 
     def assert_current(self):
@@ -339,7 +304,7 @@ class Stale(unittest.TestCase):
 
 class Demo(unittest.TestCase):
     def test_the_seed_shows_a_linked_pair_with_a_stale_translation(self):
-        en, ru = public_path(7), public_path(12)
+        en, ru = public_path(SITE, 7), public_path(SITE, 12)
         self.assertEqual(ru, "/events/12-spetsialnyy-pokaz-rossiyskogo-filma-prityazhenie-v-edinburge")
         _, _, en_page = SITE.get(en)
         status, _, ru_page = SITE.get(ru)
@@ -350,7 +315,7 @@ class Demo(unittest.TestCase):
         self.assertRegex(ru_page, r'class="item-stale-translation" role="note">[^<]*<time datetime="2018-01-20T10:00:00Z">'
                                   r'20 января 2018 г\.</time>, [^<]*<a href="%s">Читать оригинал' % re.escape(en))
         self.assertNotIn("item-stale-translation", en_page)
-        _, _, admin = signed_in().request("/admin")
+        _, _, admin = signed_in(SITE, PUBLISHER).request("/admin")
         row = re.search(r'<tr class="status-published">(?:(?!</tr>).)*?/admin/items/12"(?:(?!</tr>).)*</tr>', admin,
                         re.S).group(0)
         self.assertIn("stale-flag", row)
@@ -358,7 +323,7 @@ class Demo(unittest.TestCase):
 
 class Cyrillic(unittest.TestCase):
     def test_cyrillic_round_trips_through_the_admin(self):
-        c = signed_in()
+        c = signed_in(SITE, PUBLISHER)
         title = "Заявление МИД России о ёлке «Щедрость» — №5"
         body = "Ёлка стоит в посольстве.\n\n1. Пункт «первый»."
         status, headers, page = c.post("/admin/new", dict(statement(title, body=body, teaser="Анонс ёлки",

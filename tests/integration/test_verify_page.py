@@ -6,8 +6,6 @@ does not count before its time; no login and no CSRF token needed (it changes no
 clear 400 (empty, not UTF-8, too long) or 413 past body_limit; the hash is looked up through the index on
 item_version.text_sha256 (the query plan says so), never a scan. A site without a key says its statements
 are not signed, and the check still works."""
-import datetime
-import html
 import os
 import re
 import shutil
@@ -16,10 +14,10 @@ import tempfile
 import time
 import unittest
 import urllib.parse
-import zoneinfo
 
+import admin_forms
 import harness
-from harness import Client, Site, run
+from harness import Site, run
 
 ALICE = ("alice", "publisher", "correct horse battery")
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -44,33 +42,11 @@ def tearDownModule():
     shutil.rmtree(KEYDIR, ignore_errors=True)
 
 
-def form_of(client, path):
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:300])
-    fields = {}
-    form = re.search(r'<form[^>]*action="' + re.escape(path) + r'"[^>]*>(.*?)</form>', body, re.S).group(1)
-    for tag in re.findall(r"<input[^>]*>", form):
-        name, value, kind = (re.search(a + r'="([^"]*)"', tag) for a in ("name", "value", "type"))
-        if name and (kind is None or kind.group(1) not in ("submit", "radio", "checkbox", "file") or "checked" in tag):
-            fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
-    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        fields[name] = html.unescape(text).lstrip("\n")
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option[^>]*value="([^"]*)"[^>]*selected', options) or \
-            re.search(r'<option[^>]*value="([^"]*)"', options)
-        fields[name] = html.unescape(chosen.group(1))
-    return fields
-
-
 def publish(site, title, body="Words.", **extra):
-    client = Client(site)
-    assert client.login(ALICE[0], ALICE[2])[0] == 303
-    form = form_of(client, "/admin/new")
-    form.update(title=title, body=body, teaser="Teaser.", action="publish", **extra)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    iid = int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
-    return client, iid, f"/releases/{iid}-" + site.query("SELECT slug FROM item WHERE id = ?", (iid,))[0][0]
+    """Published by a newly signed-in officer: (her client, the item's id, its public path)."""
+    client = admin_forms.signed_in(site, ALICE)
+    iid = admin_forms.publish(client, title, body, **extra)
+    return client, iid, admin_forms.public_path(site, iid)
 
 
 def paste(site, text, path="/verify"):
@@ -106,10 +82,7 @@ class VerifyPage(unittest.TestCase):
     def test_a_pasted_text_is_named_or_matches_none(self):
         client, iid, url = publish(SIGNED, "Statement <to> paste", "The embassy welcomes the treaty.",
                                    signature="Press office")
-        path = f"/admin/items/{iid}"
-        form = dict(form_of(client, path), body="The embassy warmly welcomes the treaty.", note="Added a word",
-                    action="save")
-        self.assertEqual(client.post(path, form)[0], 303)
+        admin_forms.correct(client, iid, "Added a word", body="The embassy warmly welcomes the treaty.")
         v1, v2 = SIGNED.get(url + ".v1.txt")[2], SIGNED.get(url + ".v2.txt")[2]
         self.assertTrue(v1.endswith("\nPress office\n"), v1)
 
@@ -146,9 +119,7 @@ class VerifyPage(unittest.TestCase):
 
     def test_a_scheduled_version_does_not_count_before_its_time(self):
         later = int(time.time()) // 60 * 60 + 2 * 86400
-        d = datetime.datetime.fromtimestamp(later, zoneinfo.ZoneInfo("Europe/London"))
-        _, iid, _ = publish(SIGNED, "Embargoed text to paste", when="set", date=d.strftime("%Y-%m-%d"),
-                            time=d.strftime("%H:%M"), zone="London")
+        _, iid, _ = publish(SIGNED, "Embargoed text to paste", **admin_forms.at(later))
         text = SIGNED.query("SELECT text FROM item_version WHERE item_id = ?", (iid,))[0][0]
         status, _, page = paste(SIGNED, text)
         self.assertEqual(status, 200)

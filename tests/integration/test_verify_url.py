@@ -4,8 +4,6 @@ checks it as a folder is checked: it passes on the site as published (correction
 sealed, scheduled entry included) and with a checkpoint saved earlier; after a row of the log is changed
 in the database behind the triggers' back (the trigger dropped here only), it fails and names the entry;
 an address that answers nothing is a clear failure too."""
-import datetime
-import html
 import os
 import re
 import shutil
@@ -13,10 +11,10 @@ import sqlite3
 import tempfile
 import time
 import unittest
-import zoneinfo
 
+import admin_forms
 import harness
-from harness import Client, Site, run, free_port
+from harness import Site, run, free_port
 
 ALICE = ("alice", "publisher", "correct horse battery")
 SITE = KEYDIR = None
@@ -36,32 +34,6 @@ def setUpModule():
 def tearDownModule():
     SITE.__exit__(None, None, None)
     shutil.rmtree(KEYDIR, ignore_errors=True)
-
-
-def form_of(client, path):
-    status, _, body = client.request(path)
-    assert status == 200, (status, body[:300])
-    fields = {}
-    form = re.search(r'<form[^>]*action="' + re.escape(path) + r'"[^>]*>(.*?)</form>', body, re.S).group(1)
-    for tag in re.findall(r"<input[^>]*>", form):
-        name, value, kind = (re.search(a + r'="([^"]*)"', tag) for a in ("name", "value", "type"))
-        if name and (kind is None or kind.group(1) not in ("submit", "radio", "checkbox", "file") or "checked" in tag):
-            fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
-    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        fields[name] = html.unescape(text).lstrip("\n")
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option[^>]*value="([^"]*)"[^>]*selected', options) or \
-            re.search(r'<option[^>]*value="([^"]*)"', options)
-        fields[name] = html.unescape(chosen.group(1))
-    return fields
-
-
-def publish(client, title, **extra):
-    form = form_of(client, "/admin/new")
-    form.update(title=title, body="First words.", teaser="Teaser.", action="publish", **extra)
-    status, headers, text = client.post("/admin/new", form)
-    assert status == 303, (status, text[:2000])
-    return int(re.search(r"/admin/items/(\d+)", headers["location"]).group(1))
 
 
 def all_signed(test):
@@ -84,19 +56,13 @@ def verify(*args):
 
 class VerifyURL(unittest.TestCase):
     def test_passes_on_the_live_site_then_names_the_entry_altered(self):
-        alice = Client(SITE)
-        self.assertEqual(alice.login(ALICE[0], ALICE[2])[0], 303)
-        corrected = publish(alice, "Statement verified over HTTP")
-        path = f"/admin/items/{corrected}"
-        self.assertEqual(alice.post(path, dict(form_of(alice, path), body="Second words.", note="Fixed",
-                                               action="save"))[0], 303)
-        withdrawn = publish(alice, "Statement withdrawn before the check")
-        path = f"/admin/items/{withdrawn}/withdraw"
-        self.assertEqual(alice.post(path, dict(form_of(alice, path), note="Issued in error."))[0], 303)
+        alice = admin_forms.signed_in(SITE, ALICE)
+        corrected = admin_forms.publish(alice, "Statement verified over HTTP", "First words.")
+        admin_forms.correct(alice, corrected, "Fixed", body="Second words.")
+        withdrawn = admin_forms.publish(alice, "Statement withdrawn before the check", "First words.")
+        admin_forms.withdraw(alice, withdrawn, "Issued in error.")
         later = int(time.time()) // 60 * 60 + 2 * 86400
-        d = datetime.datetime.fromtimestamp(later, zoneinfo.ZoneInfo("Europe/London"))
-        publish(alice, "Sealed during the check", when="set", date=d.strftime("%Y-%m-%d"),
-                time=d.strftime("%H:%M"), zone="London")
+        admin_forms.publish(alice, "Sealed during the check", "First words.", **admin_forms.at(later))
         count = all_signed(self)
         opened = SITE.query("SELECT count(*) FROM history WHERE visible_at <= ?", (int(time.time()),))[0][0]
         self.assertEqual(opened, count - 1)   # the scheduled one is sealed

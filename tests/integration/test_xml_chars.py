@@ -7,8 +7,8 @@ import unittest
 import xml.etree.ElementTree as ET
 
 import harness
-from harness import Client, Site
-from test_admin import statement
+from admin_forms import signed_in, statement
+from harness import Site
 
 EDITOR = ("bob", "editor", "editor password 1")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -30,9 +30,7 @@ def tearDownModule():
 class Gate(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.bob = Client(SITE)
-        status, _, _ = cls.bob.login(EDITOR[0], EDITOR[2])
-        assert status == 303, status
+        cls.bob = signed_in(SITE, EDITOR)
 
     def test_a_noncharacter_in_any_text_field_is_a_422_with_the_form_kept(self):
         before = SITE.query("SELECT count(*) FROM item")[0][0]
