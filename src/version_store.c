@@ -34,17 +34,30 @@ static void sha256_hex(char out[HEX], const char *data, size_t len)
 	sodium_bin2hex(out, HEX, h, sizeof h);
 }
 
-/* The part of a canonical text that says what the reader gets: the published line and everything after
- * the note line. Two versions equal here differ only in number, change word or note: not a new version. */
+/* Does the header line at p say only which version this is, its change word or its note? */
+static int bookkeeping(const char *p)
+{
+	return strncmp(p, "version: ", 9) == 0 || strncmp(p, "change: ", 8) == 0 || strncmp(p, "note: ", 6) == 0;
+}
+
+/* Do two canonical texts say the same to a reader: every header line but the bookkeeping ones (kind, type,
+ * language, time and files among them) and everything after the headers? Equal here, two versions differ only
+ * in number, change word or note: not a new version. */
 static int same_content(const char *a, const char *b)
 {
-	const char *pa = strstr(a, "\npublished: "), *pb = strstr(b, "\npublished: ");
-	const char *na = pa ? strstr(pa, "\nnote: ") : NULL, *nb = pb ? strstr(pb, "\nnote: ") : NULL;
-	if (!na || !nb || na - pa != nb - pb || memcmp(pa, pb, (size_t)(na - pa)) != 0)
-		return 0;
-	na = strchr(na + 1, '\n');
-	nb = strchr(nb + 1, '\n');
-	return na && nb && strcmp(na, nb) == 0;
+	for (;;) {
+		while (*a != '\n' && bookkeeping(a) && strchr(a, '\n'))
+			a = strchr(a, '\n') + 1;
+		while (*b != '\n' && bookkeeping(b) && strchr(b, '\n'))
+			b = strchr(b, '\n') + 1;
+		if (*a == '\n' || *b == '\n')
+			return *a == '\n' && *b == '\n' && strcmp(a, b) == 0; /* the blank line, then the sections */
+		const char *ea = strchr(a, '\n'), *eb = strchr(b, '\n');
+		if (ea == NULL || eb == NULL || ea - a != eb - b || memcmp(a, b, (size_t)(ea - a)) != 0)
+			return 0;
+		a = ea + 1;
+		b = eb + 1;
+	}
 }
 
 /* The revision's files, ordered as the canonical text lists them. */

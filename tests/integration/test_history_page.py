@@ -83,8 +83,12 @@ class HistoryPage(unittest.TestCase):
 
     def test_a_correction_of_no_words_says_so(self):
         alice = admin_forms.signed_in(SITE, ALICE)
-        iid = admin_forms.publish(alice, "Statement whose type changes", "Same words.")
+        # Published on a whole minute, as the form keeps it: the type is all that changes (a time the form
+        # rounded would be a change too, and hid that a type alone once made no new version).
+        minute = int(time.time()) // 60 * 60 - 120
+        iid = admin_forms.publish(alice, "Statement whose type changes", "Same words.", **admin_forms.at(minute))
         admin_forms.correct(alice, iid, "A comment, not a statement", item_type="comment")
+        self.assertEqual(SITE.query("SELECT max(version) FROM item_version WHERE item_id = ?", (iid,))[0][0], 2)
         _, _, page = SITE.get("/history")
         text = dict(entries(page))[seq_of(iid, 2)]
         self.assertIn(">Corrected<", text)
