@@ -480,14 +480,17 @@ SELECT max((SELECT max(updated_at) FROM item),
            (SELECT max(published_at) FROM item WHERE status = 'published' AND published_at <= ?1));
 
 -- name: item_public_newer
--- The next public item after (?1 published_at, ?2 id) in time. ?3 now
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
+-- The next public item after (?1 published_at, ?2 id) in time. ?3 now. Only what its link needs: updated_at
+-- is left out (0), since a column stored after the body is read through the body's overflow pages, and
+-- published_at comes from the index.
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, 0, NULL, ''
   FROM item
  WHERE status = 'published' AND published_at <= ?3 AND (published_at, id) > (?1, ?2)
  ORDER BY published_at, id LIMIT 1;
 
 -- name: item_public_older
-SELECT id, kind, type, slug, title, teaser, '', '', published_at, updated_at, NULL, ''
+-- The one before, as item_public_newer.
+SELECT id, kind, type, slug, title, teaser, '', '', published_at, 0, NULL, ''
   FROM item
  WHERE status = 'published' AND (published_at, id) < (?1, ?2)
  ORDER BY published_at DESC, id DESC LIMIT 1;
