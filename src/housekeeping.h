@@ -1,5 +1,5 @@
 /* housekeeping.h: the rows nothing needs any more, removed by `pressroom db optimize` (run nightly with the
- * backup), so the sign-in tables do not grow for ever. */
+ * backup), so the sign-in and subscription tables do not grow for ever. */
 #ifndef PRESSROOM_HOUSEKEEPING_H
 #define PRESSROOM_HOUSEKEEPING_H
 
@@ -14,6 +14,7 @@ enum {
 
 struct housekeeping {
 	int sessions, login_failures, login_devices; /* rows removed */
+	int pending_subscribers, subscribe_attempts;  /* addresses never confirmed, past throttle rows */
 };
 
 /* Remove what has expired at now, in one transaction. 0, or -1 with the reason in err. */

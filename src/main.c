@@ -63,7 +63,8 @@ static const char usage_text[] =
 	"  db seed    load the demo content into an empty database\n"
 	"  db check   verify the database's integrity, foreign keys and schema version\n"
 	"  db optimize merge the search index into one piece, so searches stay fast, and remove expired sessions,\n"
-	"             sign-in failures and device cookies (nightly, with the backup)\n"
+	"             sign-in failures, device cookies, unconfirmed addresses and subscribe attempts (nightly,\n"
+	"             with the backup)\n"
 	"  db backup  copy the live database to FILE (safe while serving); into a folder DIR as\n"
 	"             pressroom-YYYYMMDD-HHMMSS.db (UTC), replacing none, keeping the newest N with --keep N\n"
 	"  db restore replace the database's content with a checked backup FILE\n"
@@ -379,7 +380,9 @@ static int cmd_db(int argc, char **argv)
 		fprintf(stderr, "pressroom: %s: %s\n", o.db_path, err);
 	else if (strcmp(action, "optimize") == 0)
 		printf("%s: search index merged; removed %d old sessions, %d old sign-in failures, %d expired device "
-		       "cookies\n", o.db_path, kept_tidy.sessions, kept_tidy.login_failures, kept_tidy.login_devices);
+		       "cookies, %d addresses never confirmed, %d old subscribe attempts\n", o.db_path, kept_tidy.sessions,
+		       kept_tidy.login_failures, kept_tidy.login_devices, kept_tidy.pending_subscribers,
+		       kept_tidy.subscribe_attempts);
 	else
 		printf("%s: schema version %d\n", o.db_path, db_version(db));
 	db_close(db);

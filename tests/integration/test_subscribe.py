@@ -371,6 +371,27 @@ class Throttling(unittest.TestCase):
         self.assertEqual(SITE.query("SELECT count(*) FROM login_failure WHERE address = '127.0.0.20'"), [(0,)])
 
 
+class NightlyHousekeeping(unittest.TestCase):
+    def test_db_optimize_removes_addresses_never_confirmed_and_old_attempts(self):
+        # Without a subscribe post for weeks, nothing else would delete them.
+        now, day = int(time.time()), 86400
+        for tag, expired in (("stale", now - 8 * day), ("fresh", now - 6 * day)):
+            SITE.execute("INSERT INTO subscriber (email, releases, events, created_at, confirm_token, confirm_expires,"
+                         " manage_token) VALUES (?, 1, 0, ?, ?, ?, ?)",
+                         (f"hk-{tag}@example.org", expired - 2 * day, f"hk-c-{tag}", expired, f"hk-m-{tag}"))
+        SITE.execute("INSERT INTO subscriber (email, releases, events, created_at, confirmed_at, confirm_expires,"
+                     " manage_token) VALUES ('hk-confirmed@example.org', 1, 0, ?, ?, ?, 'hk-m-confirmed')",
+                     (now - 30 * day, now - 29 * day, now - 28 * day))
+        for tag, at in (("stale", now - 2 * 3600), ("fresh", now - 60)):
+            SITE.execute("INSERT INTO subscribe_attempt (address, at) VALUES (?, ?)", (f"hk-{tag}", at))
+        proc = SITE.check(harness.run("db", "optimize", "--db", SITE.db))
+        self.assertRegex(proc.stdout, r"[1-9]\d* addresses never confirmed, [1-9]\d* old subscribe attempts")
+        left = {r[0] for r in SITE.query("SELECT email FROM subscriber WHERE email LIKE 'hk-%'")}
+        self.assertEqual(left, {"hk-fresh@example.org", "hk-confirmed@example.org"})
+        attempts = {r[0] for r in SITE.query("SELECT address FROM subscribe_attempt WHERE address LIKE 'hk-%'")}
+        self.assertEqual(attempts, {"hk-fresh"})
+
+
 class Admin(unittest.TestCase):
     def test_publisher_sees_counts_never_addresses(self):
         c = Client(SITE, source="127.0.0.30")
