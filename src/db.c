@@ -315,6 +315,30 @@ const char *db_text_col(struct arena *a, sqlite3_stmt *st, int col)
 	return arena_strdup(a, s ? (const char *)s : "");
 }
 
+int db_take_cols(sqlite3_stmt *st, struct arena *a, const struct db_col *cols, int n)
+{
+	if (st == NULL)
+		return -1;   /* db_stmt has logged why */
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		switch (cols[i].type) {
+		case DB_COL_INT:
+			*cols[i].to.i = sqlite3_column_int(st, i);
+			break;
+		case DB_COL_INT64:
+			*cols[i].to.i64 = sqlite3_column_int64(st, i);
+			break;
+		case DB_COL_TEXT:
+			*cols[i].to.text = db_text_col(a, st, i);
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return 1;
+}
+
 int db_bind_text(sqlite3_stmt *st, int param, const char *text)
 {
 	return sqlite3_bind_text(st, param, text, -1, SQLITE_STATIC);

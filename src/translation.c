@@ -15,19 +15,12 @@ int translation_state(struct db *db, struct arena *a, time_t now, long long id, 
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (long long)now);
-	int found = db_row(st);
+	struct translation_state t = {0};
+	int found = db_take(st, a, DB_TEXT(&t.lang), DB_INT64(&t.original), DB_INT(&t.is_translation),
+	                    DB_INT64(&t.synced_at), DB_TEXT(&t.note), DB_INT64(&t.original_changed), DB_INT(&t.grouped));
 	if (found != 1)
 		return found;
-	*out = (struct translation_state){
-		.lang = db_text_col(a, st, 0),
-		.original = sqlite3_column_int64(st, 1),
-		.is_translation = sqlite3_column_int(st, 2),
-		.synced_at = sqlite3_column_int64(st, 3),
-		.note = db_text_col(a, st, 4),
-		.original_changed = sqlite3_column_int64(st, 5),
-		.grouped = sqlite3_column_int(st, 6),
-	};
-	sqlite3_reset(st);
+	*out = t;
 	/* The rule: the original changed in public after the translation last caught up. */
 	out->stale = out->is_translation && out->original_changed > 0 && out->original_changed > out->synced_at;
 	return 1;
