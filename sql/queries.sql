@@ -594,6 +594,17 @@ SELECT t.lang, coalesce(t.translation_of, t.id), t.translation_of IS NOT NULL, t
   FROM item t LEFT JOIN item o ON o.id = t.translation_of
  WHERE t.id = ?1;
 
+-- name: item_translation_states
+-- item_translation_state for many items at once (the admin list's page: one query, not one a row), the same
+-- columns and then the item's id; no row for an id that does not exist. ?1 the ids as a JSON array, ?2 now
+SELECT t.lang, coalesce(t.translation_of, t.id), t.translation_of IS NOT NULL, t.translation_synced_at,
+       t.translation_note,
+       CASE WHEN o.status = 'published' AND o.published_at <= ?2
+            THEN max(o.published_at, coalesce(o.public_updated_at, 0)) END,
+       t.translation_of IS NOT NULL OR EXISTS (SELECT 1 FROM item x WHERE x.translation_of = t.id),
+       t.id
+  FROM json_each(?1) j JOIN item t ON t.id = j.value LEFT JOIN item o ON o.id = t.translation_of;
+
 -- name: item_translation_group
 -- Every version of the statement whose original is ?1, the original first, whatever their status, with
 -- whether each is public. ?1 original id, ?2 now

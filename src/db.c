@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "log.h"
 #include "search_rank.h"
 #include "search_snippet.h"
@@ -337,6 +338,21 @@ int db_take_cols(sqlite3_stmt *st, struct arena *a, const struct db_col *cols, i
 	}
 	sqlite3_reset(st);
 	return 1;
+}
+
+int db_bind_ids(sqlite3_stmt *st, int param, const long long *ids, int n)
+{
+	struct buf json = {0};
+	buf_putc(&json, '[');
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&json, ',');
+		buf_put_int(&json, ids[i]); /* not buf_printf: the feed lists fifty */
+	}
+	buf_putc(&json, ']');
+	int rc = sqlite3_bind_text(st, param, json.data, (int)json.len, SQLITE_TRANSIENT);
+	buf_free(&json);
+	return rc;
 }
 
 int db_bind_text(sqlite3_stmt *st, int param, const char *text)

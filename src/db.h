@@ -72,6 +72,9 @@ int db_take_cols(sqlite3_stmt *st, struct arena *a, const struct db_col *cols, i
 #define db_take(st, a, ...)                                                                                     \
 	db_take_cols((st), (a), (const struct db_col[]){__VA_ARGS__},                                           \
 	             (int)(sizeof((struct db_col[]){__VA_ARGS__}) / sizeof(struct db_col)))
+/* Bind the n ids as a JSON array ("[3,1,2]", copied by SQLite) to param, for a statement that reads
+ * json_each(?param): one query for the rows of a whole list. Returns sqlite3_bind_text's code. */
+int db_bind_ids(sqlite3_stmt *st, int param, const long long *ids, int n);
 /* Bind text that outlives the step (SQLITE_STATIC): a request's strings do. */
 int db_bind_text(sqlite3_stmt *st, int param, const char *text);
 
