@@ -287,12 +287,12 @@ SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, co
 
 -- name: items_admin_filtered
 -- The admin list narrowed: ?3 a status as officers see it ('' for any; 'scheduled' is published with a
--- time to come at ?5 now), ?4 words the title contains ('' for any; LIKE's % and _ escaped by the caller).
+-- time to come at ?5 now), ?4 words the title contains in any case, in any script ('' for any; casefold.c).
 -- ?1 limit, ?2 offset
 SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, coalesce(u.name, '')
   FROM item i LEFT JOIN user u ON u.id = i.created_by
  WHERE (?3 = '' OR CASE WHEN i.status = 'published' AND i.published_at > ?5 THEN 'scheduled' ELSE i.status END = ?3)
-   AND (?4 = '' OR i.title LIKE '%' || ?4 || '%' ESCAPE '\')
+   AND (?4 = '' OR instr(casefold(i.title), casefold(?4)) > 0)
  ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
 
 -- name: item_insert

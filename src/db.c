@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "casefold.h"
 #include "log.h"
 #include "search_rank.h"
 #include "search_snippet.h"
@@ -118,10 +119,11 @@ struct db *db_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	}
 	/* Before any statement is prepared: search_public and search_snippet call them, and item_fts (its
-	 * triggers on item too) cannot be read or written without its tokenizer. */
+	 * triggers on item too) cannot be read or written without its tokenizer. items_admin_filtered calls
+	 * casefold. */
 	fts5_api *fts5 = fts5_of(db->h);
 	if (search_rank_register(fts5) != SQLITE_OK || search_snippet_register(fts5) != SQLITE_OK ||
-	    search_tokenizer_register(fts5) != SQLITE_OK) {
+	    search_tokenizer_register(fts5) != SQLITE_OK || casefold_register(db->h, fts5) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot register the search functions: %s", sqlite3_errmsg(db->h));
 		goto fail;
 	}
