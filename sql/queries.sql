@@ -287,12 +287,12 @@ SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, co
 
 -- name: items_admin_filtered
 -- The admin list narrowed: ?3 a status as officers see it ('' for any; 'scheduled' is published with a
--- time to come at ?5 now), ?4 words the title contains ('' for any; LIKE's % and _ escaped by the caller).
+-- time to come at ?5 now), ?4 words the title contains in any case, in any script ('' for any; casefold.c).
 -- ?1 limit, ?2 offset
 SELECT i.id, i.kind, i.type, i.title, i.status, i.published_at, i.updated_at, coalesce(u.name, '')
   FROM item i LEFT JOIN user u ON u.id = i.created_by
  WHERE (?3 = '' OR CASE WHEN i.status = 'published' AND i.published_at > ?5 THEN 'scheduled' ELSE i.status END = ?3)
-   AND (?4 = '' OR i.title LIKE '%' || ?4 || '%' ESCAPE '\')
+   AND (?4 = '' OR instr(casefold(i.title), casefold(?4)) > 0)
  ORDER BY i.published_at DESC, i.id DESC LIMIT ?1 OFFSET ?2;
 
 -- name: item_insert
@@ -596,6 +596,17 @@ SELECT t.lang, coalesce(t.translation_of, t.id), t.translation_of IS NOT NULL, t
        t.translation_of IS NOT NULL OR EXISTS (SELECT 1 FROM item x WHERE x.translation_of = t.id)
   FROM item t LEFT JOIN item o ON o.id = t.translation_of
  WHERE t.id = ?1;
+
+-- name: item_translation_states
+-- item_translation_state for many items at once (the admin list's page: one query, not one a row), the same
+-- columns and then the item's id; no row for an id that does not exist. ?1 the ids as a JSON array, ?2 now
+SELECT t.lang, coalesce(t.translation_of, t.id), t.translation_of IS NOT NULL, t.translation_synced_at,
+       t.translation_note,
+       CASE WHEN o.status = 'published' AND o.published_at <= ?2
+            THEN max(o.published_at, coalesce(o.public_updated_at, 0)) END,
+       t.translation_of IS NOT NULL OR EXISTS (SELECT 1 FROM item x WHERE x.translation_of = t.id),
+       t.id
+  FROM json_each(?1) j JOIN item t ON t.id = j.value LEFT JOIN item o ON o.id = t.translation_of;
 
 -- name: item_translation_group
 -- Every version of the statement whose original is ?1, the original first, whatever their status, with

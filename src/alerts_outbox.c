@@ -8,48 +8,21 @@
 int outbox_take_due(struct db *db, struct arena *a, time_t now, struct outbox_row *out)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_OUTBOX_DUE);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, (long long)now);
-	int rc = db_row(st);
-	if (rc == 1) {
-		*out = (struct outbox_row){
-			.id = sqlite3_column_int64(st, 0),
-			.kind = db_text_col(a, st, 1),
-			.item_id = sqlite3_column_int64(st, 2),
-			.version = sqlite3_column_int(st, 3),
-			.attempts = sqlite3_column_int(st, 4),
-			.queued_at = sqlite3_column_int64(st, 5),
-			.email = db_text_col(a, st, 6),
-			.manage_token = db_text_col(a, st, 7),
-			.confirm_token = db_text_col(a, st, 8),
-			.confirm_expires = sqlite3_column_int64(st, 9),
-			.confirmed = sqlite3_column_int(st, 10),
-			.lang = db_text_col(a, st, 11),
-		};
-		sqlite3_reset(st);
-	}
-	return rc;
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, (long long)now);
+	return db_take(st, a, DB_INT64(&out->id), DB_TEXT(&out->kind), DB_INT64(&out->item_id), DB_INT(&out->version),
+	               DB_INT(&out->attempts), DB_INT64(&out->queued_at), DB_TEXT(&out->email),
+	               DB_TEXT(&out->manage_token), DB_TEXT(&out->confirm_token), DB_INT64(&out->confirm_expires),
+	               DB_INT(&out->confirmed), DB_TEXT(&out->lang));
 }
 
 int outbox_ping_due(struct db *db, struct arena *a, time_t now, struct outbox_ping *out)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_WEBSUB_DUE);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, (long long)now);
-	int rc = db_row(st);
-	if (rc == 1) {
-		*out = (struct outbox_ping){
-			.id = sqlite3_column_int64(st, 0),
-			.hub = db_text_col(a, st, 1),
-			.topic = db_text_col(a, st, 2),
-			.attempts = sqlite3_column_int(st, 3),
-			.queued_at = sqlite3_column_int64(st, 4),
-		};
-		sqlite3_reset(st);
-	}
-	return rc;
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, (long long)now);
+	return db_take(st, a, DB_INT64(&out->id), DB_TEXT(&out->hub), DB_TEXT(&out->topic), DB_INT(&out->attempts),
+	               DB_INT64(&out->queued_at));
 }
 
 long long outbox_next_attempt(time_t now, long long queued_at, int attempts)

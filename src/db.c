@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "buf.h"
+#include "casefold.h"
 #include "log.h"
 #include "search_rank.h"
 #include "search_snippet.h"
@@ -117,10 +119,11 @@ struct db *db_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	}
 	/* Before any statement is prepared: search_public and search_snippet call them, and item_fts (its
-	 * triggers on item too) cannot be read or written without its tokenizer. */
+	 * triggers on item too) cannot be read or written without its tokenizer. items_admin_filtered calls
+	 * casefold. */
 	fts5_api *fts5 = fts5_of(db->h);
 	if (search_rank_register(fts5) != SQLITE_OK || search_snippet_register(fts5) != SQLITE_OK ||
-	    search_tokenizer_register(fts5) != SQLITE_OK) {
+	    search_tokenizer_register(fts5) != SQLITE_OK || casefold_register(db->h, fts5) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot register the search functions: %s", sqlite3_errmsg(db->h));
 		goto fail;
 	}
@@ -313,6 +316,45 @@ const char *db_text_col(struct arena *a, sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
 	return arena_strdup(a, s ? (const char *)s : "");
+}
+
+int db_take_cols(sqlite3_stmt *st, struct arena *a, const struct db_col *cols, int n)
+{
+	if (st == NULL)
+		return -1;   /* db_stmt has logged why */
+	int rc = db_row(st);
+	if (rc != 1)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		switch (cols[i].type) {
+		case DB_COL_INT:
+			*cols[i].to.i = sqlite3_column_int(st, i);
+			break;
+		case DB_COL_INT64:
+			*cols[i].to.i64 = sqlite3_column_int64(st, i);
+			break;
+		case DB_COL_TEXT:
+			*cols[i].to.text = db_text_col(a, st, i);
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_bind_ids(sqlite3_stmt *st, int param, const long long *ids, int n)
+{
+	struct buf json = {0};
+	buf_putc(&json, '[');
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&json, ',');
+		buf_put_int(&json, ids[i]); /* not buf_printf: the feed lists fifty */
+	}
+	buf_putc(&json, ']');
+	int rc = sqlite3_bind_text(st, param, json.data, (int)json.len, SQLITE_TRANSIENT);
+	buf_free(&json);
+	return rc;
 }
 
 int db_bind_text(sqlite3_stmt *st, int param, const char *text)

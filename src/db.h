@@ -52,6 +52,29 @@ int db_run(sqlite3_stmt *st);
 /* Column col of the current row as text copied into a: "" when NULL. Lives until the arena is reset. */
 struct arena;
 const char *db_text_col(struct arena *a, sqlite3_stmt *st, int col);
+/* One column that db_take copies out of a row, made with DB_INT, DB_INT64 or DB_TEXT: the compiler checks
+ * that the pointer has the column's type. */
+struct db_col {
+	enum db_col_type { DB_COL_INT, DB_COL_INT64, DB_COL_TEXT } type;
+	union {
+		int *i;
+		long long *i64;
+		const char **text;   /* copied into the arena, as db_text_col */
+	} to;
+};
+#define DB_INT(p) ((struct db_col){DB_COL_INT, {.i = (p)}})
+#define DB_INT64(p) ((struct db_col){DB_COL_INT64, {.i64 = (p)}})
+#define DB_TEXT(p) ((struct db_col){DB_COL_TEXT, {.text = (p)}})
+/* Take one row: step st (bound, from db_stmt) once and, on a row, copy its columns 0, 1, ... into the
+ * places the list names, then reset it. 1 a row (all copied), 0 no row, -1 an error or st NULL (logged);
+ * on 0 and -1 nothing is written. `db_take(st, a, DB_INT64(&id), DB_TEXT(&title))` calls db_take_cols. */
+int db_take_cols(sqlite3_stmt *st, struct arena *a, const struct db_col *cols, int n);
+#define db_take(st, a, ...)                                                                                     \
+	db_take_cols((st), (a), (const struct db_col[]){__VA_ARGS__},                                           \
+	             (int)(sizeof((struct db_col[]){__VA_ARGS__}) / sizeof(struct db_col)))
+/* Bind the n ids as a JSON array ("[3,1,2]", copied by SQLite) to param, for a statement that reads
+ * json_each(?param): one query for the rows of a whole list. Returns sqlite3_bind_text's code. */
+int db_bind_ids(sqlite3_stmt *st, int param, const long long *ids, int n);
 /* Bind text that outlives the step (SQLITE_STATIC): a request's strings do. */
 int db_bind_text(sqlite3_stmt *st, int param, const char *text);
 

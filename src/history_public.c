@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "i18n.h"
 
 static struct history_words words_at(struct arena *a, sqlite3_stmt *st, int col)
 {
@@ -64,4 +65,13 @@ int history_page(struct db *db, struct arena *a, time_t now, long long page, int
 		return -1;
 	*out = e;
 	return n;
+}
+
+const char *history_change_label(const char *change)
+{
+	if (strcmp(change, "corrected") == 0)
+		return i18n_text("Corrected");
+	if (strcmp(change, "withdrawn") == 0)
+		return i18n_text("Withdrawn");
+	return i18n_text("Published");
 }

@@ -33,4 +33,8 @@ struct history_entry {
 int history_page(struct db *db, struct arena *a, time_t now, long long page, int per, long long *total,
                  struct history_entry **out);
 
+/* The label of an entry's change (history_entry.change: published, corrected, withdrawn) in the reader's
+ * language: "Corrected", "Withdrawn", else "Published". /history and /verify both show it. */
+const char *history_change_label(const char *change);
+
 #endif

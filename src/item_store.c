@@ -45,17 +45,8 @@ int store_list_filtered(struct db *db, struct arena *a, time_t now, const char *
 {
 	sqlite3_stmt *st = db_page_stmt(db, STMT_ITEMS_ADMIN_FILTERED, limit, offset);
 	if (st != NULL) {
-		/* LIKE's wildcards typed in the search box match themselves. */
-		size_t n = words ? strlen(words) : 0, o = 0;
-		char *like = arena_alloc(a, 2 * n + 1);
-		for (size_t i = 0; i < n; i++) {
-			if (words[i] == '%' || words[i] == '_' || words[i] == '\\')
-				like[o++] = '\\';
-			like[o++] = words[i];
-		}
-		like[o] = '\0';
 		sqlite3_bind_text(st, 3, status ? status : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, like, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, words ? words : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 5, (long long)now);
 	}
 	return admin_rows(a, st, limit, out);

@@ -43,7 +43,7 @@ struct admin_row {
 int store_list(struct db *db, struct arena *a, int limit, long long offset, struct admin_row **out);
 
 /* The same, narrowed to status ("" or NULL: any; "scheduled" as store_shown_status says at now) and to
- * titles containing words (NULL or "": any; case folded for ASCII letters only, as SQLite's LIKE). */
+ * titles containing words (NULL or "": any; in any case and script, casefold.c). */
 int store_list_filtered(struct db *db, struct arena *a, time_t now, const char *status, const char *words,
                         int limit, long long offset, struct admin_row **out);
 

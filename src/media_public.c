@@ -165,21 +165,13 @@ int media_of_items(struct db *db, struct arena *a, const long long *ids, int n, 
 		out[i] = (struct media_set){0};
 	if (n == 0)
 		return 0;
-	struct buf json = {0};
-	buf_putc(&json, '[');
-	for (int i = 0; i < n; i++) {
-		if (i)
-			buf_putc(&json, ',');
-		buf_put_int(&json, ids[i]); /* not buf_printf: the feed lists fifty */
-	}
-	buf_putc(&json, ']');
 	int rc = -1;
 	struct row *rows = NULL;
 	size_t nrows = 0, cap = 0;
 	sqlite3_stmt *st = db_stmt(db, STMT_MEDIA_OF_ITEMS);
 	if (st == NULL)
 		goto out;
-	db_bind_text(st, 1, buf_str(&json));
+	db_bind_ids(st, 1, ids, n);
 	int step;
 	while ((step = db_row(st)) == 1) {
 		enum media_format format;
@@ -205,7 +197,6 @@ int media_of_items(struct db *db, struct arena *a, const long long *ids, int n, 
 	rc = 0;
 out:
 	free(rows);
-	buf_free(&json);
 	return rc;
 }
 

@@ -8,6 +8,23 @@
 #include "db.h"
 #include "log.h"
 
+/* The state in columns 0..6 of item_translation_state's row (item_translation_states' too). */
+static struct translation_state state_of_row(struct arena *a, sqlite3_stmt *st)
+{
+	struct translation_state t = {
+		.lang = db_text_col(a, st, 0),
+		.original = sqlite3_column_int64(st, 1),
+		.is_translation = sqlite3_column_int(st, 2),
+		.synced_at = sqlite3_column_int64(st, 3),
+		.note = db_text_col(a, st, 4),
+		.original_changed = sqlite3_column_int64(st, 5),
+		.grouped = sqlite3_column_int(st, 6),
+	};
+	/* The rule: the original changed in public after the translation last caught up. */
+	t.stale = t.is_translation && t.original_changed > 0 && t.original_changed > t.synced_at;
+	return t;
+}
+
 int translation_state(struct db *db, struct arena *a, time_t now, long long id, struct translation_state *out)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_TRANSLATION_STATE);
@@ -18,19 +35,34 @@ int translation_state(struct db *db, struct arena *a, time_t now, long long id, 
 	int found = db_row(st);
 	if (found != 1)
 		return found;
-	*out = (struct translation_state){
-		.lang = db_text_col(a, st, 0),
-		.original = sqlite3_column_int64(st, 1),
-		.is_translation = sqlite3_column_int(st, 2),
-		.synced_at = sqlite3_column_int64(st, 3),
-		.note = db_text_col(a, st, 4),
-		.original_changed = sqlite3_column_int64(st, 5),
-		.grouped = sqlite3_column_int(st, 6),
-	};
+	*out = state_of_row(a, st);
 	sqlite3_reset(st);
-	/* The rule: the original changed in public after the translation last caught up. */
-	out->stale = out->is_translation && out->original_changed > 0 && out->original_changed > out->synced_at;
 	return 1;
+}
+
+int translation_states(struct db *db, struct arena *a, time_t now, const long long *ids, int n,
+                       struct translation_state *out)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = (struct translation_state){0};
+	if (n == 0)
+		return 0;
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_TRANSLATION_STATES);
+	if (st == NULL)
+		return -1;
+	db_bind_ids(st, 1, ids, n);
+	sqlite3_bind_int64(st, 2, (long long)now);
+	int rc;
+	while ((rc = db_row(st)) == 1) {
+		long long id = sqlite3_column_int64(st, 7);
+		for (int i = 0; i < n; i++)   /* a page's fifty: a scan costs less than sorting */
+			if (ids[i] == id)
+				out[i] = state_of_row(a, st);
+	}
+	if (rc < 0)
+		for (int i = 0; i < n; i++)
+			out[i] = (struct translation_state){0};
+	return rc < 0 ? -1 : 0;
 }
 
 int translation_group(struct db *db, struct arena *a, time_t now, long long original,

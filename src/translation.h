@@ -22,6 +22,11 @@ struct translation_state {
 };
 /* The state of item id at now into *out (strings owned by a). 1 found, 0 no such item, -1 error (logged). */
 int translation_state(struct db *db, struct arena *a, time_t now, long long id, struct translation_state *out);
+/* translation_state for each of the n items ids[i] into out[i], in one query (a list's page). An id that
+ * does not exist, and every one on an error, leaves out[i] zeroed (lang NULL). Strings owned by a. Returns 0,
+ * or -1 on an error (logged). */
+int translation_states(struct db *db, struct arena *a, time_t now, const long long *ids, int n,
+                       struct translation_state *out);
 
 /* One version of a statement. */
 struct translation_version {

@@ -170,15 +170,8 @@ int version_record(struct db *db, struct arena *a, time_t now, long long item_id
 	if ((st = db_stmt(db, STMT_VERSION_LAST_OF_ITEM)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, item_id);
-	int rc = db_row(st);
-	if (rc < 0)
+	if (db_take(st, a, DB_INT(&last), DB_TEXT(&last_change), DB_TEXT(&last_text)) < 0)
 		return -1;
-	if (rc == 1) {
-		last = sqlite3_column_int(st, 0);
-		last_change = db_text_col(a, st, 1);
-		last_text = db_text_col(a, st, 2);
-		sqlite3_reset(st);
-	}
 	if (strcmp(last_change, "withdrawn") == 0)
 		return 0;   /* a withdrawal is the last word */
 	v.change = withdrawn ? "withdrawn" : last ? "corrected" : "published";
@@ -199,7 +192,7 @@ int version_record(struct db *db, struct arena *a, time_t now, long long item_id
 	sha256_hex(text_sha256, text.data, text.len);
 	long long visible = !last ? published_at : published_at > (long long)now ? published_at : (long long)now;
 
-	rc = -1;
+	int rc = -1;
 	if ((st = db_stmt(db, STMT_VERSION_INSERT)) != NULL) {
 		sqlite3_bind_int64(st, 1, item_id);
 		sqlite3_bind_int(st, 2, v.version);
@@ -380,17 +373,8 @@ static int sign_history_text(struct db *db, const struct minisign_key *k, time_t
 
 int version_history_signed(struct db *db, struct arena *a, long long *seq, long long *as_of, const char **signature)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_TEXT_SIGNATURE_LATEST);
-	if (st == NULL)
-		return -1;
-	int rc = db_row(st);
-	if (rc != 1)
-		return rc;
-	*seq = sqlite3_column_int64(st, 0);
-	*as_of = sqlite3_column_int64(st, 1);
-	*signature = db_text_col(a, st, 2);
-	sqlite3_reset(st);
-	return 1;
+	return db_take(db_stmt(db, STMT_HISTORY_TEXT_SIGNATURE_LATEST), a, DB_INT64(seq), DB_INT64(as_of),
+	               DB_TEXT(signature));
 }
 
 long long version_next_opening(struct db *db, time_t now)
@@ -408,16 +392,7 @@ long long version_next_opening(struct db *db, time_t now)
 
 int version_checkpoint(struct db *db, struct arena *a, const char **text, const char **signature)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_CHECKPOINT_LATEST);
-	if (st == NULL)
-		return -1;
-	int rc = db_row(st);
-	if (rc != 1)
-		return rc;
-	*text = db_text_col(a, st, 0);
-	*signature = db_text_col(a, st, 1);
-	sqlite3_reset(st);
-	return 1;
+	return db_take(db_stmt(db, STMT_CHECKPOINT_LATEST), a, DB_TEXT(text), DB_TEXT(signature));
 }
 
 int version_sign_pending(struct db *db, const struct minisign_key *k)

@@ -35,15 +35,6 @@ static const char *history_url(struct req *r, long long page)
 	return arena_printf(r->arena, "%s%s", layout_lang_path(r, "/history"), input_query_string(r->arena, in));
 }
 
-static const char *change_label(const char *change)
-{
-	if (strcmp(change, "corrected") == 0)
-		return i18n_text("Corrected");
-	if (strcmp(change, "withdrawn") == 0)
-		return i18n_text("Withdrawn");
-	return i18n_text("Published");
-}
-
 /* One field's word diff as sections of plain text (ctemplate escapes it); nothing when it did not change.
  * Adds the diff's steps to *spent. Returns 1 (shown), 0 (unchanged), or -1 if memory ran out. */
 static int field_diff(struct req *r, struct tpl_dict *d, const char *label, const char *old, const char *new_text,
@@ -104,7 +95,7 @@ static int entry(struct req *r, struct tpl_dict *d, const struct history_entry *
 	struct tpl_dict *s = tpl_section(e, "SHOWN");
 	view_set_at(s, NULL, (time_t)h->at, "%Y-%m-%d %H:%M UTC");
 	tpl_set(s, "CHANGE", h->change);
-	tpl_set(s, "CHANGE_LABEL", change_label(h->change));
+	tpl_set(s, "CHANGE_LABEL", history_change_label(h->change));
 	const char *path = arena_printf(r->arena, "/%s/%lld-%s", item_kind_segment(h->kind), h->item_id, h->slug);
 	tpl_set(s, "ITEM_URL", path);
 	tpl_set(s, "TITLE", h->words.title);

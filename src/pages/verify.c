@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../arena.h"
+#include "../history_public.h"
 #include "../i18n.h"
 #include "../input.h"
 #include "../item_public.h"
@@ -21,15 +22,6 @@
 #include "../version_store.h"
 #include "../view.h"
 #include "pages.h"
-
-static const char *change_label(const char *change)
-{
-	if (strcmp(change, "corrected") == 0)
-		return i18n_text("Corrected");
-	if (strcmp(change, "withdrawn") == 0)
-		return i18n_text("Withdrawn");
-	return i18n_text("Published");
-}
 
 /* How to check a statement: with the key's fingerprint where the site signs, else that it does not. */
 static void explain(struct req *r, struct tpl_dict *d)
@@ -71,7 +63,7 @@ static int check(struct req *r, struct tpl_dict *d, const char *text)
 	tpl_set(s, "TITLE", m.title);
 	tpl_set(s, "VERSION_URL", arena_printf(r->arena, "%s.v%d.txt", path, m.version));
 	tpl_set(s, "VERSION_LABEL", arena_printf(r->arena, i18n_text("version %d"), m.version));
-	tpl_set(s, "CHANGE_LABEL", change_label(m.change));
+	tpl_set(s, "CHANGE_LABEL", history_change_label(m.change));
 	view_set_at(s, NULL, (time_t)m.visible_at, "%Y-%m-%d %H:%M UTC");
 	return 0;
 }

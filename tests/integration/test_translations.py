@@ -277,6 +277,22 @@ class Stale(unittest.TestCase):
         self.assert_current()
         self.assertEqual(SITE.query("SELECT lang, translation_of FROM item WHERE id = ?", (self.ru,)), [("ru", self.en)])
 
+    def test_the_admin_list_flags_each_row_on_its_own(self):
+        # One page of the list reads every row's language and staleness at once: a stale translation beside a
+        # current one (and their originals) must each keep their own state.
+        other_en = publish_original(self.c, "Statement that stays as it is " + self.id().rsplit(".", 1)[1])
+        other_ru = add_russian(self.c, other_en, "Заявление, которое не поправят")
+        self.correct_original()
+        _, _, page = self.c.request("/admin")
+        rows = {}
+        for iid in (self.en, self.ru, other_en, other_ru):
+            rows[iid] = re.search(r'<tr class="status-published">(?:(?!</tr>).)*?/admin/items/%d"(?:(?!</tr>).)*</tr>'
+                                  % iid, page, re.S).group(0)
+        self.assertIn('<span class="lang">ru</span> <span class="stale-flag"', rows[self.ru])
+        self.assertIn('<span class="lang">ru</span></td>', rows[other_ru])
+        for original in (self.en, other_en):
+            self.assertIn('<span class="lang">en</span></td>', rows[original])
+
     def test_checked_still_accurate_clears_the_flag_with_a_note_and_an_audit_line(self):
         self.correct_original()
         self.assert_stale()
