@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -318,8 +319,9 @@ static const char *const allowed_calls[] = {
 };
 
 /* Under AddressSanitizer, LeakSanitizer's check at a worker's exit stops the process with a helper task
- * made by clone() that ptraces the others; that build alone allows them. */
-static const char *const sanitizer_calls[] = {"ptrace", "clone3", "waitid", "sched_getparam", "pipe2"};
+ * made by clone() that ptraces the others; and the runtime gives each new thread (the sender's resolver
+ * thread) an alternate signal stack. That build alone allows them, for every role. */
+static const char *const sanitizer_calls[] = {"ptrace", "clone3", "waitid", "sched_getparam", "pipe2", "sigaltstack"};
 
 /* What the signer may call once it has its key and its database open: wait for a word on its socket (or the
  * time a sealed entry opens: poll), SQLite on
@@ -334,11 +336,11 @@ static const char *const signer_calls[] = {
 	"geteuid", "exit", "exit_group",
 };
 
-/* What the alerts' sender may call once it sends (traced through test_alerts_send and test_subscribe, both
- * builds, with the relay and a hub named by address and by host name, and curl's TLS handshake): SQLite on
+/* What the alerts' sender may call once it sends (traced through test_alerts_send, test_subscribe and
+ * test_alerts_resolver, a stand-in DNS server's answers, and the curl program's TLS handshake): SQLite on
  * the outbox as a worker does it, libcurl's SMTP and HTTP (a TCP socket, non-blocking connect and poll, its
  * wake-up socket pair), GMime, OpenSSL (CA files, getrandom), glibc's resolver in curl's thread, memory,
- * time, signals, leaving. socket() itself is narrowed to sender_socket_domains below. No bind, listen or
+ * time, signals, leaving. socket() and ioctl() are narrowed below (sender_narrowed_calls). No bind, listen or
  * accept, no process, no exec, no chmod or chown by path, no io_uring, no ptrace, no identity change. */
 static const char *const sender_calls[] = {
 	/* files through descriptors (Landlock decides which paths): the database, CA files, resolver files */
@@ -346,7 +348,7 @@ static const char *const sender_calls[] = {
 	"fstat", "stat", "lstat", "newfstatat", "statx", "access", "faccessat", "faccessat2", "readlink",
 	"readlinkat", "getcwd", "fcntl", "flock", "fsync", "fdatasync", "ftruncate", "fallocate",
 	"unlink", "unlinkat",   /* SQLite removes the -wal and -shm when the last connection closes */
-	"fchmod", "fchown",     /* SQLite, on a journal file it has just created, to match the database's */
+	"fchmod", "fchown",     /* SQLite gives a -wal or -shm it creates the database's mode and owner */
 	/* the relay's and the hubs' connections, DNS (UDP, TCP) and libcurl's wake-up pair */
 	"connect", "getsockopt", "setsockopt", "getsockname", "getpeername", "sendto", "recvfrom", "sendmsg",
 	"recvmsg", "sendmmsg", /* glibc's resolver asks for A and AAAA in one call */
@@ -358,10 +360,22 @@ static const char *const sender_calls[] = {
 	"getpid", "gettid", "tgkill", "getuid", "geteuid", "getgid", "getegid", "uname", "sysinfo", "exit",
 	"exit_group",
 };
-/* The sockets it may make: TCP and UDP over IPv4 and IPv6. Not AF_UNIX (glibc's nscd client falls back to
- * the files and DNS when it cannot), not AF_NETLINK (getaddrinfo's interface query falls back too), not raw
- * or packet sockets. */
-static const int sender_socket_domains[] = {AF_INET, AF_INET6};
+
+/* A call allowed only when one argument (an int or a request number: its low 32 bits) has one value. */
+struct narrowed_call {
+	const char *name;
+	unsigned arg;
+	scmp_datum_t value;
+};
+
+/* The sender's calls allowed for one argument alone. Sockets: TCP and UDP over IPv4 and IPv6; not AF_UNIX
+ * (glibc's nscd client falls back to the files and DNS when it cannot), not AF_NETLINK (getaddrinfo's
+ * interface query falls back too), not raw or packet sockets. */
+static const struct narrowed_call sender_narrowed_calls[] = {
+	{"socket", 0, AF_INET},
+	{"socket", 0, AF_INET6},
+	{"ioctl", 1, FIONREAD},   /* glibc's resolver sizes a UDP answer before reading it */
+};
 
 static int allow(scmp_filter_ctx ctx, const char *name)
 {
@@ -369,9 +383,10 @@ static int allow(scmp_filter_ctx ctx, const char *name)
 	return nr < 0 ? 0 : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
 }
 
-/* The one filter builder: allow calls[0..ncalls), and socket() for domains[0..ndomains) alone. */
-static int restrict_calls_to(const char *const *calls, size_t ncalls, const int *domains, size_t ndomains,
-                             char *err, size_t errlen)
+/* The one filter builder: allow calls[0..ncalls), and each of narrowed[0..nnarrowed) for its argument's value
+ * alone. */
+static int restrict_calls_to(const char *const *calls, size_t ncalls, const struct narrowed_call *narrowed,
+                             size_t nnarrowed, char *err, size_t errlen)
 {
 #ifdef PRESSROOM_PROFILE
 	(void)err, (void)errlen;
@@ -391,9 +406,11 @@ static int restrict_calls_to(const char *const *calls, size_t ncalls, const int 
 	int rc = 0;
 	for (size_t i = 0; i < ncalls; i++)
 		rc |= allow(ctx, calls[i]);
-	for (size_t i = 0; i < ndomains; i++)
-		rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socket), 1,   /* an int: the low 32 bits */
-		                       SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU, (scmp_datum_t)domains[i]));
+	for (size_t i = 0; i < nnarrowed; i++) {
+		int nr = seccomp_syscall_resolve_name(narrowed[i].name);
+		rc |= nr < 0 ? -1 : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1,
+		                                     SCMP_CMP(narrowed[i].arg, SCMP_CMP_MASKED_EQ, 0xffffffffU, narrowed[i].value));
+	}
 	/* Running a program is what an intruder wants most: the process dies on the spot. */
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execve), 0);
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execveat), 0);
@@ -481,6 +498,6 @@ int sandbox_enter_sender(const struct sandbox *s, const unsigned *ports, int npo
 	prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
 	if (getppid() == 1)
 		raise(SIGTERM);
-	return restrict_calls_to(sender_calls, sizeof sender_calls / sizeof sender_calls[0], sender_socket_domains,
-	                         sizeof sender_socket_domains / sizeof sender_socket_domains[0], err, errlen);
+	return restrict_calls_to(sender_calls, sizeof sender_calls / sizeof sender_calls[0], sender_narrowed_calls,
+	                         sizeof sender_narrowed_calls / sizeof sender_narrowed_calls[0], err, errlen);
 }

@@ -568,42 +568,6 @@ class MinimalConfig(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def loopback_name():
-    """A name /etc/hosts gives 127.0.0.1 that libcurl does not answer itself (it does "localhost"), or None."""
-    with open("/etc/hosts") as f:
-        for line in f:
-            fields = line.split("#")[0].split()
-            for name in fields[1:] if fields and fields[0] == "127.0.0.1" else []:
-                if name != "localhost" and not name.endswith(".localhost"):
-                    return name
-    return None
-
-
-class HubByName(unittest.TestCase):
-    def test_a_hub_named_by_host_name_is_resolved_inside_the_sandbox(self):
-        """The hub's URL names it by a host name, as a real one's does (a named SMTP relay would need TLS): libcurl
-        resolves it in a thread of its own through getaddrinfo (nsswitch.conf, /etc/hosts, the resolver's
-        sockets), all under the sender's call filter, and the ping arrives."""
-        name = loopback_name()
-        if name is None:
-            self.skipTest("/etc/hosts names no host at 127.0.0.1 but localhost")
-        folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
-        hub = Hub()
-        conf = os.path.join(folder, "pressroom.conf")
-        with open(conf, "w") as f:
-            f.write(f"websub_hub = http://{name}:{hub.server_address[1]}/hub\nsite_url = {BASE}\n")
-        try:
-            with Site(env={"PRESSROOM_CONFIG": conf}) as site:
-                since(site)
-                insert_item(site, "Announced to a named hub")
-                poll(lambda: f"{BASE}/feed.atom" in hub.topics(), "the hub's ping\n" + site.log())
-                self.assertEqual(site.query("SELECT count(*) FROM websub_ping WHERE state = 'failed' OR error IS NOT NULL"),
-                                 [(0,)], site.log())
-        finally:
-            hub.close()
-            shutil.rmtree(folder, ignore_errors=True)
-
-
 class SenderSandbox(unittest.TestCase):
     def test_the_sender_reaches_only_its_relay_and_cannot_read_the_key_or_run_a_program(self):
         """tests/probe/sandbox_probe.c, preloaded, plays an intruder inside the sender on SIGUSR2 (as
