@@ -4,8 +4,9 @@
  * the folders to name them; setgid/setuid next; seccomp last, since its filter forbids setuid itself.
  * Landlock handles every right the running kernel knows (files; from ABI 4 TCP bind and connect, with no rule
  * allowing any; from ABI 6 signals and abstract sockets outside the worker). The seccomp filter is an allow
- * list: the calls a worker makes to answer requests (found by tracing the whole test suite, both builds);
- * anything else fails, and exec kills the worker on the spot. */
+ * list, one per role (worker, signer, alerts' sender), built by restrict_calls_to: the calls the role makes
+ * (found by tracing the test suite, both builds); anything else fails, and exec kills the process on the
+ * spot. */
 #include "sandbox.h"
 
 #include <errno.h>
@@ -20,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -316,8 +319,9 @@ static const char *const allowed_calls[] = {
 };
 
 /* Under AddressSanitizer, LeakSanitizer's check at a worker's exit stops the process with a helper task
- * made by clone() that ptraces the others; that build alone allows them. */
-static const char *const sanitizer_calls[] = {"ptrace", "clone3", "waitid", "sched_getparam", "pipe2"};
+ * made by clone() that ptraces the others; and the runtime gives each new thread (the sender's resolver
+ * thread) an alternate signal stack. That build alone allows them, for every role. */
+static const char *const sanitizer_calls[] = {"ptrace", "clone3", "waitid", "sched_getparam", "pipe2", "sigaltstack"};
 
 /* What the signer may call once it has its key and its database open: wait for a word on its socket (or the
  * time a sealed entry opens: poll), SQLite on
@@ -332,13 +336,57 @@ static const char *const signer_calls[] = {
 	"geteuid", "exit", "exit_group",
 };
 
+/* What the alerts' sender may call once it sends (traced through test_alerts_send, test_subscribe and
+ * test_alerts_resolver, a stand-in DNS server's answers, and the curl program's TLS handshake): SQLite on
+ * the outbox as a worker does it, libcurl's SMTP and HTTP (a TCP socket, non-blocking connect and poll, its
+ * wake-up socket pair), GMime, OpenSSL (CA files, getrandom), glibc's resolver in curl's thread, memory,
+ * time, signals, leaving. socket() and ioctl() are narrowed below (sender_narrowed_calls). No bind, listen or
+ * accept, no process, no exec, no chmod or chown by path, no io_uring, no ptrace, no identity change. */
+static const char *const sender_calls[] = {
+	/* files through descriptors (Landlock decides which paths): the database, CA files, resolver files */
+	"read", "write", "readv", "writev", "pread64", "pwrite64", "lseek", "_llseek", "open", "openat", "close",
+	"fstat", "stat", "lstat", "newfstatat", "statx", "access", "faccessat", "faccessat2", "readlink",
+	"readlinkat", "getcwd", "fcntl", "flock", "fsync", "fdatasync", "ftruncate", "fallocate",
+	"unlink", "unlinkat",   /* SQLite removes the -wal and -shm when the last connection closes */
+	"fchmod", "fchown",     /* SQLite gives a -wal or -shm it creates the database's mode and owner */
+	/* the relay's and the hubs' connections, DNS (UDP, TCP) and libcurl's wake-up pair */
+	"connect", "getsockopt", "setsockopt", "getsockname", "getpeername", "sendto", "recvfrom", "sendmsg",
+	"recvmsg", "sendmmsg", /* glibc's resolver asks for A and AAAA in one call */
+	"shutdown", "socketpair", "poll", "ppoll", "select", "pselect6",
+	/* memory, time, randomness, libcurl's resolver thread, signals, identity queries, leaving */
+	"brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "clock_gettime", "clock_getres",
+	"clock_nanosleep", "nanosleep", "gettimeofday", "time", "getrandom", "futex", "set_robust_list", "rseq",
+	"sched_yield", "sched_getaffinity", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "restart_syscall",
+	"getpid", "gettid", "tgkill", "getuid", "geteuid", "getgid", "getegid", "uname", "sysinfo", "exit",
+	"exit_group",
+};
+
+/* A call allowed only when one argument (an int or a request number: its low 32 bits) has one value. */
+struct narrowed_call {
+	const char *name;
+	unsigned arg;
+	scmp_datum_t value;
+};
+
+/* The sender's calls allowed for one argument alone. Sockets: TCP and UDP over IPv4 and IPv6; not AF_UNIX
+ * (glibc's nscd client falls back to the files and DNS when it cannot), not AF_NETLINK (getaddrinfo's
+ * interface query falls back too), not raw or packet sockets. */
+static const struct narrowed_call sender_narrowed_calls[] = {
+	{"socket", 0, AF_INET},
+	{"socket", 0, AF_INET6},
+	{"ioctl", 1, FIONREAD},   /* glibc's resolver sizes a UDP answer before reading it */
+};
+
 static int allow(scmp_filter_ctx ctx, const char *name)
 {
 	int nr = seccomp_syscall_resolve_name(name);
 	return nr < 0 ? 0 : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
 }
 
-static int restrict_calls_to(const char *const *calls, size_t ncalls, char *err, size_t errlen)
+/* The one filter builder: allow calls[0..ncalls), and each of narrowed[0..nnarrowed) for its argument's value
+ * alone. */
+static int restrict_calls_to(const char *const *calls, size_t ncalls, const struct narrowed_call *narrowed,
+                             size_t nnarrowed, char *err, size_t errlen)
 {
 #ifdef PRESSROOM_PROFILE
 	(void)err, (void)errlen;
@@ -347,8 +395,9 @@ static int restrict_calls_to(const char *const *calls, size_t ncalls, char *err,
 #endif
 	/* A call not listed fails with ENOSYS, as on a kernel without it: the C library then falls back to an
 	 * older call it knows (clone3 to clone, statx to fstatat) rather than failing outright, as EPERM would
-	 * make it. io_uring (which does file and network work unseen by this filter), socket, bind, connect,
-	 * fork, ptrace, mount, setuid and the rest are simply not on the list. */
+	 * make it. io_uring (which does file and network work unseen by this filter), bind, listen, accept
+	 * (but a worker's on its inherited socket), fork, ptrace, mount, setuid and the rest are simply not on a
+	 * list; socket and connect are on the sender's alone (IPv4 and IPv6; Landlock narrows the ports). */
 	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ERRNO(ENOSYS));
 	if (ctx == NULL) {
 		snprintf(err, errlen, "cannot install the seccomp filter");
@@ -357,7 +406,12 @@ static int restrict_calls_to(const char *const *calls, size_t ncalls, char *err,
 	int rc = 0;
 	for (size_t i = 0; i < ncalls; i++)
 		rc |= allow(ctx, calls[i]);
-	/* Running a program is what an intruder wants most: the worker dies on the spot. */
+	for (size_t i = 0; i < nnarrowed; i++) {
+		int nr = seccomp_syscall_resolve_name(narrowed[i].name);
+		rc |= nr < 0 ? -1 : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1,
+		                                     SCMP_CMP(narrowed[i].arg, SCMP_CMP_MASKED_EQ, 0xffffffffU, narrowed[i].value));
+	}
+	/* Running a program is what an intruder wants most: the process dies on the spot. */
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execve), 0);
 	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execveat), 0);
 	if (SANITIZED) {
@@ -382,7 +436,7 @@ static int restrict_calls_to(const char *const *calls, size_t ncalls, char *err,
 
 static int restrict_calls(char *err, size_t errlen)
 {
-	return restrict_calls_to(allowed_calls, sizeof allowed_calls / sizeof allowed_calls[0], err, errlen);
+	return restrict_calls_to(allowed_calls, sizeof allowed_calls / sizeof allowed_calls[0], NULL, 0, err, errlen);
 }
 
 int sandbox_enter(const struct sandbox *s, char *err, size_t errlen)
@@ -426,50 +480,7 @@ int sandbox_enter_signer(const struct sandbox *s, const char *db_path, char *err
 	}
 	if (restrict_signer_files(db_path, err, errlen) != 0 || drop_root(s, err, errlen) != 0)
 		return -1;
-	return restrict_calls_to(signer_calls, sizeof signer_calls / sizeof signer_calls[0], err, errlen);
-}
-
-/* The sender needs what a worker may not have (sockets, DNS, TLS), so its filter is a deny list: running a
- * program kills it, and the calls an intruder would want and the sender never makes fail with EPERM. */
-static const char *const sender_denied_calls[] = {
-	"chmod", "fchmodat", "chown", "lchown", "fchownat", "ptrace", "process_vm_readv", "process_vm_writev",
-	"io_uring_setup", "io_uring_enter", "io_uring_register", "mount", "umount2", "unshare", "setns", "bpf",
-	"perf_event_open", "keyctl", "add_key", "request_key", "kexec_load", "init_module", "finit_module",
-	"setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setgroups", "fork", "vfork",
-	"bind", "listen", "accept", "accept4",
-};
-
-static int deny_sender_calls(char *err, size_t errlen)
-{
-	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
-	if (ctx == NULL) {
-		snprintf(err, errlen, "cannot install the seccomp filter");
-		return -1;
-	}
-	int rc = 0;
-	for (size_t i = 0; i < sizeof sender_denied_calls / sizeof sender_denied_calls[0]; i++) {
-		/* LeakSanitizer's check at exit ptraces the process: the sanitizer build allows it. */
-		if (SANITIZED && (strcmp(sender_denied_calls[i], "ptrace") == 0 ||
-		                  strncmp(sender_denied_calls[i], "process_vm_", 11) == 0))
-			continue;
-		int nr = seccomp_syscall_resolve_name(sender_denied_calls[i]);
-		if (nr >= 0)
-			rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), nr, 0);
-	}
-	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execve), 0);
-	rc |= seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execveat), 0);
-	/* clone3 passes its flags in memory, out of the filter's sight: ENOSYS makes the C library use clone. */
-	rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
-	if (!SANITIZED) /* a new process (clone without CLONE_THREAD) is refused; threads are curl's resolver's */
-		rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
-		                       SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
-	if (rc != 0 || seccomp_load(ctx) != 0) {
-		snprintf(err, errlen, "cannot install the seccomp filter");
-		seccomp_release(ctx);
-		return -1;
-	}
-	seccomp_release(ctx);
-	return 0;
+	return restrict_calls_to(signer_calls, sizeof signer_calls / sizeof signer_calls[0], NULL, 0, err, errlen);
 }
 
 int sandbox_enter_sender(const struct sandbox *s, const unsigned *ports, int nports, char *err, size_t errlen)
@@ -487,5 +498,6 @@ int sandbox_enter_sender(const struct sandbox *s, const unsigned *ports, int npo
 	prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
 	if (getppid() == 1)
 		raise(SIGTERM);
-	return deny_sender_calls(err, errlen);
+	return restrict_calls_to(sender_calls, sizeof sender_calls / sizeof sender_calls[0], sender_narrowed_calls,
+	                         sizeof sender_narrowed_calls / sizeof sender_narrowed_calls[0], err, errlen);
 }

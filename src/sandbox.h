@@ -35,8 +35,9 @@ int sandbox_enter_decoder(const struct sandbox *s, const char *dir, char *err, s
  * 0, or -1 with a message. */
 int sandbox_enter_signer(const struct sandbox *s, const char *db_path, char *err, size_t errlen);
 /* The alerts' sender's sandbox (sender.c): a worker's folders plus what TLS and the resolver read
- * (Landlock), TCP connections only to ports[0..nports) (Landlock ABI 4), root dropped, and a seccomp deny
- * list (no program, no process, no chmod or chown, no ptrace, no io_uring, no listening socket). 0, or -1
+ * (Landlock), TCP connections only to ports[0..nports) (Landlock ABI 4), root dropped, and a seccomp allow
+ * list of its own (IPv4 and IPv6 sockets and what libcurl, the resolver, TLS, GMime and SQLite need; no
+ * program, no process, no chmod or chown by path, no ptrace, no io_uring, no listening socket). 0, or -1
  * with a message. */
 int sandbox_enter_sender(const struct sandbox *s, const unsigned *ports, int nports, char *err, size_t errlen);
 

@@ -537,12 +537,19 @@ class SenderSandbox(unittest.TestCase):
                 iid = insert_item(site, "Before the intrusion")
                 poll(lambda: settled(site, iid), "the first alert")   # the sandbox lets it do its job
                 pid = int(re.search(r"sender (\d+): started", site.log()).group(1))
+                with open(f"/proc/{pid}/status") as f:
+                    self.assertRegex(f.read(), r"Seccomp:\s+2")
                 os.kill(pid, signal.SIGUSR2)
                 poll(lambda: f"the sender {pid} stopped (signal 31)" in site.log(), "the sender killed on exec")
                 results = dict(re.findall(rf"^probe {pid} ([\w ]+) = (-?\d+ errno \d+)$", site.log(), re.M))
                 for attempt in ("read", "read key", "create", "truncate", "chmod", "io_uring_setup", "connect"):
                     self.assertIn(attempt, results, site.log())
                     self.assertRegex(results[attempt], r"^-1 errno [1-9]", f"{attempt} succeeded in the sender")
+                # Its filter is an allow list: a call it never makes fails with ENOSYS, as on a kernel without
+                # it, even where a deny list would have let it through (a local socket) or Landlock refused it
+                # first (truncate: EACCES).
+                for attempt in ("truncate", "chmod", "io_uring_setup", "unix socket"):
+                    self.assertEqual(results.get(attempt), "-1 errno 38", f"{attempt}:\n" + site.log())
                 self.assertIn("exec", results)
                 self.assertNotIn("exec returned", results)
                 self.assertFalse(os.path.exists(os.path.join(outside, "created")))

@@ -73,6 +73,13 @@ static void try_intrusions(int sig)
 	rc = fd < 0 ? -1 : connect(fd, (struct sockaddr *)&to, sizeof to);
 	report("connect", rc, fd < 0 ? EBADF : errno);
 
+	/* A local socket: harmless, and refused only by a filter that allows what it lists (the sender's
+	 * allows TCP and UDP sockets, not these). */
+	int local = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	report("unix socket", local, errno);
+	if (local >= 0)
+		close(local);
+
 	report("exec", 0, 0); /* announced first: a worker killed by the attempt cannot say so */
 	char *const argv[] = {"true", NULL};
 	rc = execve("/bin/true", argv, environ);
