@@ -1,6 +1,6 @@
 """test_alerts_resolver.py: the alerts' sender resolves a host name under its seccomp allow list (issue 16;
-docs/security.md). A WebSub hub stand-in listens on 127.0.0.1 and the configuration names it by a host name
-that /etc/hosts gives that address (libcurl answers "localhost" itself, and a relay named by host name
+docs/security.md). A WebSub hub stand-in listens on a loopback address and the configuration names it by a
+host name that /etc/hosts gives that address (127.0.0.1, or Debian's 127.0.1.1 for the machine's name) (libcurl answers "localhost" itself, and a relay named by host name
 would need TLS): libcurl resolves it in a thread of its own through glibc's getaddrinfo (nsswitch.conf,
 /etc/hosts, nscd's Unix socket refused), all inside the sender's sandbox, and the ping arrives. A call the
 list lacks would fail with ENOSYS and leave the ping unsent, or crash the thread.
@@ -33,20 +33,21 @@ def poll(condition, timeout=60):
 
 
 def loopback_name():
-    """A name /etc/hosts gives 127.0.0.1 that libcurl does not answer itself, or None."""
+    """(address, name): a name /etc/hosts gives a loopback IPv4 address that libcurl does not answer itself,
+    or None."""
     with open("/etc/hosts") as f:
         for line in f:
             fields = line.split("#")[0].split()
-            for name in fields[1:] if fields and fields[0] == "127.0.0.1" else []:
+            for name in fields[1:] if fields and fields[0].startswith("127.") else []:
                 if name != "localhost" and not name.endswith(".localhost"):
-                    return name
+                    return fields[0], name
     return None
 
 
 class Hub(http.server.ThreadingHTTPServer):
     """A WebSub hub stand-in in this process: records the topic of each publish ping."""
 
-    def __init__(self):
+    def __init__(self, address):
         self.topics = []
         hub = self
 
@@ -61,7 +62,7 @@ class Hub(http.server.ThreadingHTTPServer):
 
             def log_message(self, *args):
                 pass
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__((address, 0), Handler)
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
         self.thread.start()
 
@@ -72,11 +73,12 @@ class Hub(http.server.ThreadingHTTPServer):
 
 class HubByName(unittest.TestCase):
     def test_a_hub_named_by_host_name_is_resolved_inside_the_sandbox(self):
-        name = loopback_name()
-        if name is None:
-            self.skipTest("/etc/hosts names no host at 127.0.0.1 but localhost")
+        found = loopback_name()
+        if found is None:
+            self.skipTest("/etc/hosts names no host at a loopback address but localhost")
+        address, name = found
         folder = tempfile.mkdtemp(prefix="pressroom-alerts-")
-        hub = Hub()
+        hub = Hub(address)
         conf = os.path.join(folder, "pressroom.conf")
         with open(conf, "w") as f:
             f.write(f"websub_hub = http://{name}:{hub.server_address[1]}/hub\nsite_url = {BASE}\n")
