@@ -33,6 +33,16 @@ class Workers(unittest.TestCase):
                 self.assertEqual(site.get("/")[0], 200)
             self.assertIn(f"worker {before[0]} killed by signal 9", site.log())
 
+    def test_workers_read_the_database_through_a_memory_map(self):
+        # PRAGMA mmap_size (db.c): pages are read from a map of the file, not by a pread each, which cost a
+        # detail page nine system calls (docs/performance.md). Every worker that answered has it mapped.
+        with Site(workers=1) as site:
+            self.assertEqual(site.get(STATEMENT_PATH)[0], 200)
+            worker = [pid for pid, name in site.children_named().items() if name == "pressroom"][0]
+            with open(f"/proc/{worker}/maps") as f:
+                mapped = [line.split()[-1] for line in f if len(line.split()) >= 6]
+            self.assertIn(os.path.realpath(site.db), [os.path.realpath(m) for m in mapped])
+
     def test_a_failing_request_gets_the_styled_500_and_the_worker_goes_on(self):
         with Site(workers=1) as site:
             pids = site.worker_pids()
