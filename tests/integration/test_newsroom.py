@@ -533,7 +533,7 @@ class AdminList(unittest.TestCase):
 
     def test_search_finds_cyrillic_titles_in_any_case(self):
         # SQLite's LIKE folds ASCII only: "заявление" did not find "Заявление".
-        alice = signed_in(ALICE)
+        alice = signed_in(SITE, ALICE)
         ru = new_item(alice, "Заявление о Зебропарке «Ёлка»", "Слова.")
         en = new_item(alice, "Statement on the Zebropark", "Words.")
         found = lambda q: [int(i) for i in re.findall(r'<td><a href="/admin/items/(\d+)"',

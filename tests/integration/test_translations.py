@@ -280,7 +280,8 @@ class Stale(unittest.TestCase):
     def test_the_admin_list_flags_each_row_on_its_own(self):
         # One page of the list reads every row's language and staleness at once: a stale translation beside a
         # current one (and their originals) must each keep their own state.
-        other_en = publish_original(self.c, "Statement that stays as it is " + self.id().rsplit(".", 1)[1])
+        other_en = post_statement(self.c, "Statement that stays as it is " + self.id().rsplit(".", 1)[1],
+                                  action="publish")
         other_ru = add_russian(self.c, other_en, "Заявление, которое не поправят")
         self.correct_original()
         _, _, page = self.c.request("/admin")
