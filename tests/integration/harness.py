@@ -268,6 +268,18 @@ def request(conn, path, method="GET", headers=None, body=None, host=None):
         conn.close()
 
 
+def poll(condition, what, timeout=60, detail=None):
+    """condition()'s first true value, asked every 50 ms: a test waits for a state, never for a time. Fails
+    after timeout seconds naming what, with detail() (a log, say) when given."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("timed out waiting for " + what + ("\n" + detail() if detail else ""))
+
+
 def wait_for_socket(app, path, log, timeout=10):
     """Wait until `pressroom serve` (the process app) has made its socket; its log says why if it exits."""
     deadline = time.time() + timeout

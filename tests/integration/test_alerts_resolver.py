@@ -16,20 +16,9 @@ import unittest
 import urllib.parse
 
 import harness
-from harness import Site
+from harness import Site, poll
 
 BASE = "https://embassy.example"
-
-
-def poll(condition, timeout=60):
-    """condition()'s first true value, asked every 50 ms; None after timeout seconds."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    return None
 
 
 def loopback_name():
@@ -84,17 +73,16 @@ class HubByName(unittest.TestCase):
             f.write(f"websub_hub = http://{name}:{hub.server_address[1]}/hub\nsite_url = {BASE}\n")
         try:
             with Site(env={"PRESSROOM_CONFIG": conf}) as site:
-                since = poll(lambda: site.query("SELECT value FROM alerts_state WHERE key = 'since'"))
-                self.assertTrue(since, "the sender did not start:\n" + site.log())
+                since = poll(lambda: site.query("SELECT value FROM alerts_state WHERE key = 'since'"),
+                             "the sender to start", detail=site.log)
                 now = max(int(time.time()), int(since[0][0]))   # what was public before it began is not announced
                 site.execute("INSERT INTO item (kind, type, slug, title, teaser, body, signature, status, "
                              "published_at, created_at, updated_at, lang) VALUES ('release', 'statement', "
                              "'named-hub', 'Announced to a named hub', 'A teaser.', 'Body.', '', 'published', "
                              "?, ?, ?, 'en')", (now, now, now))
-                self.assertTrue(poll(lambda: f"{BASE}/feed.atom" in hub.topics),
-                                "no ping reached the hub:\n" + site.log())
-                self.assertTrue(poll(lambda: site.query("SELECT count(*) FROM websub_ping WHERE state = 'sent'")[0][0]
-                                     == site.query("SELECT count(*) FROM websub_ping")[0][0]), site.log())
+                poll(lambda: f"{BASE}/feed.atom" in hub.topics, "a ping to reach the hub", detail=site.log)
+                poll(lambda: site.query("SELECT count(*) FROM websub_ping WHERE state = 'sent'")[0][0]
+                     == site.query("SELECT count(*) FROM websub_ping")[0][0], "every ping marked sent", detail=site.log)
                 self.assertEqual(site.query("SELECT DISTINCT error IS NULL FROM websub_ping"), [(1,)], site.log())
         finally:
             hub.close()

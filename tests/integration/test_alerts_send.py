@@ -31,24 +31,13 @@ import urllib.parse
 
 import admin_forms
 import harness
-from harness import Site, run
+from harness import Site, poll, run
 
 PY = "/usr/bin/python3"
 SINK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "smtp_sink.py")
 BASE = "https://embassy.example"
 FROM = "press@embassy.example"
 ALICE = ("alice", "publisher", "correct horse battery")
-
-
-def poll(condition, what, timeout=60):
-    """condition()'s first true value, asked every 50 ms; fails after timeout seconds naming what."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting for " + what)
 
 
 class Sink:
