@@ -18,19 +18,15 @@ int history_page(struct db *db, struct arena *a, time_t now, long long page, int
 {
 	*total = 0;
 	*out = NULL;
-	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_HEAD);
-	if (st == NULL)
-		return -1;
-	int rc = db_row(st);
+	int rc = db_take(db_stmt(db, STMT_HISTORY_HEAD), a, DB_INT64(total));
 	if (rc <= 0)
 		return rc;
-	*total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 
 	long long from = *total - (page - 1) * per;
 	if (from < 1)
 		return 0;
-	if ((st = db_stmt(db, STMT_HISTORY_PAGE)) == NULL)
+	sqlite3_stmt *st = db_stmt(db, STMT_HISTORY_PAGE);
+	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int(st, 2, per);
