@@ -268,6 +268,18 @@ def request(conn, path, method="GET", headers=None, body=None, host=None):
         conn.close()
 
 
+def signing_config(prefix):
+    """A new folder (named with prefix) holding a key made by `pressroom key generate` and a configuration
+    naming it: (folder, key path, configuration path). The caller removes the folder."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    key = os.path.join(folder, "signing.key")
+    assert run("key", "generate", "--key", key).returncode == 0
+    conf = os.path.join(folder, "pressroom.conf")
+    with open(conf, "w") as f:
+        f.write(f"signing_key = {key}\n")
+    return folder, key, conf
+
+
 def poll(condition, what, timeout=60, detail=None):
     """condition()'s first true value, asked every 50 ms: a test waits for a state, never for a time. Fails
     after timeout seconds naming what, with detail() (a log, say) when given."""

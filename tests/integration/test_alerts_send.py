@@ -157,6 +157,18 @@ def add_subscriber(site, address, releases=1, events=1, langs=("en",), confirmed
     return token
 
 
+def add_readers(site, n):
+    """n confirmed English subscribers, reader0@example.org to reader{n-1}@example.org, in one transaction."""
+    now = int(time.time())
+    with connect(site) as con:
+        for i in range(n):
+            cur = con.execute("INSERT INTO subscriber (email, releases, events, created_at, confirmed_at, "
+                              "manage_token) VALUES (?, 1, 1, ?, ?, ?)",
+                              (f"reader{i}@example.org", now, now, secrets.token_hex(32)))
+            con.execute("INSERT INTO subscriber_language VALUES (?, 'en')", (cur.lastrowid,))
+    con.close()
+
+
 def since(site):
     """When the sender began (it records it on its first start): items public before are never mailed."""
     return poll(lambda: (site.query("SELECT value FROM alerts_state WHERE key = 'since'") or [[None]])[0][0],
@@ -566,14 +578,7 @@ class Crash(unittest.TestCase):
         try:
             with Site(env={"PRESSROOM_CONFIG": write_conf(folder, sink.port, "mail_rate = 6000\n")}) as site:
                 since(site)
-                with connect(site) as con:
-                    now = int(time.time())
-                    for i in range(500):
-                        cur = con.execute("INSERT INTO subscriber (email, releases, events, created_at, confirmed_at, "
-                                          "manage_token) VALUES (?, 1, 1, ?, ?, ?)",
-                                          (f"reader{i}@example.org", now, now, secrets.token_hex(32)))
-                        con.execute("INSERT INTO subscriber_language VALUES (?, 'en')", (cur.lastrowid,))
-                con.close()
+                add_readers(site, 500)
                 iid = insert_item(site, "To five hundred readers")
                 poll(lambda: len(sink.messages()) >= 50, "the batch to be under way")
                 harness.kill_group(site.app)   # supervisor, workers, signer and sender at once
@@ -606,14 +611,7 @@ class Crash(unittest.TestCase):
         try:
             with Site(env={"PRESSROOM_CONFIG": write_conf(folder, sink.port, "mail_rate = 6000\n")}) as site:
                 since(site)
-                with connect(site) as con:
-                    now = int(time.time())
-                    for i in range(300):
-                        cur = con.execute("INSERT INTO subscriber (email, releases, events, created_at, confirmed_at, "
-                                          "manage_token) VALUES (?, 1, 1, ?, ?, ?)",
-                                          (f"reader{i}@example.org", now, now, secrets.token_hex(32)))
-                        con.execute("INSERT INTO subscriber_language VALUES (?, 'en')", (cur.lastrowid,))
-                con.close()
+                add_readers(site, 300)
                 iid = insert_item(site, "To three hundred readers")
                 poll(lambda: len(sink.messages()) >= 30, "the batch to be under way")
                 self.assertEqual(site.stop_app(), 0)

@@ -14,7 +14,7 @@ import unittest
 
 import admin_forms
 import harness
-from harness import Site, run
+from harness import Site
 
 ALICE = ("alice", "publisher", "correct horse battery")
 DOC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "authenticity.md")
@@ -23,12 +23,7 @@ SITE = KEYDIR = None
 
 def setUpModule():
     global SITE, KEYDIR
-    KEYDIR = tempfile.mkdtemp(prefix="pressroom-recipe-")
-    key = os.path.join(KEYDIR, "signing.key")
-    assert run("key", "generate", "--key", key).returncode == 0
-    conf = os.path.join(KEYDIR, "pressroom.conf")
-    with open(conf, "w") as f:
-        f.write(f"signing_key = {key}\n")
+    KEYDIR, _, conf = harness.signing_config("pressroom-recipe-")
     SITE = Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf}).__enter__()
 
 

@@ -24,12 +24,7 @@ SITE = KEYDIR = KEY = None
 
 def setUpModule():
     global SITE, KEYDIR, KEY
-    KEYDIR = tempfile.mkdtemp(prefix="pressroom-histsig-")
-    key = KEY = os.path.join(KEYDIR, "signing.key")
-    assert run("key", "generate", "--key", key).returncode == 0
-    conf = os.path.join(KEYDIR, "pressroom.conf")
-    with open(conf, "w") as f:
-        f.write(f"signing_key = {key}\n")
+    KEYDIR, KEY, conf = harness.signing_config("pressroom-histsig-")
     SITE = Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf}).__enter__()
 
 

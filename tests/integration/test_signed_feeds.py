@@ -8,10 +8,8 @@ parser (feedparser ignores at:deleted-entry)."""
 import datetime
 import hashlib
 import html
-import os
 import re
 import shutil
-import tempfile
 import time
 import unittest
 import xml.etree.ElementTree as ET
@@ -20,7 +18,7 @@ import feedparser
 
 import admin_forms
 import harness
-from harness import Site, run
+from harness import Site
 
 ALICE = ("alice", "publisher", "correct horse battery")
 BASE = "https://embassy.example"
@@ -35,12 +33,7 @@ def text_of(fragment):
 class SignedFeeds(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="pressroom-feeds-")
-        key = os.path.join(cls.dir, "signing.key")
-        assert run("key", "generate", "--key", key).returncode == 0
-        conf = os.path.join(cls.dir, "pressroom.conf")
-        with open(conf, "w") as f:
-            f.write(f"signing_key = {key}\n")
+        cls.dir, _, conf = harness.signing_config("pressroom-feeds-")
         cls.site = Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf},
                         sql=f"INSERT OR REPLACE INTO setting (key, value) VALUES ('site_url', '{BASE}');").__enter__()
 

@@ -31,12 +31,7 @@ SITE = KEYDIR = ENV = None
 
 def setUpModule():
     global SITE, KEYDIR, ENV
-    KEYDIR = tempfile.mkdtemp(prefix="pressroom-signed-")
-    key = os.path.join(KEYDIR, "signing.key")
-    assert run("key", "generate", "--key", key).returncode == 0
-    conf = os.path.join(KEYDIR, "pressroom.conf")
-    with open(conf, "w") as f:
-        f.write(f"signing_key = {key}\n")
+    KEYDIR, key, conf = harness.signing_config("pressroom-signed-")
     ENV = {"PRESSROOM_CONFIG": conf}
     SITE = Site(users=[ALICE], env=ENV,
                 sql=f"INSERT OR REPLACE INTO setting (key, value) VALUES ('site_url', '{BASE}');").__enter__()

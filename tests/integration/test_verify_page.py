@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 import unittest
 import urllib.parse
@@ -26,12 +25,7 @@ SIGNED = UNSIGNED = KEYDIR = KEY = None
 
 def setUpModule():
     global SIGNED, UNSIGNED, KEYDIR, KEY
-    KEYDIR = tempfile.mkdtemp(prefix="pressroom-verifypage-")
-    KEY = os.path.join(KEYDIR, "signing.key")
-    assert run("key", "generate", "--key", KEY).returncode == 0
-    conf = os.path.join(KEYDIR, "pressroom.conf")
-    with open(conf, "w") as f:
-        f.write(f"signing_key = {KEY}\n")
+    KEYDIR, KEY, conf = harness.signing_config("pressroom-verifypage-")
     SIGNED = Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf}).__enter__()
     UNSIGNED = Site(users=[ALICE]).__enter__()
 

@@ -22,12 +22,7 @@ SITE = KEYDIR = None
 
 def setUpModule():
     global SITE, KEYDIR
-    KEYDIR = tempfile.mkdtemp(prefix="pressroom-verifyurl-")
-    key = os.path.join(KEYDIR, "signing.key")
-    assert run("key", "generate", "--key", key).returncode == 0
-    conf = os.path.join(KEYDIR, "pressroom.conf")
-    with open(conf, "w") as f:
-        f.write(f"signing_key = {key}\n")
+    KEYDIR, _, conf = harness.signing_config("pressroom-verifyurl-")
     SITE = Site(users=[ALICE], env={"PRESSROOM_CONFIG": conf}).__enter__()
 
 
